@@ -1,0 +1,31 @@
+package dev.live.processor;
+
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/** Reports errors on the element they concern and remembers whether any was reported. */
+public final class Diagnostics {
+  private final Messager messager;
+  private int errors;
+
+  public Diagnostics(Messager messager) {
+    this.messager = messager;
+  }
+
+  public void error(Element element, Message message, Object... arguments) {
+    errors++;
+    messager.printMessage(Diagnostic.Kind.ERROR, message.format(arguments), element);
+  }
+
+  /** An error with no element to point at. */
+  public void error(Message message, Object... arguments) {
+    errors++;
+    messager.printMessage(Diagnostic.Kind.ERROR, message.format(arguments));
+  }
+
+  /** The number of errors reported so far. */
+  public int errorCount() {
+    return errors;
+  }
+}

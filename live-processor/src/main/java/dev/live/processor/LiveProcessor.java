@@ -1,0 +1,141 @@
+package dev.live.processor;
+
+import com.google.auto.service.AutoService;
+import dev.live.processor.model.SchemaModel;
+import dev.live.processor.read.LiveAnnotations;
+import dev.live.processor.read.SchemaReader;
+import dev.live.processor.read.UnresolvedTypeException;
+import dev.live.processor.write.SchemaWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * The Live annotation processor: reads {@code @Collection} records and {@code @Procedure}
+ * methods into a model, validates it, and writes the code the runtime needs. It reports every
+ * problem on the offending element, writes nothing when there is any, and never lets an
+ * exception escape into javac.
+ *
+ * <p>Option {@code -Alive.schema=com.example.AppSchema} names the schema registry; by default
+ * it is {@code AppSchema} in the package all collections and procedure classes share.
+ */
+@AutoService(Processor.class)
+public final class LiveProcessor extends AbstractProcessor {
+  /** The option naming the registry class. */
+  public static final String SCHEMA_OPTION = "live.schema";
+
+  private final Set<String> deferredCollections = new LinkedHashSet<>();
+  private final Set<String> deferredProcedureOwners = new LinkedHashSet<>();
+  private boolean generated;
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(LiveAnnotations.COLLECTION, LiveAnnotations.PROCEDURE);
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(SCHEMA_OPTION);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
+    try {
+      processRound(round, diagnostics);
+    } catch (RuntimeException | Error e) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      diagnostics.error(Message.INTERNAL_ERROR, e, trace);
+    }
+    return false;
+  }
+
+  private void processRound(RoundEnvironment round, Diagnostics diagnostics) {
+    if (round.errorRaised()) {
+      return;
+    }
+    List<TypeElement> collections = new ArrayList<>();
+    List<ExecutableElement> procedures = new ArrayList<>();
+    collect(round, collections, procedures);
+    if (generated) {
+      collections.forEach(c -> diagnostics.error(c, Message.LATE_ROUND, c.getSimpleName()));
+      procedures.forEach(p -> diagnostics.error(p, Message.LATE_ROUND, p.getSimpleName()));
+      return;
+    }
+    if (collections.isEmpty() && procedures.isEmpty()) {
+      return;
+    }
+    try {
+      Optional<SchemaModel> schema = new SchemaReader(diagnostics,
+          Optional.ofNullable(processingEnv.getOptions().get(SCHEMA_OPTION))).read(collections, procedures);
+      generated = true;
+      deferredCollections.clear();
+      deferredProcedureOwners.clear();
+      schema.ifPresent(model -> new SchemaWriter(processingEnv.getFiler(), diagnostics).write(model));
+    } catch (UnresolvedTypeException e) {
+      // A type another processor has yet to generate: try again with everything next round.
+      if (round.processingOver()) {
+        collections.forEach(c -> diagnostics.error(c, Message.UNRESOLVED_TYPE, c.getSimpleName(), e.getMessage()));
+        return;
+      }
+      collections.forEach(c -> deferredCollections.add(c.getQualifiedName().toString()));
+      procedures.forEach(p -> deferredProcedureOwners.add(
+          ((TypeElement) p.getEnclosingElement()).getQualifiedName().toString()));
+    }
+  }
+
+  /** This round's annotated elements, with those deferred from earlier rounds. */
+  private void collect(RoundEnvironment round, List<TypeElement> collections, List<ExecutableElement> procedures) {
+    Set<Element> seen = new LinkedHashSet<>();
+    for (Element element : round.getElementsAnnotatedWith(element(LiveAnnotations.COLLECTION))) {
+      if (seen.add(element)) {
+        collections.add((TypeElement) element);
+      }
+    }
+    for (String name : deferredCollections) {
+      TypeElement element = processingEnv.getElementUtils().getTypeElement(name);
+      if (element != null && seen.add(element)) {
+        collections.add(element);
+      }
+    }
+    for (Element element : round.getElementsAnnotatedWith(element(LiveAnnotations.PROCEDURE))) {
+      if (element.getKind() == ElementKind.METHOD && seen.add(element)) {
+        procedures.add((ExecutableElement) element);
+      }
+    }
+    for (String name : deferredProcedureOwners) {
+      TypeElement owner = processingEnv.getElementUtils().getTypeElement(name);
+      if (owner == null) {
+        continue;
+      }
+      for (Element member : owner.getEnclosedElements()) {
+        if (member.getKind() == ElementKind.METHOD
+            && dev.live.processor.read.Annotations.has(member, LiveAnnotations.PROCEDURE) && seen.add(member)) {
+          procedures.add((ExecutableElement) member);
+        }
+      }
+    }
+  }
+
+  private TypeElement element(String qualifiedName) {
+    return processingEnv.getElementUtils().getTypeElement(qualifiedName);
+  }
+}

@@ -1,0 +1,158 @@
+package dev.live.processor.read;
+
+import com.palantir.javapoet.ClassName;
+import dev.live.annotations.Procedure;
+import dev.live.processor.Diagnostics;
+import dev.live.processor.Message;
+import dev.live.processor.model.ProcedureClassModel;
+import dev.live.processor.model.ProcedureModel;
+import dev.live.processor.model.TypeModel;
+import dev.live.processor.model.ValueModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/** Reads the {@code @Procedure} methods of one class into a {@link ProcedureClassModel}. */
+final class ProcedureReader {
+  private final Diagnostics diagnostics;
+  private final TypeReader types;
+
+  ProcedureReader(Diagnostics diagnostics, TypeReader types) {
+    this.diagnostics = diagnostics;
+    this.types = types;
+  }
+
+  /** The model of {@code owner} with {@code methods}, or empty when an error was reported. */
+  Optional<ProcedureClassModel> read(TypeElement owner, List<ExecutableElement> methods) {
+    int errorsBefore = diagnostics.errorCount();
+    boolean accessible = owner.getModifiers().contains(Modifier.PUBLIC)
+        && (owner.getNestingKind() == NestingKind.TOP_LEVEL
+            || (owner.getNestingKind() == NestingKind.MEMBER && owner.getModifiers().contains(Modifier.STATIC)));
+    if (!accessible || TypeReader.isPrivate(owner)) {
+      diagnostics.error(owner, Message.PROCEDURE_CLASS_NOT_ACCESSIBLE, owner.getSimpleName());
+    }
+    List<ProcedureModel> procedures = new ArrayList<>();
+    for (ExecutableElement method : methods) {
+      procedure(owner, method).ifPresent(procedures::add);
+    }
+    if (diagnostics.errorCount() > errorsBefore) {
+      return Optional.empty();
+    }
+    return Optional.of(new ProcedureClassModel(owner, ClassName.get(owner), procedures));
+  }
+
+  private Optional<ProcedureModel> procedure(TypeElement owner, ExecutableElement method) {
+    int errorsBefore = diagnostics.errorCount();
+    String where = owner.getSimpleName() + "." + method.getSimpleName();
+    if (!method.getModifiers().contains(Modifier.PUBLIC)) {
+      diagnostics.error(method, Message.PROCEDURE_NOT_PUBLIC, where);
+    }
+    if (method.getModifiers().contains(Modifier.STATIC)) {
+      diagnostics.error(method, Message.PROCEDURE_STATIC, where);
+    }
+    if (!method.getTypeParameters().isEmpty()) {
+      diagnostics.error(method, Message.PROCEDURE_GENERIC, where);
+    }
+    AnnotationMirror annotation = Annotations.find(method, LiveAnnotations.PROCEDURE).orElseThrow();
+    String name = Annotations.string(annotation, "name").orElse(method.getSimpleName().toString());
+    if (!Names.isValidMemberName(name) || name.equals("ALL")) {
+      diagnostics.error(method, Message.PROCEDURE_NAME_INVALID, name);
+    }
+    Procedure.Kind kind = Annotations.value(annotation, "kind")
+        .map(value -> Procedure.Kind.QUERY.name().equals(value.toString()) ? Procedure.Kind.QUERY : Procedure.Kind.MUTATION)
+        .orElse(Procedure.Kind.MUTATION);
+
+    List<ProcedureModel.Parameter> parameters = new ArrayList<>();
+    List<VariableElement> values = new ArrayList<>();
+    int contexts = 0;
+    for (VariableElement parameter : method.getParameters()) {
+      if (isContext(parameter.asType())) {
+        contexts++;
+        parameters.add(ProcedureModel.Parameter.CONTEXT);
+      } else {
+        values.add(parameter);
+        parameters.add(ProcedureModel.Parameter.VALUE);
+      }
+    }
+    if (contexts > 1) {
+      diagnostics.error(method, Message.PROCEDURE_TWO_CONTEXTS, where);
+    }
+    if (values.size() > 1) {
+      List<String> names = values.stream().map(v -> v.getSimpleName().toString()).toList();
+      diagnostics.error(values.get(1), Message.PROCEDURE_TOO_MANY_VALUES, where, values.size(),
+          String.join(", ", names));
+    }
+    Optional<ValueModel> input = Optional.empty();
+    String inputName = "input";
+    if (values.size() == 1) {
+      VariableElement parameter = values.get(0);
+      inputName = parameter.getSimpleName().toString();
+      input = value(parameter.asType(), Annotations.isNullable(parameter, parameter.asType()), parameter,
+          "parameter '" + inputName + "' of @Procedure method " + where,
+          Message.PROCEDURE_UNSUPPORTED_PARAMETER, inputName, where);
+    }
+    Optional<ValueModel> output = Optional.empty();
+    TypeMirror returned = method.getReturnType();
+    if (returned.getKind() != TypeKind.VOID) {
+      output = value(returned, Annotations.isNullable(method, returned), method,
+          "the return type of @Procedure method " + where, Message.PROCEDURE_UNSUPPORTED_RETURN, where);
+    }
+    if (diagnostics.errorCount() > errorsBefore) {
+      return Optional.empty();
+    }
+    return Optional.of(new ProcedureModel(method, name, method.getSimpleName().toString(), kind,
+        input, inputName, output, parameters));
+  }
+
+  private Optional<ValueModel> value(TypeMirror type, boolean nullable, javax.lang.model.element.Element element,
+      String describe, Message unsupported, Object... subject) {
+    TypeReader.Result result = types.read(type);
+    if (result.problem().isPresent()) {
+      if (result.problem().get() == TypeReader.Problem.UNSUPPORTED) {
+        Object[] arguments = java.util.Arrays.copyOf(subject, subject.length + 1);
+        arguments[subject.length] = type;
+        diagnostics.error(element, unsupported, arguments);
+      } else {
+        types.report(result.problem().get(), element, describe, type);
+      }
+      return Optional.empty();
+    }
+    TypeModel model = result.model().get();
+    if (nullable && model instanceof TypeModel.ScalarType scalar && scalar.primitive()) {
+      diagnostics.error(element, Message.NULLABLE_PRIMITIVE, describe, type, scalar.scalar().boxed().simpleName());
+      return Optional.empty();
+    }
+    return Optional.of(new ValueModel(model, nullable, display(model)));
+  }
+
+  private static boolean isContext(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName()
+            .contentEquals(LiveAnnotations.PROCEDURE_CONTEXT);
+  }
+
+  /** The type as a reader of a message would write it: simple names. */
+  static String display(TypeModel type) {
+    if (type instanceof TypeModel.ListType list) {
+      return "List<" + display(list.element()) + ">";
+    }
+    if (type instanceof TypeModel.ScalarType scalar) {
+      return scalar.primitive() ? scalar.scalar().primitive().toString() : scalar.scalar().boxed().simpleName();
+    }
+    return ((ClassName) type.javaType()).simpleName();
+  }
+
+  static boolean isProcedureOwner(TypeElement element) {
+    return element.getKind() == ElementKind.CLASS || element.getKind() == ElementKind.INTERFACE;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.live.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import dev.live.processor.model.CollectionModel;
+import dev.live.processor.model.ProcedureClassModel;
+import dev.live.processor.model.SchemaModel;
+
+/**
+ * The names of generated types: suffixes on the source type's name, in its package. Nested
+ * types flatten to {@code Outer_Inner} so that every generated type is top-level.
+ */
+final class GeneratedNames {
+  private final SchemaModel schema;
+
+  GeneratedNames(SchemaModel schema) {
+    this.schema = schema;
+  }
+
+  static ClassName metamodel(CollectionModel collection) {
+    return sibling(collection.type(), "_");
+  }
+
+  static ClassName query(CollectionModel collection) {
+    return sibling(collection.type(), "Query");
+  }
+
+  static ClassName row(CollectionModel collection) {
+    return sibling(collection.type(), "Row");
+  }
+
+  static ClassName insert(CollectionModel collection) {
+    return sibling(collection.type(), "Insert");
+  }
+
+  static ClassName update(CollectionModel collection) {
+    return sibling(collection.type(), "Update");
+  }
+
+  static ClassName jdbc(CollectionModel collection) {
+    return sibling(collection.type(), "Jdbc");
+  }
+
+  /**
+   * The class holding the codec of a record or enum ({@code TaskJson.CODEC}). Types of the JDK
+   * ({@code java.time.DayOfWeek}) get theirs in the registry's package, as nothing may be
+   * generated into {@code java.*}.
+   */
+  ClassName json(ClassName type) {
+    String flat = String.join("_", type.simpleNames()) + "Json";
+    if (type.packageName().startsWith("java.") || type.packageName().startsWith("javax.")) {
+      return ClassName.get(schema.registry().packageName(), flat);
+    }
+    return ClassName.get(type.packageName(), flat);
+  }
+
+  static ClassName procedureMetamodel(ProcedureClassModel owner) {
+    return sibling(owner.type(), "_");
+  }
+
+  static ClassName dispatcher(ProcedureClassModel owner) {
+    return sibling(owner.type(), "Dispatcher");
+  }
+
+  static ClassName client(ProcedureClassModel owner) {
+    return sibling(owner.type(), "Client");
+  }
+
+  private static ClassName sibling(ClassName type, String suffix) {
+    return ClassName.get(type.packageName(), String.join("_", type.simpleNames()) + suffix);
+  }
+}

@@ -1,0 +1,161 @@
+package dev.live.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import dev.live.processor.model.ProcedureClassModel;
+import dev.live.processor.model.ProcedureModel;
+import dev.live.processor.model.ValueModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the three types of a procedure class: {@code X_} with a descriptor per procedure,
+ * {@code XDispatcher} that calls the methods by name, and {@code XClient}, the typed stub.
+ */
+final class ProcedureWriters {
+  private static final ClassName VOID = ClassName.get(Void.class);
+
+  private final TypeCode code;
+
+  ProcedureWriters(TypeCode code) {
+    this.code = code;
+  }
+
+  TypeSpec.Builder metamodel(ProcedureClassModel owner) {
+    ClassName self = GeneratedNames.procedureMetamodel(owner);
+    TypeSpec.Builder type = TypeSpec.classBuilder(self)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addJavadoc("The procedures of {@link $T}: name, kind, input and output of each.\n", owner.type())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    List<CodeBlock> all = new ArrayList<>();
+    for (ProcedureModel procedure : owner.procedures()) {
+      type.addField(FieldSpec.builder(descriptorType(procedure), procedure.name(),
+              Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("Procedure {@code $L} ($L), calling {@link $T#$L}.\n", procedure.name(),
+              procedure.kind().name().toLowerCase(java.util.Locale.ROOT), owner.type(), procedure.methodName())
+          .initializer("new $T<>($S, $T.$L, $L, $L)", RuntimeTypes.PROCEDURE_DESCRIPTOR, procedure.name(),
+              RuntimeTypes.PROCEDURE_KIND, procedure.kind().name(), value(procedure.input()), value(procedure.output()))
+          .build());
+      all.add(CodeBlock.of("$L", procedure.name()));
+    }
+    TypeName anyDescriptor = ParameterizedTypeName.get(RuntimeTypes.PROCEDURE_DESCRIPTOR,
+        WildcardTypeName.subtypeOf(Object.class), WildcardTypeName.subtypeOf(Object.class));
+    type.addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.LIST, anyDescriptor), "ALL",
+            Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("Every procedure of the class, in declaration order.\n")
+        .initializer("$T.<$T>of($L)", RuntimeTypes.LIST, anyDescriptor, CodeBlock.join(all, ", "))
+        .build());
+    return type;
+  }
+
+  private CodeBlock value(Optional<ValueModel> value) {
+    if (value.isEmpty()) {
+      return CodeBlock.of("$T.empty()", RuntimeTypes.OPTIONAL);
+    }
+    ValueModel model = value.get();
+    return CodeBlock.of("$T.of(new $T<>($L, $L, $S))", RuntimeTypes.OPTIONAL, RuntimeTypes.PROCEDURE_VALUE,
+        code.codec(model.type()), model.nullable(), model.display());
+  }
+
+  private static TypeName descriptorType(ProcedureModel procedure) {
+    return ParameterizedTypeName.get(RuntimeTypes.PROCEDURE_DESCRIPTOR, boxed(procedure.input()), boxed(procedure.output()));
+  }
+
+  private static TypeName boxed(Optional<ValueModel> value) {
+    return value.map(v -> v.type().boxedType()).orElse(VOID);
+  }
+
+  TypeSpec.Builder dispatcher(ProcedureClassModel owner) {
+    ClassName self = GeneratedNames.dispatcher(owner);
+    MethodSpec.Builder invoke = MethodSpec.methodBuilder("invoke")
+        .addAnnotation(Override.class)
+        .addAnnotation(AnnotationsCode.suppressUnchecked())
+        .addModifiers(Modifier.PROTECTED)
+        .returns(TypeCode.nullable(ClassName.OBJECT))
+        .addParameter(String.class, "name")
+        .addParameter(TypeCode.nullable(ClassName.OBJECT), "input")
+        .addParameter(RuntimeTypes.PROCEDURE_CONTEXT, "context")
+        .addException(Exception.class);
+    CodeBlock.Builder cases = CodeBlock.builder();
+    for (ProcedureModel procedure : owner.procedures()) {
+      List<CodeBlock> arguments = new ArrayList<>();
+      for (ProcedureModel.Parameter parameter : procedure.parameters()) {
+        arguments.add(parameter == ProcedureModel.Parameter.CONTEXT
+            ? CodeBlock.of("context")
+            : CodeBlock.of("($T) input", procedure.input().orElseThrow().type().javaType()));
+      }
+      CodeBlock call = CodeBlock.of("target.$L($L)", procedure.methodName(), CodeBlock.join(arguments, ", "));
+      cases.add("case $S:\n", procedure.name()).indent();
+      if (procedure.output().isPresent()) {
+        cases.addStatement("return $L", call);
+      } else {
+        cases.addStatement(call).addStatement("return null");
+      }
+      cases.unindent();
+    }
+    cases.add("default:\n").indent()
+        .addStatement("throw new $T($S + name)", IllegalArgumentException.class, "no procedure named ")
+        .unindent();
+    invoke.beginControlFlow("switch (name)").addCode(cases.build()).endControlFlow();
+
+    return TypeSpec.classBuilder(self)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .superclass(RuntimeTypes.PROCEDURE_DISPATCHER)
+        .addJavadoc("Calls the procedures of a {@link $T} by name, for the server.\n", owner.type())
+        .addField(owner.type(), "target", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(owner.type(), "target")
+            .addStatement("super($T.ALL)", GeneratedNames.procedureMetamodel(owner))
+            .addStatement("this.target = $T.requireNonNull(target, $S)", RuntimeTypes.OBJECTS, "target")
+            .build())
+        .addMethod(invoke.build());
+  }
+
+  TypeSpec.Builder client(ProcedureClassModel owner) {
+    ClassName self = GeneratedNames.client(owner);
+    ClassName meta = GeneratedNames.procedureMetamodel(owner);
+    TypeSpec.Builder type = TypeSpec.classBuilder(self)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addJavadoc("Calls the procedures of {@link $T} on a server; each call completes with the\n"
+            + "procedure's result, or exceptionally with the server's typed error.\n\n"
+            + "<pre>{@code\n$T procedures = $T.of(client);\n}</pre>\n", owner.type(), self, self)
+        .addField(RuntimeTypes.PROCEDURE_CALLER, "caller", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(RuntimeTypes.PROCEDURE_CALLER, "caller")
+            .addStatement("this.caller = $T.requireNonNull(caller, $S)", RuntimeTypes.OBJECTS, "caller")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("of")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(self)
+            .addParameter(RuntimeTypes.PROCEDURE_CALLER, "caller")
+            .addJavadoc("A stub calling through {@code caller}, such as a connected client.\n")
+            .addStatement("return new $T(caller)", self)
+            .build());
+    for (ProcedureModel procedure : owner.procedures()) {
+      MethodSpec.Builder method = MethodSpec.methodBuilder(procedure.name())
+          .addModifiers(Modifier.PUBLIC)
+          .returns(ParameterizedTypeName.get(RuntimeTypes.COMPLETABLE_FUTURE, boxed(procedure.output())))
+          .addJavadoc("Calls procedure {@code $L}.\n", procedure.name());
+      if (procedure.input().isPresent()) {
+        ValueModel input = procedure.input().get();
+        TypeName parameter = input.type().javaType();
+        method.addParameter(input.nullable() ? TypeCode.nullable(parameter) : parameter, procedure.inputParameterName())
+            .addStatement("return caller.call($T.$L, $L)", meta, procedure.name(), procedure.inputParameterName());
+      } else {
+        method.addStatement("return caller.call($T.$L, null)", meta, procedure.name());
+      }
+      type.addMethod(method.build());
+    }
+    return type;
+  }
+}

@@ -1,0 +1,46 @@
+package dev.live.error;
+
+/**
+ * Stable, machine-readable error codes. The name of each constant is what the wire protocol
+ * sends as {@code code}; names never change once released.
+ */
+public enum ErrorCode {
+  /** The input is not well-formed JSON, or has content after the value. */
+  MALFORMED_JSON,
+  /** The input exceeds a configured limit (nesting depth, string or number length, count). */
+  LIMIT_EXCEEDED,
+  /** An object has a field its type does not declare. */
+  UNKNOWN_FIELD,
+  /** An object has the same field twice. */
+  DUPLICATE_FIELD,
+  /** A value has the wrong JSON type (a number where a string is expected, say). */
+  WRONG_TYPE,
+  /** One or more required fields are absent. */
+  MISSING_FIELD,
+  /** A field that may not be null is null. */
+  NULL_NOT_ALLOWED,
+  /** A value has the right JSON type but is not acceptable (bad UUID, unknown enum constant). */
+  INVALID_VALUE,
+  /** An update tries to change a field that cannot change (the id). */
+  FIELD_NOT_UPDATABLE,
+  /** A query names a collection the schema does not have. */
+  UNKNOWN_COLLECTION,
+  /** A query names a relation the collection does not have. */
+  UNKNOWN_RELATION,
+  /** A query uses an operator that does not exist. */
+  UNKNOWN_OPERATOR,
+  /** A query uses an operator the field's type does not allow (gt on a boolean, say). */
+  OPERATOR_NOT_ALLOWED,
+  /** A query is otherwise invalid (limit below 1, an include that cannot have a where). */
+  INVALID_QUERY,
+  /** A call names a procedure the schema does not have. */
+  UNKNOWN_PROCEDURE,
+  /** A procedure threw, or returned a value its declaration does not allow. */
+  PROCEDURE_FAILED,
+  /** The row a request names does not exist. */
+  NOT_FOUND,
+  /** The caller may not do this: a missing role, or a rule that refused. */
+  FORBIDDEN,
+  /** Storage holds a value the schema cannot represent (NULL in a required column, say). */
+  INVALID_STORED_VALUE
+}

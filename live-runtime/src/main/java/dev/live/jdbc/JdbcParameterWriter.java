@@ -1,0 +1,122 @@
+package dev.live.jdbc;
+
+import dev.live.schema.FieldType;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * A {@link ParameterWriter} over a JDBC {@code PreparedStatement}. How JSON is bound differs
+ * between databases, so it is a parameter: {@link JsonBinding#TEXT} for a text column,
+ * {@link JsonBinding#OTHER} for PostgreSQL's {@code jsonb}, which needs the value untyped.
+ */
+public final class JdbcParameterWriter implements ParameterWriter {
+  /** How a JSON document is bound. */
+  public enum JsonBinding {
+    /** As a string, into a text column. */
+    TEXT,
+    /** As an untyped value the server converts to the column's JSON type (PostgreSQL jsonb). */
+    OTHER
+  }
+
+  private final PreparedStatement statement;
+  private final JsonBinding json;
+
+  public JdbcParameterWriter(PreparedStatement statement, JsonBinding json) {
+    this.statement = statement;
+    this.json = json;
+  }
+
+  @Override
+  public void setString(int index, String value) throws SQLException {
+    statement.setString(index, value);
+  }
+
+  @Override
+  public void setBoolean(int index, boolean value) throws SQLException {
+    statement.setBoolean(index, value);
+  }
+
+  @Override
+  public void setInt(int index, int value) throws SQLException {
+    statement.setInt(index, value);
+  }
+
+  @Override
+  public void setLong(int index, long value) throws SQLException {
+    statement.setLong(index, value);
+  }
+
+  @Override
+  public void setDouble(int index, double value) throws SQLException {
+    statement.setDouble(index, value);
+  }
+
+  @Override
+  public void setDecimal(int index, BigDecimal value) throws SQLException {
+    statement.setBigDecimal(index, value);
+  }
+
+  @Override
+  public void setInstant(int index, Instant value) throws SQLException {
+    statement.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+  }
+
+  @Override
+  public void setLocalDate(int index, LocalDate value) throws SQLException {
+    statement.setObject(index, value);
+  }
+
+  @Override
+  public void setUuid(int index, UUID value) throws SQLException {
+    statement.setObject(index, value);
+  }
+
+  @Override
+  public void setJson(int index, String value) throws SQLException {
+    if (json == JsonBinding.OTHER) {
+      statement.setObject(index, value, Types.OTHER);
+    } else {
+      statement.setString(index, value);
+    }
+  }
+
+  @Override
+  public void setNull(int index, FieldType type) throws SQLException {
+    statement.setNull(index, sqlType(type));
+  }
+
+  private int sqlType(FieldType type) {
+    switch (type) {
+      case STRING:
+      case ENUM:
+        return Types.VARCHAR;
+      case BOOLEAN:
+        return Types.BOOLEAN;
+      case INT:
+        return Types.INTEGER;
+      case LONG:
+        return Types.BIGINT;
+      case DOUBLE:
+        return Types.DOUBLE;
+      case DECIMAL:
+        return Types.NUMERIC;
+      case INSTANT:
+        return Types.TIMESTAMP_WITH_TIMEZONE;
+      case LOCAL_DATE:
+        return Types.DATE;
+      case UUID:
+        return Types.OTHER;
+      case JSON:
+        return json == JsonBinding.OTHER ? Types.OTHER : Types.VARCHAR;
+      default:
+        throw new IllegalArgumentException("no SQL type for " + type);
+    }
+  }
+}

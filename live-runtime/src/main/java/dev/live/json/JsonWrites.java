@@ -1,0 +1,44 @@
+package dev.live.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.live.error.ErrorCode;
+import dev.live.error.LiveException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Writes the built-in types whose JSON form is a choice, so that every codec makes the same
+ * choice: decimals as strings (exact in every client, JavaScript included), instants and dates
+ * in ISO-8601, UUIDs in canonical form.
+ */
+public final class JsonWrites {
+  private JsonWrites() {}
+
+  public static void decimal(JsonGenerator out, BigDecimal value) throws IOException {
+    out.writeString(value.toString());
+  }
+
+  public static void instant(JsonGenerator out, Instant value) throws IOException {
+    out.writeString(value.toString());
+  }
+
+  public static void localDate(JsonGenerator out, LocalDate value) throws IOException {
+    out.writeString(value.toString());
+  }
+
+  public static void uuid(JsonGenerator out, UUID value) throws IOException {
+    out.writeString(value.toString());
+  }
+
+  /**
+   * A required component holding null cannot be written: it would be refused when read back.
+   * Records do not check their components, so codecs check them when writing.
+   */
+  public static LiveException nullInRequiredField(String type, String field) {
+    return new LiveException(ErrorCode.NULL_NOT_ALLOWED,
+        type + "." + field + " is null, but it is required");
+  }
+}

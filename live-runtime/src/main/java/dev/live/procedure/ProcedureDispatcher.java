@@ -1,0 +1,105 @@
+package dev.live.procedure;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.live.error.ErrorCode;
+import dev.live.error.LiveException;
+import dev.live.json.DecodeException;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs the procedures of one service object: looks the procedure up by name, decodes its input
+ * with the generated codec, calls the method, and checks the result. The processor generates
+ * one subclass per procedure class ({@code TaskProceduresDispatcher}) whose {@link #invoke} is
+ * a plain {@code switch}: no reflection.
+ */
+public abstract class ProcedureDispatcher {
+  private final Map<String, ProcedureDescriptor<?, ?>> procedures;
+
+  protected ProcedureDispatcher(List<ProcedureDescriptor<?, ?>> procedures) {
+    Map<String, ProcedureDescriptor<?, ?>> byName = new LinkedHashMap<>();
+    for (ProcedureDescriptor<?, ?> procedure : procedures) {
+      if (byName.put(procedure.name(), procedure) != null) {
+        throw new IllegalArgumentException("two procedures named " + procedure.name());
+      }
+    }
+    this.procedures = Collections.unmodifiableMap(byName);
+  }
+
+  /** The procedures this dispatcher runs, in declaration order. */
+  public final List<ProcedureDescriptor<?, ?>> procedures() {
+    return List.copyOf(procedures.values());
+  }
+
+  public final Optional<ProcedureDescriptor<?, ?>> procedure(String name) {
+    return Optional.ofNullable(procedures.get(name));
+  }
+
+  /**
+   * Calls procedure {@code name}. {@code input} is positioned at the input value, or null when
+   * the call carries no input. Every failure is a {@link LiveException}: {@code
+   * UNKNOWN_PROCEDURE}, a decode error of the input, the procedure's own {@code LiveException},
+   * or {@code PROCEDURE_FAILED} wrapping anything else it threw.
+   */
+  public final ProcedureResult call(String name, @Nullable JsonParser input, ProcedureContext context)
+      throws IOException {
+    ProcedureDescriptor<?, ?> procedure = procedures.get(name);
+    if (procedure == null) {
+      throw new LiveException(ErrorCode.UNKNOWN_PROCEDURE, "unknown procedure '" + name
+          + "'; this service has: " + String.join(", ", procedures.keySet()));
+    }
+    Object value = readInput(procedure, input);
+    Object result;
+    try {
+      result = invoke(name, value, context);
+    } catch (LiveException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new LiveException(ErrorCode.PROCEDURE_FAILED, "procedure '" + name + "' failed", e);
+    }
+    boolean outputNullable = procedure.output().map(ProcedureValue::nullable).orElse(true);
+    if (result == null && !outputNullable) {
+      throw new LiveException(ErrorCode.PROCEDURE_FAILED, "procedure '" + name
+          + "' returned null, but its return type is not @Nullable");
+    }
+    return new ProcedureResult(procedure, result);
+  }
+
+  private static @Nullable Object readInput(ProcedureDescriptor<?, ?> procedure, @Nullable JsonParser in)
+      throws IOException {
+    boolean absent = in == null || in.currentToken() == JsonToken.VALUE_NULL;
+    if (procedure.input().isEmpty()) {
+      if (!absent) {
+        throw new DecodeException(ErrorCode.INVALID_VALUE, "input",
+            "procedure '" + procedure.name() + "' takes no input", -1, -1);
+      }
+      return null;
+    }
+    ProcedureValue<?> input = procedure.input().get();
+    if (absent) {
+      if (input.nullable()) {
+        return null;
+      }
+      throw new DecodeException(ErrorCode.MISSING_FIELD, "input", "procedure '" + procedure.name()
+          + "' requires an input of type " + input.typeName(), -1, -1);
+    }
+    try {
+      return input.codec().read(in);
+    } catch (DecodeException e) {
+      throw e.within("input");
+    }
+  }
+
+  /**
+   * Calls the method behind procedure {@code name} with the decoded input (null when the
+   * procedure takes none) and returns its result (null for void). Generated.
+   */
+  protected abstract @Nullable Object invoke(String name, @Nullable Object input, ProcedureContext context)
+      throws Exception;
+}
