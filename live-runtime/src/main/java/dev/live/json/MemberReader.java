@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -50,14 +51,15 @@ public final class MemberReader {
       if (!seen.add(name)) {
         throw JsonReads.duplicateField(in, JsonReads.shortened(name));
       }
-      boolean taken;
       try {
-        taken = handler.accept(name, in, false);
+        if (!handler.accept(name, in, false)) {
+          later.add(buffer(in, name, factory));
+        }
       } catch (DecodeException e) {
         throw e.within(JsonReads.shortened(name));
-      }
-      if (!taken) {
-        later.add(buffer(in, name, factory));
+      } catch (JsonProcessingException e) {
+        // Malformed or over-limit input inside the member: say which member it was in.
+        throw LiveJson.asDecodeException(e).within(JsonReads.shortened(name));
       }
     }
     handler.checkRequired(in);

@@ -58,6 +58,12 @@ public record Include<T, U>(
   }
 
   /** Includes relations of the related rows; one of the same relation replaces the earlier. */
+  @SafeVarargs
+  public final Include<T, U> include(Includable<U>... nested) {
+    return include(Arrays.asList(nested));
+  }
+
+  /** Includes relations of the related rows; one of the same relation replaces the earlier. */
   public Include<T, U> include(List<? extends Includable<U>> nested) {
     return new Include<>(relation, where, orderBy, limit, Includes.merge(includes, nested));
   }

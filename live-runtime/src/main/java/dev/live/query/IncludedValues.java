@@ -48,9 +48,8 @@ public final class IncludedValues {
   private Object require(Relation<?, ?> relation) {
     Object value = values.get(relation);
     if (value == null) {
-      throw new IllegalStateException("relation " + relation.name() + " of "
-          + relation.source().name() + " was not included in the query; add .include("
-          + relation.source().name() + "." + relation.name() + ")");
+      throw new IllegalStateException("relation '" + relation.name() + "' of "
+          + relation.source().name() + " was not included in the query; add it with include(...)");
     }
     return value;
   }
