@@ -10,6 +10,7 @@ import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
 import dev.live.json.DecodeException;
 import dev.live.json.LiveJson;
+import dev.live.procedure.InProcessCaller;
 import dev.live.procedure.ProcedureContext;
 import dev.live.procedure.ProcedureDispatcher;
 import java.time.Instant;
@@ -20,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Generated client stub → JSON → generated dispatcher → the procedure, and back. */
+/** Generated client stub → JSON → generated dispatcher → the procedure, and back, in process. */
 class ProcedureTest {
   private final Map<String, Task> tasks = new ConcurrentHashMap<>();
   private TaskProceduresDispatcher dispatcher;
@@ -33,7 +34,7 @@ class ProcedureTest {
   }
 
   private TaskProceduresClient client(AuthContext auth) {
-    return TaskProceduresClient.of(new LoopbackCaller(dispatcher, ProcedureContext.of(auth)));
+    return TaskProceduresClient.of(new InProcessCaller(dispatcher, ProcedureContext.of(auth)));
   }
 
   @Test

@@ -1,0 +1,67 @@
+package dev.live.examples.board;
+
+import dev.live.auth.AuthContext;
+import dev.live.json.LiveJson;
+import dev.live.procedure.InProcessCaller;
+import dev.live.procedure.ProcedureContext;
+import dev.live.query.QueryJson;
+import dev.live.query.QuerySpec;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A tour of what the processor generates for the team board: typed queries and their wire form,
+ * insert and update DTOs, JSON codecs, and procedures called through their generated stub.
+ * Run it with the README's first command. The live server replaces this tour once it exists.
+ */
+public final class BoardDemo {
+  private BoardDemo() {}
+
+  public static void main(String[] args) {
+    PrintStream out = System.out;
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    out.println("== Typed queries and their wire form");
+    TaskQuery<TaskRow> openTasks = TaskQuery.where(Task_.status.ne(Status.DONE))
+        .and(Task_.assignee.is(User_.role.eq(Role.ADMIN)))
+        .orderBy(Task_.due.asc(), Task_.position.asc())
+        .limit(20)
+        .include(Task_.assignee, Task_.comments.orderBy(Comment_.createdAt.desc()).limit(3));
+    out.println(openTasks.toJson());
+    QuerySpec<?> decoded = QueryJson.decode(AppSchema.INSTANCE, openTasks.toJson());
+    out.println("decoded back equal: " + decoded.equals(openTasks.spec()));
+
+    out.println();
+    out.println("== Insert and update DTOs");
+    Task task = TaskInsert.builder().id("t1").boardId("b1").title("Ship it").status(Status.TODO)
+        .due(now.plus(2, ChronoUnit.DAYS)).position(1).estimate(3.5).revision(1).labels(List.of("launch"))
+        .build().toRecord();
+    out.println(LiveJson.encode(TaskJson.CODEC, task));
+    TaskUpdate change = TaskUpdate.of().status(Status.DOING).assigneeId("u1");
+    out.println("update " + LiveJson.encode(TaskJson.UPDATE, change) + " changes " + change.changedFields());
+    try {
+      TaskInsert.builder().id("t2").title("Incomplete").build();
+    } catch (RuntimeException e) {
+      out.println("refused: " + e.getMessage());
+    }
+
+    out.println();
+    out.println("== Procedures through the generated client stub");
+    Map<String, Task> tasks = new ConcurrentHashMap<>(Map.of(task.id(), change.applyTo(task)));
+    TaskProceduresClient procedures = TaskProceduresClient.of(new InProcessCaller(
+        new TaskProceduresDispatcher(new TaskProcedures(tasks)), ProcedureContext.of(AuthContext.user("u1"))));
+    out.println("open on b1: " + procedures.countOpen("b1").join());
+    out.println("completed: " + procedures.complete(new CompleteTask("t1")).join());
+    out.println("open on b1: " + procedures.countOpen("b1").join());
+    procedures.archiveBoard("b1").exceptionally(error -> {
+      Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+      out.println("refused: " + cause.getMessage());
+      return null;
+    }).join();
+  }
+}

@@ -1,0 +1,62 @@
+package dev.live.procedure;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import dev.live.json.LiveJson;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Calls procedures in the same process, through their JSON contract: the input is encoded and
+ * decoded by the generated codecs, the result too, exactly as over a connection. For tests of
+ * procedures and for tools that run next to the server.
+ *
+ * <pre>{@code
+ * TaskProceduresClient tasks = TaskProceduresClient.of(
+ *     new InProcessCaller(new TaskProceduresDispatcher(procedures), ProcedureContext.of(AuthContext.anonymous())));
+ * Task done = tasks.complete(new CompleteTask("t1")).join();
+ * }</pre>
+ *
+ * <p>Futures complete exceptionally with the same typed errors a server would send.
+ */
+public final class InProcessCaller implements ProcedureCaller {
+  private final ProcedureDispatcher dispatcher;
+  private final ProcedureContext context;
+
+  public InProcessCaller(ProcedureDispatcher dispatcher, ProcedureContext context) {
+    this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+    this.context = Objects.requireNonNull(context, "context");
+  }
+
+  @Override
+  public <I, O> CompletableFuture<O> call(ProcedureDescriptor<I, O> procedure, @Nullable I input) {
+    try {
+      ProcedureResult result = dispatch(procedure, input);
+      StringWriter output = new StringWriter();
+      try (JsonGenerator out = LiveJson.factory().createGenerator(output)) {
+        result.writeValue(out);
+      }
+      if (result.value() == null) {
+        return CompletableFuture.completedFuture(null);
+      }
+      return CompletableFuture.completedFuture(
+          LiveJson.decode(procedure.output().orElseThrow().codec(), output.toString()));
+    } catch (IOException | RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private <I> ProcedureResult dispatch(ProcedureDescriptor<I, ?> procedure, @Nullable I input) throws IOException {
+    if (input == null || procedure.input().isEmpty()) {
+      return dispatcher.call(procedure.name(), null, context);
+    }
+    String json = LiveJson.encode(procedure.input().get().codec(), input);
+    try (JsonParser in = LiveJson.factory().createParser(json)) {
+      in.nextToken();
+      return dispatcher.call(procedure.name(), in, context);
+    }
+  }
+}
