@@ -84,6 +84,7 @@ class TypedQueryTest {
     assertThatThrownBy(() -> Task_.title.eq(null)).hasMessageContaining("use isNull() or isNotNull()");
     assertThatThrownBy(() -> Task_.status.in(Status.TODO, null)).hasMessageContaining("must not be null");
     assertThatThrownBy(() -> Task_.comments.limit(0)).hasMessageContaining("must be at least 1");
+    assertThatThrownBy(() -> TaskQuery.all().spec().one(42)).hasMessage("the id of tasks is a STRING, not a Integer");
   }
 
   @Test
