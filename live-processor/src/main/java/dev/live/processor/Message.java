@@ -25,13 +25,17 @@ public enum Message {
   UNSUPPORTED_TYPE("%s has type %s, which Live cannot store or send; supported: String,"
       + " boolean, int, long, double (and Boolean, Integer, Long, Double), BigDecimal, Instant,"
       + " LocalDate, UUID, enums, records of these, and List of these"),
-  UNRESOLVED_TYPE("%s has type %s, which could not be resolved"),
+  // The first argument (the collection being read) is not shown: the second says where.
+  UNRESOLVED_TYPE("%2$s could not be resolved: check its spelling and imports, or that the"
+      + " annotation processor that generates it runs"),
   NULLABLE_PRIMITIVE("%s is @Nullable but has primitive type %s, which cannot be null; use %s"),
   NULLABLE_LIST_ELEMENT("%s has type %s: list elements cannot be null; remove @Nullable from"
       + " the element type"),
   TYPE_NOT_ACCESSIBLE("%s has type %s, which is private; generated code must be able to use it"),
   COMPONENT_NAME_RESERVED("component name '%s' is reserved: generated %s has a member of that"
       + " name; rename the component"),
+  COMPONENT_NAME_ILLEGAL("component name '%s' is not allowed: a record component may not be named"
+      + " like a method of Object; rename the component"),
   COLUMN_CLASH("components '%s' and '%s' both map to column %s; rename one"),
   INDEX_ON_JSON("@%s on '%s' is not allowed: '%s' is stored as JSON, which storage does not"
       + " index"),
@@ -70,11 +74,13 @@ public enum Message {
       + " these"),
   PROCEDURE_NAME_INVALID("procedure name \"%s\" is not allowed: use a Java identifier that"
       + " starts with a letter and is not a keyword or 'ALL'"),
+  PROCEDURE_NAME_RESERVED("procedure name '%s' is reserved: the generated %s has a method of that"
+      + " name; choose another with @Procedure(name = ...)"),
   PROCEDURE_NAME_DUPLICATE("procedure name '%s' is also used by %s; procedure names are unique"
       + " within an application; rename one with @Procedure(name = ...)"),
   SCHEMA_NAME_INVALID("option live.schema=%s is not a qualified class name such as"
       + " com.example.AppSchema"),
-  SCHEMA_PACKAGE_UNKNOWN("the collections and procedures share no package to put the schema"
+  SCHEMA_PACKAGE_UNKNOWN("the collections and procedures share no named package to put the schema"
       + " registry in; name it with the compiler option -Alive.schema=com.example.AppSchema"),
   LATE_ROUND("%s appeared in a later processing round (made by another annotation processor);"
       + " Live reads @Collection and @Procedure in the first round only"),

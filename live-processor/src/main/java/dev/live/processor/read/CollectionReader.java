@@ -19,6 +19,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 
 /**
  * Reads one {@code @Collection} element into a {@link CollectionModel}, reporting every
@@ -72,7 +73,7 @@ final class CollectionReader {
     String describe = "component '" + name + "' of " + record.getSimpleName();
     String reservedBy = ReservedNames.COMPONENTS.get(name);
     if (reservedBy != null) {
-      diagnostics.error(component, Message.COMPONENT_NAME_RESERVED, name, reservedBy);
+      diagnostics.error(ErrorSites.of(component), Message.COMPONENT_NAME_RESERVED, name, reservedBy);
       return Optional.empty();
     }
     Optional<ComponentModel> read = types.component(component, describe);
@@ -85,10 +86,10 @@ final class CollectionReader {
     boolean unique = Annotations.has(component, LiveAnnotations.UNIQUE);
     if (type.isJson()) {
       if (indexed) {
-        diagnostics.error(component, Message.INDEX_ON_JSON, "Index", name, name);
+        diagnostics.error(ErrorSites.of(component), Message.INDEX_ON_JSON, "Index", name, name);
       }
       if (unique) {
-        diagnostics.error(component, Message.INDEX_ON_JSON, "Unique", name, name);
+        diagnostics.error(ErrorSites.of(component), Message.INDEX_ON_JSON, "Unique", name, name);
       }
     }
     Optional<RefModel> ref = Annotations.find(component, LiveAnnotations.REF)
@@ -100,15 +101,21 @@ final class CollectionReader {
   private Optional<RefModel> ref(RecordComponentElement component, AnnotationMirror annotation, TypeModel type) {
     String name = component.getSimpleName().toString();
     if (type.isJson()) {
-      diagnostics.error(component, Message.REF_ON_JSON, name, type.javaType());
+      diagnostics.error(ErrorSites.of(component), Message.REF_ON_JSON, name, TypeReader.display(type));
       return Optional.empty();
     }
-    DeclaredType target = (DeclaredType) Annotations.value(annotation, "value").orElseThrow();
+    // A class literal javac could not resolve reads as the string "<error>", not as a type.
+    if (!(Annotations.value(annotation, "value").orElseThrow() instanceof DeclaredType target)
+        || target.getKind() == TypeKind.ERROR) {
+      throw UnresolvedTypeException.located("the @Ref target of component '" + name + "' of "
+          + component.getEnclosingElement().getSimpleName());
+    }
     TypeElement targetElement = (TypeElement) target.asElement();
     Optional<String> explicit = Annotations.string(annotation, "name");
     Optional<String> relation = explicit.or(() -> Names.relationName(name));
     if (relation.isEmpty()) {
-      diagnostics.error(component, Message.REF_NAME_REQUIRED, name, targetElement.getSimpleName());
+      diagnostics.error(ErrorSites.of(component), Message.REF_NAME_REQUIRED, name,
+          targetElement.getSimpleName());
       return Optional.empty();
     }
     return Optional.of(new RefModel(ClassName.get(targetElement), targetElement, relation.get(),
@@ -122,15 +129,17 @@ final class CollectionReader {
         continue;
       }
       if (first != null) {
-        diagnostics.error(field.element(), Message.ID_DUPLICATE, record.getSimpleName(), field.name(), first.name());
+        diagnostics.error(ErrorSites.of(field.element()), Message.ID_DUPLICATE, record.getSimpleName(),
+            field.name(), first.name());
         continue;
       }
       first = field;
       if (!isIdType(field.type())) {
-        diagnostics.error(field.element(), Message.ID_TYPE, field.name(), field.type().javaType());
+        diagnostics.error(ErrorSites.of(field.element()), Message.ID_TYPE, field.name(),
+            TypeReader.display(field.type()));
       }
       if (field.nullable()) {
-        diagnostics.error(field.element(), Message.ID_NULLABLE, field.name());
+        diagnostics.error(ErrorSites.of(field.element()), Message.ID_NULLABLE, field.name());
       }
     }
     boolean anyIdComponent = record.getRecordComponents().stream()
@@ -153,7 +162,8 @@ final class CollectionReader {
     for (FieldModel field : fields) {
       FieldModel other = byColumn.putIfAbsent(field.column(), field);
       if (other != null) {
-        diagnostics.error(field.element(), Message.COLUMN_CLASH, other.name(), field.name(), field.column());
+        diagnostics.error(ErrorSites.of(field.element()), Message.COLUMN_CLASH, other.name(), field.name(),
+            field.column());
       }
     }
   }

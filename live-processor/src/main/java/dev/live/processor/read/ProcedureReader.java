@@ -67,6 +67,8 @@ final class ProcedureReader {
     String name = Annotations.string(annotation, "name").orElse(method.getSimpleName().toString());
     if (!Names.isValidMemberName(name) || name.equals("ALL")) {
       diagnostics.error(method, Message.PROCEDURE_NAME_INVALID, name);
+    } else if (ReservedNames.PROCEDURES.containsKey(name)) {
+      diagnostics.error(method, Message.PROCEDURE_NAME_RESERVED, name, ReservedNames.PROCEDURES.get(name));
     }
     Procedure.Kind kind = Annotations.value(annotation, "kind")
         .map(value -> Procedure.Kind.QUERY.name().equals(value.toString()) ? Procedure.Kind.QUERY : Procedure.Kind.MUTATION)
@@ -74,18 +76,18 @@ final class ProcedureReader {
 
     List<ProcedureModel.Parameter> parameters = new ArrayList<>();
     List<VariableElement> values = new ArrayList<>();
-    int contexts = 0;
+    List<VariableElement> contexts = new ArrayList<>();
     for (VariableElement parameter : method.getParameters()) {
       if (isContext(parameter.asType())) {
-        contexts++;
+        contexts.add(parameter);
         parameters.add(ProcedureModel.Parameter.CONTEXT);
       } else {
         values.add(parameter);
         parameters.add(ProcedureModel.Parameter.VALUE);
       }
     }
-    if (contexts > 1) {
-      diagnostics.error(method, Message.PROCEDURE_TWO_CONTEXTS, where);
+    if (contexts.size() > 1) {
+      diagnostics.error(contexts.get(1), Message.PROCEDURE_TWO_CONTEXTS, where);
     }
     if (values.size() > 1) {
       List<String> names = values.stream().map(v -> v.getSimpleName().toString()).toList();
@@ -116,11 +118,16 @@ final class ProcedureReader {
 
   private Optional<ValueModel> value(TypeMirror type, boolean nullable, javax.lang.model.element.Element element,
       String describe, Message unsupported, Object... subject) {
-    TypeReader.Result result = types.read(type);
+    TypeReader.Result result;
+    try {
+      result = types.read(type);
+    } catch (UnresolvedTypeException e) {
+      throw e.at(describe);
+    }
     if (result.problem().isPresent()) {
       if (result.problem().get() == TypeReader.Problem.UNSUPPORTED) {
         Object[] arguments = java.util.Arrays.copyOf(subject, subject.length + 1);
-        arguments[subject.length] = type;
+        arguments[subject.length] = TypeReader.display(type);
         diagnostics.error(element, unsupported, arguments);
       } else {
         types.report(result.problem().get(), element, describe, type);
@@ -129,27 +136,17 @@ final class ProcedureReader {
     }
     TypeModel model = result.model().get();
     if (nullable && model instanceof TypeModel.ScalarType scalar && scalar.primitive()) {
-      diagnostics.error(element, Message.NULLABLE_PRIMITIVE, describe, type, scalar.scalar().boxed().simpleName());
+      diagnostics.error(element, Message.NULLABLE_PRIMITIVE, describe, scalar.scalar().primitive(),
+          scalar.scalar().boxed().simpleName());
       return Optional.empty();
     }
-    return Optional.of(new ValueModel(model, nullable, display(model)));
+    return Optional.of(new ValueModel(model, nullable, TypeReader.display(model)));
   }
 
   private static boolean isContext(TypeMirror type) {
     return type.getKind() == TypeKind.DECLARED
         && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName()
             .contentEquals(LiveAnnotations.PROCEDURE_CONTEXT);
-  }
-
-  /** The type as a reader of a message would write it: simple names. */
-  static String display(TypeModel type) {
-    if (type instanceof TypeModel.ListType list) {
-      return "List<" + display(list.element()) + ">";
-    }
-    if (type instanceof TypeModel.ScalarType scalar) {
-      return scalar.primitive() ? scalar.scalar().primitive().toString() : scalar.scalar().boxed().simpleName();
-    }
-    return ((ClassName) type.javaType()).simpleName();
   }
 
   static boolean isProcedureOwner(TypeElement element) {

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -61,7 +62,7 @@ public final class SchemaReader {
       procedureReader.read(owner.getKey(), owner.getValue()).ifPresent(procedureClasses::add);
     }
     checkProcedureNames(procedureClasses);
-    Optional<ClassName> registry = registry(collections, procedureClasses);
+    Optional<ClassName> registry = registry(collectionElements, procedureMethods);
 
     if (diagnostics.errorCount() > errorsBefore || registry.isEmpty()) {
       return Optional.empty();
@@ -136,13 +137,15 @@ public final class SchemaReader {
         CollectionModel target = byType.get(ref.target());
         if (target == null) {
           if (!Annotations.has(ref.targetElement(), LiveAnnotations.COLLECTION)) {
-            diagnostics.error(field.element(), Message.REF_NOT_COLLECTION, ref.targetElement().getSimpleName());
+            diagnostics.error(ErrorSites.of(field.element()), Message.REF_NOT_COLLECTION,
+                ref.targetElement().getSimpleName());
           }
           continue;
         }
         if (!sameIdType(field.type(), target.id().type())) {
-          diagnostics.error(field.element(), Message.REF_TYPE_MISMATCH, field.name(), field.type().javaType(),
-              target.id().name(), target.type().simpleName(), target.id().type().javaType());
+          diagnostics.error(ErrorSites.of(field.element()), Message.REF_TYPE_MISMATCH, field.name(),
+              TypeReader.display(field.type()), target.id().name(), target.type().simpleName(),
+              TypeReader.display(target.id().type()));
           continue;
         }
         if (claimName(names.get(source), source, ref.relationName(), field, false)) {
@@ -173,21 +176,22 @@ public final class SchemaReader {
   private boolean claimName(Map<String, String> taken, CollectionModel owner, String name, FieldModel field,
       boolean inverse) {
     if (!Names.isValidMemberName(name)) {
-      diagnostics.error(field.element(), Message.RELATION_NAME_INVALID, name);
+      diagnostics.error(ErrorSites.of(field.element()), Message.RELATION_NAME_INVALID, name);
       return false;
     }
     String reservedBy = ReservedNames.RELATIONS.get(name);
     if (reservedBy != null) {
-      diagnostics.error(field.element(), Message.RELATION_NAME_RESERVED, name, reservedBy);
+      diagnostics.error(ErrorSites.of(field.element()), Message.RELATION_NAME_RESERVED, name, reservedBy);
       return false;
     }
     String clash = taken.get(name);
     if (clash != null) {
       if (inverse) {
-        diagnostics.error(field.element(), Message.INVERSE_NAME_CLASH, name, owner.type().simpleName(), clash,
-            owner.type().simpleName());
+        diagnostics.error(ErrorSites.of(field.element()), Message.INVERSE_NAME_CLASH, name,
+            owner.type().simpleName(), clash, owner.type().simpleName());
       } else {
-        diagnostics.error(field.element(), Message.RELATION_NAME_CLASH, name, owner.type().simpleName(), clash);
+        diagnostics.error(ErrorSites.of(field.element()), Message.RELATION_NAME_CLASH, name,
+            owner.type().simpleName(), clash);
       }
       return false;
     }
@@ -213,8 +217,12 @@ public final class SchemaReader {
     }
   }
 
-  /** The registry's class: the option's, or {@code AppSchema} in the common package. */
-  private Optional<ClassName> registry(List<CollectionModel> collections, List<ProcedureClassModel> procedures) {
+  /**
+   * The registry's class: the option's, or {@code AppSchema} in the package all annotated
+   * elements share. It is worked out from the elements as declared, valid or not, so that an
+   * error in one collection does not also show up as "no common package".
+   */
+  private Optional<ClassName> registry(List<TypeElement> collections, List<ExecutableElement> procedures) {
     if (registryOption.isPresent()) {
       String qualified = registryOption.get();
       int dot = qualified.lastIndexOf('.');
@@ -226,14 +234,22 @@ public final class SchemaReader {
       return Optional.of(ClassName.get(qualified.substring(0, dot), simple));
     }
     List<String> packages = new ArrayList<>();
-    collections.forEach(c -> packages.add(c.type().packageName()));
-    procedures.forEach(p -> packages.add(p.type().packageName()));
+    collections.forEach(c -> packages.add(packageOf(c)));
+    procedures.forEach(p -> packages.add(packageOf(p)));
     String common = commonPackage(packages);
     if (common.isEmpty()) {
       diagnostics.error(Message.SCHEMA_PACKAGE_UNKNOWN);
       return Optional.empty();
     }
     return Optional.of(ClassName.get(common, "AppSchema"));
+  }
+
+  private static String packageOf(Element element) {
+    Element e = element;
+    while (!(e instanceof PackageElement)) {
+      e = e.getEnclosingElement();
+    }
+    return ((PackageElement) e).getQualifiedName().toString();
   }
 
   static String commonPackage(List<String> packages) {

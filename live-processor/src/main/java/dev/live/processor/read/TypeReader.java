@@ -12,18 +12,24 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.WildcardType;
 
 /**
  * Turns a type mirror into a {@link TypeModel}, or says why it cannot. Records and enums it
@@ -184,9 +190,16 @@ public final class TypeReader {
 
   /** A record component: its type and nullability, reporting problems on it. */
   public Optional<ComponentModel> component(RecordComponentElement component, String describe) {
+    String name = component.getSimpleName().toString();
+    if (ReservedNames.OBJECT_METHODS.contains(name)) {
+      // javac rejects the record too, but only after processing, and leaves it without an accessor.
+      diagnostics.error(ErrorSites.of(component), Message.COMPONENT_NAME_ILLEGAL, name);
+      return Optional.empty();
+    }
     TypeMirror type = component.asType();
+    ExecutableElement accessor = component.getAccessor();
     boolean nullable = Annotations.isNullable(component, type)
-        || Annotations.isNullable(component.getAccessor(), component.getAccessor().getReturnType());
+        || (accessor != null && Annotations.isNullable(accessor, accessor.getReturnType()));
     Optional<TypeModel> model = readReporting(type, component, describe, nullable);
     return model.map(m -> new ComponentModel(component.getSimpleName().toString(), m, nullable));
   }
@@ -196,14 +209,20 @@ public final class TypeReader {
    * describe} ("component 'tags' of Task"); checks that a nullable value is not primitive.
    */
   public Optional<TypeModel> readReporting(TypeMirror type, Element element, String describe, boolean nullable) {
-    Result result = read(type);
+    Result result;
+    try {
+      result = read(type);
+    } catch (UnresolvedTypeException e) {
+      throw e.at(describe);
+    }
     if (result.problem().isPresent()) {
       report(result.problem().get(), element, describe, type);
       return Optional.empty();
     }
     TypeModel model = result.model().get();
     if (nullable && model instanceof TypeModel.ScalarType scalar && scalar.primitive()) {
-      diagnostics.error(element, Message.NULLABLE_PRIMITIVE, describe, type, scalar.scalar().boxed().simpleName());
+      diagnostics.error(ErrorSites.of(element), Message.NULLABLE_PRIMITIVE, describe,
+          scalar.scalar().primitive(), scalar.scalar().boxed().simpleName());
       return Optional.empty();
     }
     return Optional.of(model);
@@ -213,16 +232,77 @@ public final class TypeReader {
   public void report(Problem problem, Element element, String describe, TypeMirror type) {
     switch (problem) {
       case UNSUPPORTED:
-        diagnostics.error(element, Message.UNSUPPORTED_TYPE, describe, type);
+        diagnostics.error(ErrorSites.of(element), Message.UNSUPPORTED_TYPE, describe, display(type));
         break;
       case NULLABLE_ELEMENT:
-        diagnostics.error(element, Message.NULLABLE_LIST_ELEMENT, describe, type);
+        diagnostics.error(ErrorSites.of(element), Message.NULLABLE_LIST_ELEMENT, describe,
+            displayWithNullable(type));
         break;
       case PRIVATE:
-        diagnostics.error(element, Message.TYPE_NOT_ACCESSIBLE, describe, type);
+        diagnostics.error(ErrorSites.of(element), Message.TYPE_NOT_ACCESSIBLE, describe, display(type));
         break;
       default:
         break;
+    }
+  }
+
+  /** A supported type as a reader of a message would write it: simple names ("List<Task>"). */
+  public static String display(TypeModel type) {
+    if (type instanceof TypeModel.ListType list) {
+      return "List<" + display(list.element()) + ">";
+    }
+    if (type instanceof TypeModel.ScalarType scalar) {
+      return scalar.primitive() ? scalar.scalar().primitive().toString() : scalar.scalar().boxed().simpleName();
+    }
+    return ((ClassName) type.javaType()).simpleName();
+  }
+
+  /**
+   * Any type as written in a message: qualified names, without the type annotations javac would
+   * print in odd places that differ between JDKs ("java.util.@org.jspecify.annotations.Nullable
+   * Date"; in a type argument "@...Nullable java.lang.String" on 17, "java.lang.@...Nullable
+   * String" on 25).
+   */
+  static String display(TypeMirror type) {
+    return display(type, false);
+  }
+
+  /** {@link #display(TypeMirror)}, with {@code @Nullable} written before the types that carry it. */
+  static String displayWithNullable(TypeMirror type) {
+    return display(type, true);
+  }
+
+  private static String display(TypeMirror type, boolean withNullable) {
+    String nullable = withNullable && Annotations.isNullable(type) ? "@Nullable " : "";
+    switch (type.getKind()) {
+      case DECLARED: {
+        DeclaredType declared = (DeclaredType) type;
+        StringBuilder text = new StringBuilder(nullable)
+            .append(((TypeElement) declared.asElement()).getQualifiedName());
+        if (!declared.getTypeArguments().isEmpty()) {
+          StringJoiner arguments = new StringJoiner(", ", "<", ">");
+          declared.getTypeArguments().forEach(argument -> arguments.add(display(argument, withNullable)));
+          text.append(arguments);
+        }
+        return text.toString();
+      }
+      case ARRAY:
+        return display(((ArrayType) type).getComponentType(), withNullable) + "[]";
+      case WILDCARD: {
+        WildcardType wildcard = (WildcardType) type;
+        if (wildcard.getExtendsBound() != null) {
+          return "? extends " + display(wildcard.getExtendsBound(), withNullable);
+        }
+        TypeMirror lower = wildcard.getSuperBound();
+        return lower != null ? "? super " + display(lower, withNullable) : "?";
+      }
+      case TYPEVAR:
+        return nullable + ((TypeVariable) type).asElement().getSimpleName();
+      default:
+        if (type.getKind().isPrimitive()) {
+          return nullable + type.getKind().name().toLowerCase(Locale.ROOT);
+        }
+        return type.toString();
     }
   }
 

@@ -1,0 +1,288 @@
+package dev.live.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.live.processor.Fixtures.compileExpectingErrors;
+import static dev.live.processor.Fixtures.source;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Errors about {@code @Procedure} methods: their signature, their class and their name. A
+ * problem with one parameter is reported on that parameter, anything else on the method.
+ *
+ * <p>Every test compiles through {@link Fixtures#compileExpectingErrors}, which also checks that
+ * the processor wrote nothing on the error round.
+ */
+class ProcedureErrorsTest {
+  @Test
+  void secondValueParameterIsRejectedOnThatParameter() {
+    JavaFileObject procedures = source("Procedures",
+        "public class Procedures {",
+        "  @Procedure",
+        "  public void rename(",
+        "      String taskId,",
+        "      String title) {}",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(procedures);
+
+    assertThat(compilation).hadErrorContaining("[PROCEDURE_TOO_MANY_VALUES] @Procedure method"
+            + " Procedures.rename takes 2 value parameters (taskId, title); a procedure takes at most one, plus"
+            + " optionally a ProcedureContext; put several values in a record")
+        .inFile(procedures).onLineContaining("String title");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void secondContextParameterIsRejectedOnThatParameter() {
+    JavaFileObject procedures = source("Procedures",
+        "public class Procedures {",
+        "  @Procedure",
+        "  public void archive(",
+        "      ProcedureContext context,",
+        "      String boardId,",
+        "      ProcedureContext again) {}",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(procedures);
+
+    assertThat(compilation).hadErrorContaining("[PROCEDURE_TWO_CONTEXTS] @Procedure method Procedures.archive"
+            + " takes ProcedureContext twice; declare it once")
+        .inFile(procedures).onLineContaining("ProcedureContext again");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void parameterOfUnsupportedTypeIsRejectedOnThatParameter() {
+    JavaFileObject procedures = source("Procedures",
+        "public class Procedures {",
+        "  @Procedure",
+        "  public void tag(",
+        "      Set<String> labels) {}",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(procedures);
+
+    assertThat(compilation).hadErrorContaining("[PROCEDURE_UNSUPPORTED_PARAMETER] parameter 'labels' of"
+            + " @Procedure method Procedures.tag has type java.util.Set<java.lang.String>, which cannot be sent;"
+            + " supported: String, boolean, int, long, double (and Boolean, Integer, Long, Double), BigDecimal,"
+            + " Instant, LocalDate, UUID, enums, records of these, and List of these")
+        .inFile(procedures).onLineContaining("Set<String> labels");
+  }
+
+  @Test
+  void nullablePrimitiveParameterIsRejectedOnThatParameter() {
+    JavaFileObject procedures = source("Procedures",
+        "public class Procedures {",
+        "  @Procedure",
+        "  public void resize(",
+        "      @Nullable int size) {}",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(procedures);
+
+    assertThat(compilation).hadErrorContaining("[NULLABLE_PRIMITIVE] parameter 'size' of @Procedure method"
+            + " Procedures.resize is @Nullable but has primitive type int, which cannot be null; use Integer")
+        .inFile(procedures).onLineContaining("@Nullable int size");
+  }
+
+  @Test
+  void unsupportedReturnTypeIsRejectedOnTheMethod() {
+    JavaFileObject procedures = source("Procedures",
+        "public class Procedures {",
+        "  @Procedure(kind = Procedure.Kind.QUERY)",
+        "  public Map<String, String> settings() {",
+        "    return Map.of();",
+        "  }",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(procedures);
+
+    assertThat(compilation).hadErrorContaining("[PROCEDURE_UNSUPPORTED_RETURN] @Procedure method"
+            + " Procedures.settings returns java.util.Map<java.lang.String, java.lang.String>, which cannot be"
+            + " sent; supported: void, String, boolean")
+        .inFile(procedures).onLineContaining("settings()");
+  }
+
+  @Test
+  void privateProcedureIsRejectedOnTheMethod() {
+    JavaFileObject procedures = source("Procedures",
+        "public class Procedures {",
+        "  @Procedure",
+        "  private void reset() {}",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(procedures);
+
+    assertThat(compilation).hadErrorContaining("[PROCEDURE_NOT_PUBLIC] @Procedure method Procedures.reset must"
+            + " be public: the generated dispatcher calls it")
+        .inFile(procedures).onLineContaining("void reset()");
+  }
+
+  @Test
+  void packagePrivateProcedureIsRejectedOnTheMethod() {
+    JavaFileObject procedures = source("Procedures",
+        "public class Procedures {",
+        "  @Procedure",
+        "  void reset() {}",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(procedures);
+
+    assertThat(compilation).hadErrorContaining("[PROCEDURE_NOT_PUBLIC] @Procedure method Procedures.reset")
+        .inFile(procedures).onLineContaining("void reset()");
+  }
+
+  @Test
+  void staticProcedureIsRejectedOnTheMethod() {
+    JavaFileObject procedures = source("Procedures",
+        "public class Procedures {",
+        "  @Procedure",
+        "  public static void reset() {}",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(procedures);
+
+    assertThat(compilation).hadErrorContaining("[PROCEDURE_STATIC] @Procedure method Procedures.reset must not"
+            + " be static")
+        .inFile(procedures).onLineContaining("void reset()");
+  }
+
+  @Test
+  void genericProcedureIsRejectedOnTheMethod() {
+    JavaFileObject procedures = source("Procedures",
+        "public class Procedures {",
+        "  @Procedure",
+        "  public <T> void reset() {}",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(procedures);
+
+    assertThat(compilation).hadErrorContaining("[PROCEDURE_GENERIC] @Procedure method Procedures.reset must not"
+            + " be generic")
+        .inFile(procedures).onLineContaining("void reset()");
+  }
+
+  @Test
+  void procedureInPackagePrivateClassIsRejectedOnTheClass() {
+    JavaFileObject procedures = source("Procedures",
+        "class Procedures {",
+        "  @Procedure",
+        "  public void reset() {}",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(procedures);
+
+    assertThat(compilation).hadErrorContaining("[PROCEDURE_CLASS_NOT_ACCESSIBLE] class Procedures declares"
+            + " @Procedure methods, so it must be public and top-level or static")
+        .inFile(procedures).onLineContaining("class Procedures {");
+  }
+
+  @Test
+  void procedureInInnerClassIsRejectedOnTheClass() {
+    JavaFileObject outer = source("Outer",
+        "public class Outer {",
+        "  public class Procedures {",
+        "    @Procedure",
+        "    public void reset() {}",
+        "  }",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(outer);
+
+    assertThat(compilation).hadErrorContaining("[PROCEDURE_CLASS_NOT_ACCESSIBLE] class Procedures declares"
+            + " @Procedure methods")
+        .inFile(outer).onLineContaining("public class Procedures {");
+  }
+
+  @Test
+  void twoProceduresWithOneNameInTwoClassesAreRejectedOnTheSecond() {
+    JavaFileObject boards = source("BoardProcedures",
+        "public class BoardProcedures {",
+        "  @Procedure",
+        "  public void archive(String id) {}",
+        "}");
+    JavaFileObject tasks = source("TaskProcedures",
+        "public class TaskProcedures {",
+        "  @Procedure",
+        "  public void archive(String id) {}",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(boards, tasks);
+
+    assertThat(compilation).hadErrorContaining("[PROCEDURE_NAME_DUPLICATE] procedure name 'archive' is also"
+            + " used by BoardProcedures.archive; procedure names are unique within an application; rename one"
+            + " with @Procedure(name = ...)")
+        .inFile(tasks).onLineContaining("void archive(");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void procedureNamedLikeAnotherViaNameIsRejected() {
+    JavaFileObject procedures = source("Procedures",
+        "public class Procedures {",
+        "  @Procedure",
+        "  public void archive(String id) {}",
+        "  @Procedure(name = \"archive\")",
+        "  public void archiveAll() {}",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(procedures);
+
+    assertThat(compilation).hadErrorContaining("[PROCEDURE_NAME_DUPLICATE] procedure name 'archive' is also"
+            + " used by Procedures.archive")
+        .inFile(procedures).onLineContaining("void archiveAll()");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1archive", "archive-all", "ALL", "class", "_archive"})
+  void invalidProcedureNameIsRejectedOnTheMethod(String name) {
+    JavaFileObject procedures = source("Procedures",
+        "public class Procedures {",
+        "  @Procedure(name = \"" + name + "\")",
+        "  public void archive() {}",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(procedures);
+
+    assertThat(compilation).hadErrorContaining("[PROCEDURE_NAME_INVALID] procedure name \"" + name
+            + "\" is not allowed: use a Java identifier that starts with a letter and is not a keyword or 'ALL'")
+        .inFile(procedures).onLineContaining("void archive()");
+  }
+
+  @Test
+  void procedureNamedLikeAMethodOfObjectIsRejectedOnTheMethod() {
+    JavaFileObject procedures = source("Procedures",
+        "public class Procedures {",
+        "  @Procedure(kind = Procedure.Kind.QUERY)",
+        "  public String toString() {",
+        "    return \"procedures\";",
+        "  }",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(procedures);
+
+    assertThat(compilation).hadErrorContaining("[PROCEDURE_NAME_RESERVED] procedure name 'toString' is"
+            + " reserved: the generated client has a method of that name; choose another with"
+            + " @Procedure(name = ...)")
+        .inFile(procedures).onLineContaining("String toString()");
+  }
+
+  @Test
+  void procedureRenamedLikeAMethodOfObjectIsRejectedOnTheMethod() {
+    JavaFileObject procedures = source("Procedures",
+        "public class Procedures {",
+        "  @Procedure(name = \"wait\")",
+        "  public void pause(long millis) {}",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(procedures);
+
+    assertThat(compilation).hadErrorContaining("[PROCEDURE_NAME_RESERVED] procedure name 'wait'")
+        .inFile(procedures).onLineContaining("void pause(");
+  }
+}

@@ -1,0 +1,38 @@
+package com.example.library;
+
+import dev.live.annotations.Procedure;
+import dev.live.json.Codecs;
+import dev.live.procedure.ProcedureDescriptor;
+import dev.live.procedure.ProcedureValue;
+import java.util.List;
+import java.util.Optional;
+import javax.annotation.processing.Generated;
+
+/**
+ * The procedures of {@link LibraryProcedures}: name, kind, input and output of each.
+ */
+@Generated("dev.live.processor.LiveProcessor")
+public final class LibraryProcedures_ {
+  /**
+   * Procedure {@code lend} (mutation), calling {@link LibraryProcedures#lend}.
+   */
+  public static final ProcedureDescriptor<LendBook, Loan> lend = new ProcedureDescriptor<>("lend", Procedure.Kind.MUTATION, Optional.of(new ProcedureValue<>(LendBookJson.CODEC, false, "LendBook")), Optional.of(new ProcedureValue<>(LoanJson.CODEC, false, "Loan")));
+
+  /**
+   * Procedure {@code available} (query), calling {@link LibraryProcedures#available}.
+   */
+  public static final ProcedureDescriptor<Void, List<Book>> available = new ProcedureDescriptor<>("available", Procedure.Kind.QUERY, Optional.empty(), Optional.of(new ProcedureValue<>(Codecs.list(BookJson.CODEC), false, "List<Book>")));
+
+  /**
+   * Procedure {@code returnLoan} (mutation), calling {@link LibraryProcedures#giveBack}.
+   */
+  public static final ProcedureDescriptor<Long, Void> returnLoan = new ProcedureDescriptor<>("returnLoan", Procedure.Kind.MUTATION, Optional.of(new ProcedureValue<>(Codecs.LONG, false, "long")), Optional.empty());
+
+  /**
+   * Every procedure of the class, in declaration order.
+   */
+  public static final List<ProcedureDescriptor<?, ?>> ALL = List.<ProcedureDescriptor<?, ?>>of(lend, available, returnLoan);
+
+  private LibraryProcedures_() {
+  }
+}
