@@ -1,6 +1,7 @@
 package dev.live.processor;
 
 import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
@@ -16,6 +17,12 @@ public final class Diagnostics {
   public void error(Element element, Message message, Object... arguments) {
     errors++;
     messager.printMessage(Diagnostic.Kind.ERROR, message.format(arguments), element);
+  }
+
+  /** An error pointing at an annotation of {@code element} (a bad value written in it). */
+  public void error(Element element, AnnotationMirror annotation, Message message, Object... arguments) {
+    errors++;
+    messager.printMessage(Diagnostic.Kind.ERROR, message.format(arguments), element, annotation);
   }
 
   /** An error with no element to point at. */

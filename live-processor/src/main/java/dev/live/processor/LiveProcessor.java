@@ -38,6 +38,8 @@ public final class LiveProcessor extends AbstractProcessor {
 
   private final Set<String> deferredCollections = new LinkedHashSet<>();
   private final Set<String> deferredProcedureOwners = new LinkedHashSet<>();
+  /** Top-level types of this compilation's sources, which generated names must not take. */
+  private final Set<String> userTypes = new java.util.HashSet<>();
   private boolean generated;
 
   @Override
@@ -72,6 +74,11 @@ public final class LiveProcessor extends AbstractProcessor {
     if (round.errorRaised()) {
       return;
     }
+    for (Element root : round.getRootElements()) {
+      if (root instanceof TypeElement type) {
+        userTypes.add(type.getQualifiedName().toString());
+      }
+    }
     List<TypeElement> collections = new ArrayList<>();
     List<ExecutableElement> procedures = new ArrayList<>();
     collect(round, collections, procedures);
@@ -89,11 +96,16 @@ public final class LiveProcessor extends AbstractProcessor {
       generated = true;
       deferredCollections.clear();
       deferredProcedureOwners.clear();
-      schema.ifPresent(model -> new SchemaWriter(processingEnv.getFiler(), diagnostics).write(model));
+      schema.ifPresent(model -> new SchemaWriter(processingEnv.getFiler(), processingEnv.getElementUtils(),
+          diagnostics, userTypes).write(model));
     } catch (UnresolvedTypeException e) {
       // A type another processor has yet to generate: try again with everything next round.
       if (round.processingOver()) {
-        collections.forEach(c -> diagnostics.error(c, Message.UNRESOLVED_TYPE, c.getSimpleName(), e.getMessage()));
+        if (e.element().isPresent()) {
+          diagnostics.error(e.element().get(), Message.UNRESOLVED_TYPE, "", e.getMessage());
+        } else {
+          diagnostics.error(Message.UNRESOLVED_TYPE, "", e.getMessage());
+        }
         return;
       }
       collections.forEach(c -> deferredCollections.add(c.getQualifiedName().toString()));

@@ -61,6 +61,8 @@ public enum Message {
       + " fixed on the wire"),
   PROCEDURE_CLASS_NOT_ACCESSIBLE("class %s declares @Procedure methods, so it must be public and"
       + " top-level or static"),
+  PROCEDURE_CLASS_GENERIC("class %s declares @Procedure methods, so it must not be generic: the"
+      + " server calls one service object of it, whose procedures have fixed types"),
   PROCEDURE_TOO_MANY_VALUES("@Procedure method %s takes %s value parameters (%s); a procedure"
       + " takes at most one, plus optionally a ProcedureContext; put several values in a record"),
   PROCEDURE_TWO_CONTEXTS("@Procedure method %s takes ProcedureContext twice; declare it once"),
@@ -84,7 +86,7 @@ public enum Message {
       + " registry in; name it with the compiler option -Alive.schema=com.example.AppSchema"),
   LATE_ROUND("%s appeared in a later processing round (made by another annotation processor);"
       + " Live reads @Collection and @Procedure in the first round only"),
-  GENERATED_NAME_TAKEN("cannot generate %s: %s; rename the clashing type"),
+  GENERATED_NAME_TAKEN("cannot generate %s: %s; rename one of them"),
   INTERNAL_ERROR("internal error in the Live processor: %s; please report it with this"
       + " message:%n%s");
 

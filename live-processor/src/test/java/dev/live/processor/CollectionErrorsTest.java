@@ -77,7 +77,7 @@ class CollectionErrorsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"1tasks", "task-list", "", "_tasks", "täsks"})
-  void invalidCollectionNameIsRejectedOnTheRecord(String name) {
+  void invalidCollectionNameIsRejectedOnTheAnnotation(String name) {
     JavaFileObject task = source("Task",
         "@Collection(\"" + name + "\")",
         "public record Task(@Id String id) {}");
@@ -86,7 +86,7 @@ class CollectionErrorsTest {
 
     assertThat(compilation).hadErrorContaining("[COLLECTION_NAME_INVALID] collection name \"" + name
             + "\" is not allowed: use a letter followed by letters, digits or underscores, at most 63 characters")
-        .inFile(task).onLineContaining("public record Task(");
+        .inFile(task).onLineContaining("@Collection(\"");
   }
 
   @Test
@@ -99,7 +99,7 @@ class CollectionErrorsTest {
     Compilation compilation = compileExpectingErrors(task);
 
     assertThat(compilation).hadErrorContaining("[COLLECTION_NAME_INVALID] collection name \"" + name + "\"")
-        .inFile(task).onLineContaining("public record Task(");
+        .inFile(task).onLineContaining("@Collection(\"");
   }
 
   @Test

@@ -240,7 +240,7 @@ class ProcedureErrorsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"1archive", "archive-all", "ALL", "class", "_archive"})
-  void invalidProcedureNameIsRejectedOnTheMethod(String name) {
+  void invalidProcedureNameIsRejectedOnTheAnnotation(String name) {
     JavaFileObject procedures = source("Procedures",
         "public class Procedures {",
         "  @Procedure(name = \"" + name + "\")",
@@ -251,7 +251,7 @@ class ProcedureErrorsTest {
 
     assertThat(compilation).hadErrorContaining("[PROCEDURE_NAME_INVALID] procedure name \"" + name
             + "\" is not allowed: use a Java identifier that starts with a letter and is not a keyword or 'ALL'")
-        .inFile(procedures).onLineContaining("void archive()");
+        .inFile(procedures).onLineContaining("@Procedure(name = ");
   }
 
   @Test

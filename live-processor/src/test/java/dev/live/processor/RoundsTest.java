@@ -31,7 +31,7 @@ class RoundsTest {
     assertThat(compilation).hadErrorContaining("[UNRESOLVED_TYPE] type Missing of component 'owners' of Task"
             + " could not be resolved: check its spelling and imports, or that the annotation processor that"
             + " generates it runs")
-        .inFile(task).onLineContaining("public record Task(");
+        .inFile(task).onLineContaining("List<Missing> owners");
   }
 
   @Test
@@ -45,7 +45,7 @@ class RoundsTest {
 
     assertThat(compilation).hadErrorContaining("[UNRESOLVED_TYPE] type Missing of component 'where' of Place"
             + " could not be resolved")
-        .inFile(user).onLineContaining("public record User(");
+        .inFile(place).onLineContaining("public record Place(Missing where)");
   }
 
   @Test
@@ -60,7 +60,7 @@ class RoundsTest {
 
     assertThat(compilation).hadErrorContaining("[UNRESOLVED_TYPE] the @Ref target of component 'ownerId' of"
             + " Task could not be resolved")
-        .inFile(task).onLineContaining("public record Task(");
+        .inFile(task).onLineContaining("String ownerId");
     assertThat(compilation.errors())
         .noneMatch(error -> error.getMessage(null).contains("[INTERNAL_ERROR]"));
   }
@@ -92,12 +92,9 @@ class RoundsTest {
         "com.example.TaskUpdate", "com.example.TaskJson", "com.example.TaskJdbc", "com.example.AppSchema");
   }
 
-  /**
-   * The clash shows only when the writer asks the Filer for the file, after the files before it
-   * were written: see {@code WriterDefectsTest#generatedNameTakenByAUserTypeWritesNothing}.
-   */
+  /** Names are checked before anything is written: see {@code GeneratedCodeEdgeCasesTest}. */
   @Test
-  void generatedNameTakenByAUserTypeIsReportedOnTheCollection() {
+  void generatedNameTakenByAUserTypeIsReportedOnThatType() {
     JavaFileObject task = source("Task",
         "@Collection(\"tasks\")",
         "public record Task(@Id String id) {}");
@@ -105,8 +102,8 @@ class RoundsTest {
 
     Compilation compilation = javac().withProcessors(new LiveProcessor()).compile(task, taskQuery);
 
-    assertThat(compilation).hadErrorContaining("[GENERATED_NAME_TAKEN] cannot generate com.example.TaskQuery:")
-        .inFile(task).onLineContaining("public record Task(");
-    assertThat(compilation).hadErrorContaining("rename the clashing type");
+    assertThat(compilation).hadErrorContaining("[GENERATED_NAME_TAKEN] cannot generate com.example.TaskQuery:"
+            + " Live generates it for Task, and this compilation already has a type of that name; rename one of them")
+        .inFile(taskQuery).onLineContaining("public class TaskQuery");
   }
 }

@@ -79,13 +79,13 @@ public abstract class UpdateDto<T> {
     return true;
   }
 
-  /** For generated setters: whether the field at {@code index} is set. */
-  protected final boolean isSet(int index) {
+  /** For generated code: whether the field at {@code index} is set. */
+  protected final boolean isSetAt(int index) {
     return set[index];
   }
 
   /** For generated code: the value of the field at {@code index}. */
-  protected final Object value(int index) {
+  protected final Object valueAt(int index) {
     return values[index];
   }
 

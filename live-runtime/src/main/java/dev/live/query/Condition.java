@@ -34,12 +34,14 @@ public sealed interface Condition<T>
 
   /** Rows matching every one of {@code conditions} (at least one). */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, through Arrays.asList
   static <T> Condition<T> allOf(Condition<T>... conditions) {
     return new And<>(Arrays.asList(conditions));
   }
 
   /** Rows matching at least one of {@code conditions} (at least one). */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, through Arrays.asList
   static <T> Condition<T> anyOf(Condition<T>... conditions) {
     return new Or<>(Arrays.asList(conditions));
   }

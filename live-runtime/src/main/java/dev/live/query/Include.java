@@ -46,6 +46,7 @@ public record Include<T, U>(
 
   /** Orders the related rows by these keys, after any earlier ones. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, through Arrays.asList
   public final Include<T, U> orderBy(Order<U>... orders) {
     List<Order<U>> all = new ArrayList<>(orderBy);
     all.addAll(Arrays.asList(orders));
@@ -59,6 +60,7 @@ public record Include<T, U>(
 
   /** Includes relations of the related rows; one of the same relation replaces the earlier. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, through Arrays.asList
   public final Include<T, U> include(Includable<U>... nested) {
     return include(Arrays.asList(nested));
   }

@@ -50,6 +50,7 @@ public final class ToMany<T, U> extends Relation<T, U> {
 
   /** This relation included, its rows in the given order. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, through Arrays.asList
   public final Include<T, U> orderBy(Order<U>... orders) {
     return toInclude().orderBy(orders);
   }
@@ -61,6 +62,7 @@ public final class ToMany<T, U> extends Relation<T, U> {
 
   /** This relation included with the related rows' own relations included in turn. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, through Arrays.asList
   public final Include<T, U> include(Includable<U>... nested) {
     return toInclude().include(Arrays.asList(nested));
   }

@@ -34,6 +34,7 @@ public final class ToOne<T, U> extends Relation<T, U> {
 
   /** This relation included with the target's own relations included in turn. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, through Arrays.asList
   public final Include<T, U> include(Includable<U>... nested) {
     return toInclude().include(Arrays.asList(nested));
   }

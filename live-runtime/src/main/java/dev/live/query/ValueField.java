@@ -31,6 +31,7 @@ public class ValueField<T, V> extends Field<T, V> {
 
   /** Rows whose value is one of {@code values}; no values matches no row. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, through Arrays.asList
   public final Condition<T> in(V... values) {
     return new In<>(this, Arrays.asList(values));
   }

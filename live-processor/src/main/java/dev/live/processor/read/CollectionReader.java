@@ -52,7 +52,7 @@ final class CollectionReader {
     AnnotationMirror annotation = Annotations.find(element, LiveAnnotations.COLLECTION).orElseThrow();
     String name = Annotations.value(annotation, "value").map(Object::toString).orElse("");
     if (!Names.isValidCollectionName(name)) {
-      diagnostics.error(element, Message.COLLECTION_NAME_INVALID, name);
+      diagnostics.error(element, annotation, Message.COLLECTION_NAME_INVALID, name);
     }
 
     List<FieldModel> fields = new ArrayList<>();
@@ -108,7 +108,7 @@ final class CollectionReader {
     if (!(Annotations.value(annotation, "value").orElseThrow() instanceof DeclaredType target)
         || target.getKind() == TypeKind.ERROR) {
       throw UnresolvedTypeException.located("the @Ref target of component '" + name + "' of "
-          + component.getEnclosingElement().getSimpleName());
+          + component.getEnclosingElement().getSimpleName(), ErrorSites.of(component));
     }
     TypeElement targetElement = (TypeElement) target.asElement();
     Optional<String> explicit = Annotations.string(annotation, "name");

@@ -41,6 +41,9 @@ final class ProcedureReader {
     if (!accessible || TypeReader.isPrivate(owner)) {
       diagnostics.error(owner, Message.PROCEDURE_CLASS_NOT_ACCESSIBLE, owner.getSimpleName());
     }
+    if (!owner.getTypeParameters().isEmpty()) {
+      diagnostics.error(owner, Message.PROCEDURE_CLASS_GENERIC, owner.getSimpleName());
+    }
     List<ProcedureModel> procedures = new ArrayList<>();
     for (ExecutableElement method : methods) {
       procedure(owner, method).ifPresent(procedures::add);
@@ -66,7 +69,7 @@ final class ProcedureReader {
     AnnotationMirror annotation = Annotations.find(method, LiveAnnotations.PROCEDURE).orElseThrow();
     String name = Annotations.string(annotation, "name").orElse(method.getSimpleName().toString());
     if (!Names.isValidMemberName(name) || name.equals("ALL")) {
-      diagnostics.error(method, Message.PROCEDURE_NAME_INVALID, name);
+      diagnostics.error(method, annotation, Message.PROCEDURE_NAME_INVALID, name);
     } else if (ReservedNames.PROCEDURES.containsKey(name)) {
       diagnostics.error(method, Message.PROCEDURE_NAME_RESERVED, name, ReservedNames.PROCEDURES.get(name));
     }
@@ -122,7 +125,7 @@ final class ProcedureReader {
     try {
       result = types.read(type);
     } catch (UnresolvedTypeException e) {
-      throw e.at(describe);
+      throw e.at(describe, element);
     }
     if (result.problem().isPresent()) {
       if (result.problem().get() == TypeReader.Problem.UNSUPPORTED) {
@@ -149,7 +152,4 @@ final class ProcedureReader {
             .contentEquals(LiveAnnotations.PROCEDURE_CONTEXT);
   }
 
-  static boolean isProcedureOwner(TypeElement element) {
-    return element.getKind() == ElementKind.CLASS || element.getKind() == ElementKind.INTERFACE;
-  }
 }

@@ -15,6 +15,8 @@ final class ReservedNames {
       Map.entry("collection", "Insert and Update DTOs"),
       Map.entry("applyTo", "Update DTO"),
       Map.entry("isSet", "Update DTO"),
+      Map.entry("isSetAt", "Update DTO"),
+      Map.entry("valueAt", "Update DTO"),
       Map.entry("get", "Update DTO"),
       Map.entry("changedFields", "Update DTO"),
       Map.entry("isEmpty", "Update DTO"),

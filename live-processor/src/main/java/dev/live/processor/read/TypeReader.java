@@ -213,7 +213,7 @@ public final class TypeReader {
     try {
       result = read(type);
     } catch (UnresolvedTypeException e) {
-      throw e.at(describe);
+      throw e.at(describe, ErrorSites.of(element));
     }
     if (result.problem().isPresent()) {
       report(result.problem().get(), element, describe, type);

@@ -40,7 +40,7 @@ final class EnumJsonWriter {
         .addStatement("out.writeString(value.name())")
         .build();
     MethodSpec read = ObjectCodecWriter.readSignature(type)
-        .addStatement("String name = $T.string(in, $S)", RuntimeTypes.JSON_READS, "")
+        .addStatement("$T name = $T.string(in, $S)", RuntimeTypes.STRING, RuntimeTypes.JSON_READS, "")
         .addStatement("$T value = fromName(name)", type)
         .beginControlFlow("if (value == null)")
         .addStatement("throw $T.invalid(in, $S, \"\\\"\" + $T.shortened(name) + $S + NAMES)", RuntimeTypes.JSON_READS,

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -30,17 +31,26 @@ final class InsertTypeWriter {
     }
     List<FieldModel> requiredObjects = collection.fields().stream()
         .filter(f -> !f.nullable() && !TypeCode.isPrimitive(f.type())).toList();
+    String missing = missingLocal(collection);
     if (!requiredObjects.isEmpty()) {
       CodeBlock anyNull = CodeBlock.join(requiredObjects.stream()
           .map(f -> CodeBlock.of("$L == null", f.name())).toList(), " || ");
       constructor.beginControlFlow("if ($L)", anyNull)
-          .addStatement("$T<String> missing = new $T<>()", RuntimeTypes.LIST, RuntimeTypes.ARRAY_LIST);
+          .addStatement("$T<$T> $L = new $T<>()", RuntimeTypes.LIST, RuntimeTypes.STRING, missing,
+              RuntimeTypes.ARRAY_LIST);
       for (FieldModel field : requiredObjects) {
         constructor.beginControlFlow("if ($L == null)", field.name())
-            .addStatement("missing.add($S)", field.name())
+            .addStatement("$L.add($S)", missing, field.name())
             .endControlFlow();
       }
-      constructor.addStatement("throw missing(missing)").endControlFlow();
+      constructor.addStatement("throw $T.missing($L)", self, missing).endControlFlow();
+    }
+    for (FieldModel field : collection.fields()) {
+      if (field.type() instanceof dev.live.processor.model.TypeModel.ListType) {
+        // A snapshot: the insert must not change when the caller's list does.
+        constructor.addStatement("$L = $T.copyList($L, $S, $S)", field.name(), RuntimeTypes.DTO_VALUES, field.name(),
+            self.simpleName(), field.name());
+      }
     }
 
     TypeSpec.Builder type = TypeSpec.recordBuilder(self)
@@ -77,10 +87,10 @@ final class InsertTypeWriter {
     return MethodSpec.methodBuilder("missing")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(RuntimeTypes.LIVE_EXCEPTION)
-        .addParameter(ParameterizedTypeName.get(RuntimeTypes.LIST, ClassName.get(String.class)), "missing")
+        .addParameter(ParameterizedTypeName.get(RuntimeTypes.LIST, RuntimeTypes.STRING), "missing")
         .addStatement("return new $T($T.MISSING_FIELD, $S + (missing.size() == 1 ? \"field: \" : \"fields: \")"
-            + " + String.join(\", \", missing))", RuntimeTypes.LIVE_EXCEPTION, RuntimeTypes.ERROR_CODE,
-            self.simpleName() + " is missing required ")
+            + " + $T.join(\", \", missing))", RuntimeTypes.LIVE_EXCEPTION, RuntimeTypes.ERROR_CODE,
+            self.simpleName() + " is missing required ", RuntimeTypes.STRING)
         .build();
   }
 
@@ -110,18 +120,27 @@ final class InsertTypeWriter {
         .addJavadoc("The insert, or a {@code MISSING_FIELD} error naming every required field left unset.\n");
     List<FieldModel> required = collection.fields().stream().filter(f -> !f.nullable()).toList();
     if (!required.isEmpty()) {
-      build.addStatement("$T<String> missing = new $T<>()", RuntimeTypes.LIST, RuntimeTypes.ARRAY_LIST);
+      String missing = missingLocal(collection);
+      build.addStatement("$T<$T> $L = new $T<>()", RuntimeTypes.LIST, RuntimeTypes.STRING, missing,
+          RuntimeTypes.ARRAY_LIST);
       for (FieldModel field : required) {
         build.beginControlFlow("if ($L == null)", field.name())
-            .addStatement("missing.add($S)", field.name())
+            .addStatement("$L.add($S)", missing, field.name())
             .endControlFlow();
       }
-      build.beginControlFlow("if (!missing.isEmpty())")
-          .addStatement("throw missing(missing)")
+      build.beginControlFlow("if (!$L.isEmpty())", missing)
+          .addStatement("throw $T.missing($L)", self, missing)
           .endControlFlow();
     }
     build.addStatement("return new $T($L)", self, arguments(collection, ""));
     return type.addMethod(build.build()).build();
+  }
+
+  /** A name for the list of missing fields that no component's name hides. */
+  private static String missingLocal(CollectionModel collection) {
+    NameAllocator names = new NameAllocator();
+    collection.fields().forEach(f -> names.newName(f.name(), f));
+    return names.newName("missing");
   }
 
   static CodeBlock arguments(CollectionModel collection, String prefix) {

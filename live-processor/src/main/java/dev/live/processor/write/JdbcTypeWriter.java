@@ -100,7 +100,7 @@ final class JdbcTypeWriter {
     if (type instanceof TypeModel.EnumType enumType) {
       ClassName json = code.jsonOf(enumType.name());
       String text = locals.newName(local + "Name");
-      read.addStatement("String $L = row.getString($L)", text, column);
+      read.addStatement("$T $L = row.getString($L)", RuntimeTypes.STRING, text, column);
       if (field.nullable()) {
         read.addStatement("$T $L = $L == null ? null : $T.fromName($L)", type.javaType(), local, text, json, text)
             .beginControlFlow("if ($L != null && $L == null)", text, local);

@@ -165,7 +165,8 @@ final class ObjectCodecWriter {
    */
   static CodeBlock fieldLoop(CodeBlock cases, CodeBlock fieldsConstant) {
     return CodeBlock.builder()
-        .beginControlFlow("for (String name = in.nextFieldName(); name != null; name = in.nextFieldName())")
+        .beginControlFlow("for ($T name = in.nextFieldName(); name != null; name = in.nextFieldName())",
+            RuntimeTypes.STRING)
         .addStatement("in.nextToken()")
         .beginControlFlow("switch (name)")
         .add(cases)
@@ -214,7 +215,7 @@ final class ObjectCodecWriter {
       }
     }
     read.beginControlFlow("if ($L)", CodeBlock.join(tests, " || "))
-        .addStatement("$T<String> missing = new $T<>()", RuntimeTypes.LIST, RuntimeTypes.ARRAY_LIST);
+        .addStatement("$T<$T> missing = new $T<>()", RuntimeTypes.LIST, RuntimeTypes.STRING, RuntimeTypes.ARRAY_LIST);
     for (int i : required) {
       read.beginControlFlow("if ((seen$L & 0x$LL) == 0)", i / 64, Long.toHexString(1L << (i % 64)))
           .addStatement("missing.add($S)", components.get(i).name())

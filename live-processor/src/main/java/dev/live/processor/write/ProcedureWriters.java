@@ -150,9 +150,9 @@ final class ProcedureWriters {
         ValueModel input = procedure.input().get();
         TypeName parameter = input.type().javaType();
         method.addParameter(input.nullable() ? TypeCode.nullable(parameter) : parameter, procedure.inputParameterName())
-            .addStatement("return caller.call($T.$L, $L)", meta, procedure.name(), procedure.inputParameterName());
+            .addStatement("return this.caller.call($T.$L, $L)", meta, procedure.name(), procedure.inputParameterName());
       } else {
-        method.addStatement("return caller.call($T.$L, null)", meta, procedure.name());
+        method.addStatement("return this.caller.call($T.$L, null)", meta, procedure.name());
       }
       type.addMethod(method.build());
     }

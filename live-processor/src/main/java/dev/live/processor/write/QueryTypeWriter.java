@@ -88,6 +88,7 @@ final class QueryTypeWriter {
         .build());
     type.addMethod(MethodSpec.methodBuilder("orderBy")
         .addAnnotation(SafeVarargs.class)
+        .addAnnotation(AnnotationsCode.suppressVarargs())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .returns(selfR)
         .addParameter(ParameterSpec.builder(
@@ -107,6 +108,7 @@ final class QueryTypeWriter {
     if (hasRelations) {
       type.addMethod(MethodSpec.methodBuilder("include")
           .addAnnotation(SafeVarargs.class)
+          .addAnnotation(AnnotationsCode.suppressVarargs())
           .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
           .returns(ParameterizedTypeName.get(self, row))
           .addParameter(ParameterSpec.builder(

@@ -37,6 +37,7 @@ final class RuntimeTypes {
 
   static final ClassName INSERT_DTO = ClassName.get("dev.live.dto", "InsertDto");
   static final ClassName UPDATE_DTO = ClassName.get("dev.live.dto", "UpdateDto");
+  static final ClassName DTO_VALUES = ClassName.get("dev.live.dto", "DtoValues");
 
   static final ClassName ROW_MAPPER = ClassName.get("dev.live.jdbc", "RowMapper");
   static final ClassName PARAMETER_BINDER = ClassName.get("dev.live.jdbc", "ParameterBinder");
@@ -59,6 +60,8 @@ final class RuntimeTypes {
   static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
   static final ClassName IO_EXCEPTION = ClassName.get("java.io", "IOException");
   static final ClassName SQL_EXCEPTION = ClassName.get("java.sql", "SQLException");
+  // Named with $T like every other type, so that a user type called String cannot hide it.
+  static final ClassName STRING = ClassName.get(String.class);
   static final ClassName LIST = ClassName.get("java.util", "List");
   static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
   static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");

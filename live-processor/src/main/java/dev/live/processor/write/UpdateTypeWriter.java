@@ -69,7 +69,7 @@ final class UpdateTypeWriter {
       if (field.id()) {
         after.add("before.$L()", field.name());
       } else {
-        after.add("isSet($L) ? ($T) value($L) : before.$L()", field.index(), field.type().javaType(),
+        after.add("isSetAt($L) ? ($T) valueAt($L) : before.$L()", field.index(), field.type().javaType(),
             field.index(), field.name());
       }
     }
@@ -87,6 +87,11 @@ final class UpdateTypeWriter {
   }
 
   private static MethodSpec setter(ClassName self, FieldModel field) {
+    CodeBlock value = CodeBlock.of("$L", field.name());
+    if (field.type() instanceof dev.live.processor.model.TypeModel.ListType) {
+      value = CodeBlock.of("$T.copyList($L, $S, $S)", RuntimeTypes.DTO_VALUES, field.name(), self.simpleName(),
+          field.name());
+    }
     ParameterSpec.Builder parameter = ParameterSpec.builder(
         field.nullable() ? TypeCode.nullable(field.type().javaType()) : field.type().javaType(), field.name());
     MethodSpec.Builder setter = MethodSpec.methodBuilder(field.name())
@@ -94,13 +99,13 @@ final class UpdateTypeWriter {
         .returns(self);
     if (field.nullable()) {
       setter.addJavadoc("Sets {@code $L}; null clears it.\n", field.name())
-          .addStatement("return new $T(this, $L, $L)", self, field.index(), field.name());
+          .addStatement("return new $T(this, $L, $L)", self, field.index(), value);
     } else if (TypeCode.isPrimitive(field.type())) {
       setter.addJavadoc("Sets {@code $L}.\n", field.name())
-          .addStatement("return new $T(this, $L, $L)", self, field.index(), field.name());
+          .addStatement("return new $T(this, $L, $L)", self, field.index(), value);
     } else {
       setter.addJavadoc("Sets {@code $L}, which is required: null is refused.\n", field.name())
-          .addStatement("return new $T(this, $L, requireValue($L, $S, $S))", self, field.index(), field.name(),
+          .addStatement("return new $T(this, $L, requireValue($L, $S, $S))", self, field.index(), value,
               self.simpleName(), field.name());
     }
     return setter.addParameter(parameter.build()).build();

@@ -33,7 +33,7 @@ public record AuthorInsert(UUID id, String name, @Nullable String biography,
       if (address == null) {
         missing.add("address");
       }
-      throw missing(missing);
+      throw AuthorInsert.missing(missing);
     }
   }
 
@@ -108,7 +108,7 @@ public record AuthorInsert(UUID id, String name, @Nullable String biography,
         missing.add("address");
       }
       if (!missing.isEmpty()) {
-        throw missing(missing);
+        throw AuthorInsert.missing(missing);
       }
       return new AuthorInsert(id, name, biography, address);
     }

@@ -60,6 +60,7 @@ public final class AuthorQuery<R> extends ListQuery<Author, R> {
    * Orders the results by these keys, after any earlier ones.
    */
   @SafeVarargs
+  @SuppressWarnings("varargs")
   public final AuthorQuery<R> orderBy(Order<Author>... orders) {
     return new AuthorQuery<>(spec().orderBy(Arrays.asList(orders)), shape());
   }
@@ -75,6 +76,7 @@ public final class AuthorQuery<R> extends ListQuery<Author, R> {
    * Loads related rows with each result; results become {@link AuthorRow}.
    */
   @SafeVarargs
+  @SuppressWarnings("varargs")
   public final AuthorQuery<AuthorRow> include(Includable<Author>... includes) {
     return new AuthorQuery<>(spec().include(Arrays.asList(includes)), ROWS);
   }

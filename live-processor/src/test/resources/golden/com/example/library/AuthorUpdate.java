@@ -63,8 +63,8 @@ public final class AuthorUpdate extends UpdateDto<Author> {
   public Author applyTo(Author before) {
     return new Author(
         before.id(),
-        isSet(1) ? (String) value(1) : before.name(),
-        isSet(2) ? (String) value(2) : before.biography(),
-        isSet(3) ? (Address) value(3) : before.address());
+        isSetAt(1) ? (String) valueAt(1) : before.name(),
+        isSetAt(2) ? (String) valueAt(2) : before.biography(),
+        isSetAt(3) ? (Address) valueAt(3) : before.address());
   }
 }

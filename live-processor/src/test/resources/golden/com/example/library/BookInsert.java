@@ -1,5 +1,6 @@
 package com.example.library;
 
+import dev.live.dto.DtoValues;
 import dev.live.dto.InsertDto;
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
@@ -40,8 +41,9 @@ public record BookInsert(UUID id, UUID authorId, String title, Genre genre, List
       if (tags == null) {
         missing.add("tags");
       }
-      throw missing(missing);
+      throw BookInsert.missing(missing);
     }
+    tags = DtoValues.copyList(tags, "BookInsert", "tags");
   }
 
   /**
@@ -145,7 +147,7 @@ public record BookInsert(UUID id, UUID authorId, String title, Genre genre, List
         missing.add("pages");
       }
       if (!missing.isEmpty()) {
-        throw missing(missing);
+        throw BookInsert.missing(missing);
       }
       return new BookInsert(id, authorId, title, genre, tags, published, pages);
     }

@@ -60,6 +60,7 @@ public final class BookQuery<R> extends ListQuery<Book, R> {
    * Orders the results by these keys, after any earlier ones.
    */
   @SafeVarargs
+  @SuppressWarnings("varargs")
   public final BookQuery<R> orderBy(Order<Book>... orders) {
     return new BookQuery<>(spec().orderBy(Arrays.asList(orders)), shape());
   }
@@ -75,6 +76,7 @@ public final class BookQuery<R> extends ListQuery<Book, R> {
    * Loads related rows with each result; results become {@link BookRow}.
    */
   @SafeVarargs
+  @SuppressWarnings("varargs")
   public final BookQuery<BookRow> include(Includable<Book>... includes) {
     return new BookQuery<>(spec().include(Arrays.asList(includes)), ROWS);
   }

@@ -1,5 +1,6 @@
 package com.example.library;
 
+import dev.live.dto.DtoValues;
 import dev.live.dto.UpdateDto;
 import dev.live.schema.CollectionSchema;
 import java.time.LocalDate;
@@ -60,7 +61,7 @@ public final class BookUpdate extends UpdateDto<Book> {
    * Sets {@code tags}, which is required: null is refused.
    */
   public BookUpdate tags(List<String> tags) {
-    return new BookUpdate(this, 4, requireValue(tags, "BookUpdate", "tags"));
+    return new BookUpdate(this, 4, requireValue(DtoValues.copyList(tags, "BookUpdate", "tags"), "BookUpdate", "tags"));
   }
 
   /**
@@ -87,11 +88,11 @@ public final class BookUpdate extends UpdateDto<Book> {
   public Book applyTo(Book before) {
     return new Book(
         before.id(),
-        isSet(1) ? (UUID) value(1) : before.authorId(),
-        isSet(2) ? (String) value(2) : before.title(),
-        isSet(3) ? (Genre) value(3) : before.genre(),
-        isSet(4) ? (List<String>) value(4) : before.tags(),
-        isSet(5) ? (LocalDate) value(5) : before.published(),
-        isSet(6) ? (int) value(6) : before.pages());
+        isSetAt(1) ? (UUID) valueAt(1) : before.authorId(),
+        isSetAt(2) ? (String) valueAt(2) : before.title(),
+        isSetAt(3) ? (Genre) valueAt(3) : before.genre(),
+        isSetAt(4) ? (List<String>) valueAt(4) : before.tags(),
+        isSetAt(5) ? (LocalDate) valueAt(5) : before.published(),
+        isSetAt(6) ? (int) valueAt(6) : before.pages());
   }
 }

@@ -33,20 +33,20 @@ public final class LibraryProceduresClient {
    * Calls procedure {@code lend}.
    */
   public CompletableFuture<Loan> lend(LendBook input) {
-    return caller.call(LibraryProcedures_.lend, input);
+    return this.caller.call(LibraryProcedures_.lend, input);
   }
 
   /**
    * Calls procedure {@code available}.
    */
   public CompletableFuture<List<Book>> available() {
-    return caller.call(LibraryProcedures_.available, null);
+    return this.caller.call(LibraryProcedures_.available, null);
   }
 
   /**
    * Calls procedure {@code returnLoan}.
    */
   public CompletableFuture<Void> returnLoan(long loanId) {
-    return caller.call(LibraryProcedures_.returnLoan, loanId);
+    return this.caller.call(LibraryProcedures_.returnLoan, loanId);
   }
 }

@@ -35,7 +35,7 @@ public record LoanInsert(long id, UUID bookId, String borrower, Instant due,
       if (due == null) {
         missing.add("due");
       }
-      throw missing(missing);
+      throw LoanInsert.missing(missing);
     }
   }
 
@@ -120,7 +120,7 @@ public record LoanInsert(long id, UUID bookId, String borrower, Instant due,
         missing.add("due");
       }
       if (!missing.isEmpty()) {
-        throw missing(missing);
+        throw LoanInsert.missing(missing);
       }
       return new LoanInsert(id, bookId, borrower, due, fee);
     }

@@ -59,6 +59,7 @@ public final class LoanQuery<R> extends ListQuery<Loan, R> {
    * Orders the results by these keys, after any earlier ones.
    */
   @SafeVarargs
+  @SuppressWarnings("varargs")
   public final LoanQuery<R> orderBy(Order<Loan>... orders) {
     return new LoanQuery<>(spec().orderBy(Arrays.asList(orders)), shape());
   }
@@ -74,6 +75,7 @@ public final class LoanQuery<R> extends ListQuery<Loan, R> {
    * Loads related rows with each result; results become {@link LoanRow}.
    */
   @SafeVarargs
+  @SuppressWarnings("varargs")
   public final LoanQuery<LoanRow> include(Includable<Loan>... includes) {
     return new LoanQuery<>(spec().include(Arrays.asList(includes)), ROWS);
   }

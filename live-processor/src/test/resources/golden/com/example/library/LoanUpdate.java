@@ -73,9 +73,9 @@ public final class LoanUpdate extends UpdateDto<Loan> {
   public Loan applyTo(Loan before) {
     return new Loan(
         before.id(),
-        isSet(1) ? (UUID) value(1) : before.bookId(),
-        isSet(2) ? (String) value(2) : before.borrower(),
-        isSet(3) ? (Instant) value(3) : before.due(),
-        isSet(4) ? (BigDecimal) value(4) : before.fee());
+        isSetAt(1) ? (UUID) valueAt(1) : before.bookId(),
+        isSetAt(2) ? (String) valueAt(2) : before.borrower(),
+        isSetAt(3) ? (Instant) valueAt(3) : before.due(),
+        isSetAt(4) ? (BigDecimal) valueAt(4) : before.fee());
   }
 }

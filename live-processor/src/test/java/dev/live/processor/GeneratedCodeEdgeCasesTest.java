@@ -8,19 +8,16 @@ import static dev.live.processor.Fixtures.source;
 
 import java.util.List;
 import javax.tools.JavaFileObject;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
- * Defects found in the writers ({@code dev.live.processor.write}) and the runtime types generated
- * code extends, which this suite may not change. Each test states the intended behaviour and
- * fails today; enable it with the fix.
+ * User names and types that generated code must not trip over: components and parameters named
+ * like generated locals or members, user types named like generated or {@code java.lang} types,
+ * and the project's own lint flags.
  */
-class WriterDefectsTest {
-  private static final String DISABLED = "defect in generated code, outside the reader; enable with the fix: ";
-
+class GeneratedCodeEdgeCasesTest {
   @Test
-  @Disabled(DISABLED + "JavaFiles/SchemaWriter find a taken name only when writing, after earlier files")
+
   void generatedNameTakenByAUserTypeWritesNothing() {
     JavaFileObject task = source("Task",
         "@Collection(\"tasks\")",
@@ -31,7 +28,7 @@ class WriterDefectsTest {
   }
 
   @Test
-  @Disabled(DISABLED + "InsertTypeWriter declares a local 'missing' that shadows the component")
+
   void componentNamedMissingCompiles() {
     JavaFileObject task = source("Task",
         "@Collection(\"tasks\")",
@@ -41,7 +38,7 @@ class WriterDefectsTest {
   }
 
   @Test
-  @Disabled(DISABLED + "TaskUpdate's setter value(int) collides with UpdateDto's final value(int index)")
+
   void intComponentNamedValueCompiles() {
     JavaFileObject task = source("Task",
         "@Collection(\"tasks\")",
@@ -51,7 +48,7 @@ class WriterDefectsTest {
   }
 
   @Test
-  @Disabled(DISABLED + "the client's methods call 'caller.call(...)', which a parameter named caller shadows")
+
   void procedureParameterNamedCallerCompiles() {
     JavaFileObject procedures = source("Procedures",
         "public class Procedures {",
@@ -63,13 +60,13 @@ class WriterDefectsTest {
   }
 
   @Test
-  @Disabled(DISABLED + "TaskQuery.orderBy/include are generic varargs without @SafeVarargs")
+
   void generatedCodeHasNoLintWarningsUnderThisProjectsOwnLintFlags() {
     assertThat(compile(List.of("-Xlint:all,-processing,-serial"), library())).succeededWithoutWarnings();
   }
 
   @Test
-  @Disabled(DISABLED + "JavaFiles skips java.lang imports, so a user type named String shadows java.lang.String")
+
   void typeNamedLikeAJavaLangTypeInTheSchemaPackageCompiles() {
     JavaFileObject string = source("String", "public record String(int length) {}");
     JavaFileObject task = source("Task",
