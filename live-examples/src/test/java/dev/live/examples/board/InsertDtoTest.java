@@ -49,4 +49,24 @@ class InsertDtoTest {
         .position(0).estimate(0.0).revision(0L).labels(List.of()).build();
     assertThat(insert.position()).isZero();
   }
+
+  @Test
+  void listsAreCopiedSoTheCallerCannotChangeTheDtoAfterwards() {
+    java.util.List<String> labels = new java.util.ArrayList<>(List.of("a"));
+    TaskInsert insert = TaskInsert.builder().id("t").boardId("b").title("x").status(Status.TODO)
+        .position(0).estimate(0).revision(0).labels(labels).build();
+    TaskUpdate update = TaskUpdate.of().labels(labels);
+    labels.add("b");
+    assertThat(insert.labels()).containsExactly("a");
+    assertThat(update.get(Task_.labels)).containsExactly("a");
+  }
+
+  @Test
+  void listWithANullElementIsRefusedNamingTheIndex() {
+    assertThatThrownBy(() -> TaskUpdate.of().labels(java.util.Arrays.asList("a", null)))
+        .isInstanceOfSatisfying(LiveException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.NULL_NOT_ALLOWED);
+          assertThat(e.getMessage()).isEqualTo("TaskUpdate.labels[1] is null; lists in Live values hold no nulls");
+        });
+  }
 }
