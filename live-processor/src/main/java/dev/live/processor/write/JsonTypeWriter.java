@@ -40,7 +40,7 @@ final class JsonTypeWriter {
     type.addField(instance(insert, "INSERT", "InsertCodec", "An insert: nullable fields may be left out."));
     type.addField(instance(update, "UPDATE", "UpdateCodec", "An update: only the fields it sets."));
     type.addType(objects.objectCodec("RecordCodec", record, record, components, fields));
-    type.addType(objects.objectCodec("InsertCodec", insert, insert, components, fields));
+    type.addType(insertCodec(collection));
     type.addType(updateCodec(collection, objects));
     return type;
   }
@@ -69,6 +69,29 @@ final class JsonTypeWriter {
             Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("$L\n", javadoc)
         .initializer("new $L()", codecClass)
+        .build();
+  }
+
+  /**
+   * The insert codec: an insert has the record's wire form (nullable fields may be left out of
+   * both), so it reads and writes through the record codec.
+   */
+  private TypeSpec insertCodec(CollectionModel collection) {
+    ClassName record = collection.type();
+    ClassName json = code.jsonOf(record);
+    ClassName insert = GeneratedNames.insert(collection);
+    CodeBlock fromRow = CodeBlock.join(collection.fields().stream()
+        .map(f -> CodeBlock.of("row.$L()", f.name())).toList(), ", ");
+    return TypeSpec.classBuilder("InsertCodec")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addSuperinterface(ParameterizedTypeName.get(RuntimeTypes.JSON_CODEC, insert))
+        .addMethod(ObjectCodecWriter.writeSignature(insert)
+            .addStatement("$T.CODEC.write(out, value.toRecord())", json)
+            .build())
+        .addMethod(ObjectCodecWriter.readSignature(insert)
+            .addStatement("$T row = $T.CODEC.read(in)", record, json)
+            .addStatement("return new $T($L)", insert, fromRow)
+            .build())
         .build();
   }
 

@@ -143,92 +143,13 @@ public final class AuthorJson {
   private static final class InsertCodec implements JsonCodec<AuthorInsert> {
     @Override
     public void write(JsonGenerator out, AuthorInsert value) throws IOException {
-      out.writeStartObject(value);
-      out.writeFieldName(AuthorJson.NAME_id);
-      UUID id = value.id();
-      if (id == null) {
-        throw JsonWrites.nullInRequiredField("AuthorInsert", "id");
-      }
-      JsonWrites.uuid(out, id);
-      out.writeFieldName(AuthorJson.NAME_name);
-      String name = value.name();
-      if (name == null) {
-        throw JsonWrites.nullInRequiredField("AuthorInsert", "name");
-      }
-      out.writeString(name);
-      out.writeFieldName(AuthorJson.NAME_biography);
-      String biography = value.biography();
-      if (biography == null) {
-        out.writeNull();
-      } else {
-        out.writeString(biography);
-      }
-      out.writeFieldName(AuthorJson.NAME_address);
-      Address address = value.address();
-      if (address == null) {
-        throw JsonWrites.nullInRequiredField("AuthorInsert", "address");
-      }
-      AddressJson.CODEC.write(out, address);
-      out.writeEndObject();
+      AuthorJson.CODEC.write(out, value.toRecord());
     }
 
     @Override
     public AuthorInsert read(JsonParser in) throws IOException {
-      JsonReads.startObject(in, "");
-      UUID id = null;
-      String name_ = null;
-      String biography = null;
-      Address address = null;
-      long seen0 = 0L;
-      for (String name = in.nextFieldName(); name != null; name = in.nextFieldName()) {
-        in.nextToken();
-        switch (name) {
-          case "id":
-            if ((seen0 & 0x1L) != 0) {
-              throw JsonReads.duplicateField(in, "id");
-            }
-            seen0 |= 0x1L;
-            id = JsonReads.uuid(in, "id");
-            break;
-          case "name":
-            if ((seen0 & 0x2L) != 0) {
-              throw JsonReads.duplicateField(in, "name");
-            }
-            seen0 |= 0x2L;
-            name_ = JsonReads.string(in, "name");
-            break;
-          case "biography":
-            if ((seen0 & 0x4L) != 0) {
-              throw JsonReads.duplicateField(in, "biography");
-            }
-            seen0 |= 0x4L;
-            biography = JsonReads.nullableString(in, "biography");
-            break;
-          case "address":
-            if ((seen0 & 0x8L) != 0) {
-              throw JsonReads.duplicateField(in, "address");
-            }
-            seen0 |= 0x8L;
-            address = JsonReads.nested(in, "address", AddressJson.CODEC);
-            break;
-          default:
-            throw JsonReads.unknownField(in, name, AuthorJson.FIELDS);
-        }
-      }
-      if ((seen0 & 0xbL) != 0xbL) {
-        List<String> missing = new ArrayList<>();
-        if ((seen0 & 0x1L) == 0) {
-          missing.add("id");
-        }
-        if ((seen0 & 0x2L) == 0) {
-          missing.add("name");
-        }
-        if ((seen0 & 0x8L) == 0) {
-          missing.add("address");
-        }
-        throw JsonReads.missingFields(in, missing);
-      }
-      return new AuthorInsert(id, name_, biography, address);
+      Author row = AuthorJson.CODEC.read(in);
+      return new AuthorInsert(row.id(), row.name(), row.biography(), row.address());
     }
   }
 

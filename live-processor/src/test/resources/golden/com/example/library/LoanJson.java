@@ -160,105 +160,13 @@ public final class LoanJson {
   private static final class InsertCodec implements JsonCodec<LoanInsert> {
     @Override
     public void write(JsonGenerator out, LoanInsert value) throws IOException {
-      out.writeStartObject(value);
-      out.writeFieldName(LoanJson.NAME_id);
-      out.writeNumber(value.id());
-      out.writeFieldName(LoanJson.NAME_bookId);
-      UUID bookId = value.bookId();
-      if (bookId == null) {
-        throw JsonWrites.nullInRequiredField("LoanInsert", "bookId");
-      }
-      JsonWrites.uuid(out, bookId);
-      out.writeFieldName(LoanJson.NAME_borrower);
-      String borrower = value.borrower();
-      if (borrower == null) {
-        throw JsonWrites.nullInRequiredField("LoanInsert", "borrower");
-      }
-      out.writeString(borrower);
-      out.writeFieldName(LoanJson.NAME_due);
-      Instant due = value.due();
-      if (due == null) {
-        throw JsonWrites.nullInRequiredField("LoanInsert", "due");
-      }
-      JsonWrites.instant(out, due);
-      out.writeFieldName(LoanJson.NAME_fee);
-      BigDecimal fee = value.fee();
-      if (fee == null) {
-        out.writeNull();
-      } else {
-        JsonWrites.decimal(out, fee);
-      }
-      out.writeEndObject();
+      LoanJson.CODEC.write(out, value.toRecord());
     }
 
     @Override
     public LoanInsert read(JsonParser in) throws IOException {
-      JsonReads.startObject(in, "");
-      long id = 0;
-      UUID bookId = null;
-      String borrower = null;
-      Instant due = null;
-      BigDecimal fee = null;
-      long seen0 = 0L;
-      for (String name = in.nextFieldName(); name != null; name = in.nextFieldName()) {
-        in.nextToken();
-        switch (name) {
-          case "id":
-            if ((seen0 & 0x1L) != 0) {
-              throw JsonReads.duplicateField(in, "id");
-            }
-            seen0 |= 0x1L;
-            id = JsonReads.longValue(in, "id");
-            break;
-          case "bookId":
-            if ((seen0 & 0x2L) != 0) {
-              throw JsonReads.duplicateField(in, "bookId");
-            }
-            seen0 |= 0x2L;
-            bookId = JsonReads.uuid(in, "bookId");
-            break;
-          case "borrower":
-            if ((seen0 & 0x4L) != 0) {
-              throw JsonReads.duplicateField(in, "borrower");
-            }
-            seen0 |= 0x4L;
-            borrower = JsonReads.string(in, "borrower");
-            break;
-          case "due":
-            if ((seen0 & 0x8L) != 0) {
-              throw JsonReads.duplicateField(in, "due");
-            }
-            seen0 |= 0x8L;
-            due = JsonReads.instant(in, "due");
-            break;
-          case "fee":
-            if ((seen0 & 0x10L) != 0) {
-              throw JsonReads.duplicateField(in, "fee");
-            }
-            seen0 |= 0x10L;
-            fee = JsonReads.nullableDecimal(in, "fee");
-            break;
-          default:
-            throw JsonReads.unknownField(in, name, LoanJson.FIELDS);
-        }
-      }
-      if ((seen0 & 0xfL) != 0xfL) {
-        List<String> missing = new ArrayList<>();
-        if ((seen0 & 0x1L) == 0) {
-          missing.add("id");
-        }
-        if ((seen0 & 0x2L) == 0) {
-          missing.add("bookId");
-        }
-        if ((seen0 & 0x4L) == 0) {
-          missing.add("borrower");
-        }
-        if ((seen0 & 0x8L) == 0) {
-          missing.add("due");
-        }
-        throw JsonReads.missingFields(in, missing);
-      }
-      return new LoanInsert(id, bookId, borrower, due, fee);
+      Loan row = LoanJson.CODEC.read(in);
+      return new LoanInsert(row.id(), row.bookId(), row.borrower(), row.due(), row.fee());
     }
   }
 
