@@ -137,6 +137,12 @@ public final class JsonReads {
 
   /** An ISO-8601 instant such as {@code "2026-11-22T10:15:30Z"}. */
   public static Instant instant(JsonParser in, String field) throws IOException {
+    if (in.currentToken() == JsonToken.VALUE_STRING) {
+      Instant canonical = IsoTime.parseInstant(in.getTextCharacters(), in.getTextOffset(), in.getTextLength());
+      if (canonical != null) {
+        return canonical;
+      }
+    }
     String text = string(in, field);
     try {
       return Instant.parse(text);
@@ -152,6 +158,12 @@ public final class JsonReads {
 
   /** An ISO-8601 date such as {@code "2026-11-22"}. */
   public static LocalDate localDate(JsonParser in, String field) throws IOException {
+    if (in.currentToken() == JsonToken.VALUE_STRING) {
+      LocalDate canonical = IsoTime.parseLocalDate(in.getTextCharacters(), in.getTextOffset(), in.getTextLength());
+      if (canonical != null) {
+        return canonical;
+      }
+    }
     String text = string(in, field);
     try {
       return LocalDate.parse(text);

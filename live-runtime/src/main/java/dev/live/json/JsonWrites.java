@@ -22,11 +22,22 @@ public final class JsonWrites {
   }
 
   public static void instant(JsonGenerator out, Instant value) throws IOException {
-    out.writeString(value.toString());
+    char[] text = new char[IsoTime.MAX_INSTANT_LENGTH];
+    int length = IsoTime.formatInstant(value, text);
+    if (length < 0) {
+      out.writeString(value.toString());
+    } else {
+      out.writeString(text, 0, length);
+    }
   }
 
   public static void localDate(JsonGenerator out, LocalDate value) throws IOException {
-    out.writeString(value.toString());
+    char[] text = new char[IsoTime.LOCAL_DATE_LENGTH];
+    if (IsoTime.formatLocalDate(value, text) < 0) {
+      out.writeString(value.toString());
+    } else {
+      out.writeString(text, 0, IsoTime.LOCAL_DATE_LENGTH);
+    }
   }
 
   public static void uuid(JsonGenerator out, UUID value) throws IOException {

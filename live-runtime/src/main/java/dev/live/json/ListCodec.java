@@ -39,7 +39,15 @@ final class ListCodec<E> implements JsonCodec<List<E>> {
     }
     List<E> items = new ArrayList<>();
     for (JsonToken token = in.nextToken(); token != JsonToken.END_ARRAY; token = in.nextToken()) {
-      items.add(JsonReads.nested(in, "[" + items.size() + "]", element));
+      if (token == JsonToken.VALUE_NULL) {
+        throw JsonReads.nullNotAllowed(in, "[" + items.size() + "]");
+      }
+      // The element's path is built only when it fails: most lists decode without an error.
+      try {
+        items.add(element.read(in));
+      } catch (DecodeException e) {
+        throw e.within("[" + items.size() + "]");
+      }
     }
     return Collections.unmodifiableList(items);
   }

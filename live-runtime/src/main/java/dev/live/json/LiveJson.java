@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.live.error.ErrorCode;
 import java.io.IOException;
@@ -45,13 +46,19 @@ public final class LiveJson {
   }
 
   public static <T> byte[] encodeBytes(JsonCodec<T> codec, T value) {
-    ByteArrayBuilder bytes = new ByteArrayBuilder();
-    try (JsonGenerator out = DEFAULT_FACTORY.createGenerator(bytes)) {
-      codec.write(out, value);
+    // The output buffer comes from the factory's pool, as databind's writeValueAsBytes does:
+    // a fresh builder would allocate its first block on every call.
+    BufferRecycler recycler = DEFAULT_FACTORY._getBufferRecycler();
+    try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
+      try (JsonGenerator out = DEFAULT_FACTORY.createGenerator(bytes)) {
+        codec.write(out, value);
+      }
+      return bytes.getClearAndRelease();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      recycler.releaseToPool();
     }
-    return bytes.toByteArray();
   }
 
   public static <T> T decode(JsonCodec<T> codec, String json) {
