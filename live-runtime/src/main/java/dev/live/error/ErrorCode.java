@@ -42,5 +42,26 @@ public enum ErrorCode {
   /** The caller may not do this: a missing role, or a rule that refused. */
   FORBIDDEN,
   /** Storage holds a value the schema cannot represent (NULL in a required column, say). */
-  INVALID_STORED_VALUE
+  INVALID_STORED_VALUE,
+  /** An insert uses an id that another row of the collection already has. */
+  ALREADY_EXISTS,
+  /** A write would give a {@code @Unique} field a value another row already has. */
+  UNIQUE_VIOLATION,
+  /** A write sets a {@code @Ref} field to an id that its target collection does not have. */
+  REFERENCE_NOT_FOUND,
+  /** A delete would leave rows of another collection referring to the deleted row. */
+  STILL_REFERENCED,
+  /** A value is longer than storage can hold (H2 keeps at most 1,000,000 characters). */
+  VALUE_TOO_LONG,
+  /** A hook refused the write, with its reason. */
+  REJECTED,
+  /**
+   * Concurrent transactions conflicted (a serialization failure or a deadlock) and the unit
+   * still failed after being run again the configured number of times.
+   */
+  CONFLICT,
+  /** Storage failed for a reason that is not the input's fault; the message says which. */
+  STORAGE_FAILED,
+  /** The database's tables do not fit the schema in a way Live will not change by itself. */
+  SCHEMA_MISMATCH
 }

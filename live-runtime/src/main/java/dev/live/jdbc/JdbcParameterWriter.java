@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -63,9 +64,13 @@ public final class JdbcParameterWriter implements ParameterWriter {
     statement.setBigDecimal(index, value);
   }
 
+  /**
+   * Instants are stored to the microsecond, PostgreSQL's precision, on every database; finer
+   * digits are dropped (not rounded), so an instant reads back the same on H2 and PostgreSQL.
+   */
   @Override
   public void setInstant(int index, Instant value) throws SQLException {
-    statement.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+    statement.setObject(index, OffsetDateTime.ofInstant(value.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
   }
 
   @Override

@@ -45,9 +45,20 @@ public final class JdbcRowReader implements RowReader {
     return rows.getDouble(column);
   }
 
+  /**
+   * Decimals read back by value without trailing zeros ({@code 12.50} as {@code 12.5}, {@code
+   * 1000} as {@code 1000}): H2 keeps no scale for decimals of arbitrary precision, so both
+   * databases give the same canonical form.
+   */
   @Override
   public BigDecimal getDecimal(int column) throws SQLException {
-    return rows.getBigDecimal(column);
+    BigDecimal value = rows.getBigDecimal(column);
+    return value == null ? null : canonical(value);
+  }
+
+  static BigDecimal canonical(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   @Override

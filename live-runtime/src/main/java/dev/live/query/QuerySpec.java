@@ -1,7 +1,6 @@
 package dev.live.query;
 
 import dev.live.schema.CollectionSchema;
-import dev.live.schema.FieldType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +37,7 @@ public record QuerySpec<T>(
     if (id.isPresent() != (cardinality == Cardinality.ONE)) {
       throw new IllegalArgumentException("an id goes with cardinality ONE, and only with it");
     }
-    if (id.isPresent() && !isIdValue(collection.id().type(), id.get())) {
+    if (id.isPresent() && !collection.isIdValue(id.get())) {
       throw new IllegalArgumentException("the id of " + collection.name() + " is a "
           + collection.id().type() + ", not a " + id.get().getClass().getSimpleName());
     }
@@ -92,21 +91,6 @@ public record QuerySpec<T>(
     Objects.requireNonNull(id, "id");
     return new QuerySpec<>(collection, where, orderBy, OptionalInt.empty(), Cardinality.ONE,
         Optional.of(id), includes);
-  }
-
-  private static boolean isIdValue(FieldType type, Object id) {
-    switch (type) {
-      case STRING:
-        return id instanceof String;
-      case INT:
-        return id instanceof Integer;
-      case LONG:
-        return id instanceof Long;
-      case UUID:
-        return id instanceof java.util.UUID;
-      default:
-        return false;
-    }
   }
 
   @Override

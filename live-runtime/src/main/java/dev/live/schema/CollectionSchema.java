@@ -124,6 +124,22 @@ public final class CollectionSchema<T> {
     return relations;
   }
 
+  /** Whether {@code id} is a value of this collection's id type ({@code String} for a String id, ...). */
+  public boolean isIdValue(Object id) {
+    switch (this.id.type()) {
+      case STRING:
+        return id instanceof String;
+      case INT:
+        return id instanceof Integer;
+      case LONG:
+        return id instanceof Long;
+      case UUID:
+        return id instanceof java.util.UUID;
+      default:
+        return false;
+    }
+  }
+
   public Optional<Relation<T, ?>> relation(String name) {
     return Optional.ofNullable(relationsByName.get(name));
   }

@@ -44,6 +44,13 @@ public record AuthorInsert(UUID id, String name, @Nullable String biography,
     return new Builder();
   }
 
+  /**
+   * An insert of {@code row} as it is; a required component holding null is reported as missing.
+   */
+  public static AuthorInsert of(Author row) {
+    return new AuthorInsert(row.id(), row.name(), row.biography(), row.address());
+  }
+
   @Override
   public CollectionSchema<Author> collection() {
     return Author_.COLLECTION;

@@ -53,6 +53,13 @@ public record BookInsert(UUID id, UUID authorId, String title, Genre genre, List
     return new Builder();
   }
 
+  /**
+   * An insert of {@code row} as it is; a required component holding null is reported as missing.
+   */
+  public static BookInsert of(Book row) {
+    return new BookInsert(row.id(), row.authorId(), row.title(), row.genre(), row.tags(), row.published(), row.pages());
+  }
+
   @Override
   public CollectionSchema<Book> collection() {
     return Book_.COLLECTION;

@@ -46,6 +46,13 @@ public record LoanInsert(long id, UUID bookId, String borrower, Instant due,
     return new Builder();
   }
 
+  /**
+   * An insert of {@code row} as it is; a required component holding null is reported as missing.
+   */
+  public static LoanInsert of(Loan row) {
+    return new LoanInsert(row.id(), row.bookId(), row.borrower(), row.due(), row.fee());
+  }
+
   @Override
   public CollectionSchema<Loan> collection() {
     return Loan_.COLLECTION;

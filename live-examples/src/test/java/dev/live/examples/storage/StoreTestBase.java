@@ -1,0 +1,45 @@
+package dev.live.examples.storage;
+
+import dev.live.examples.board.AppSchema;
+import dev.live.storage.Store;
+import dev.live.storage.StoreOptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Runs a test class once on H2 and once on PostgreSQL, each test on a new, empty database with
+ * the board schema's tables.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Backend.class)
+abstract class StoreTestBase {
+  @Parameter
+  Backend backend;
+
+  TestDatabase database;
+  Store store;
+
+  @BeforeEach
+  void openStore() {
+    database = backend.create();
+    store = Store.open(database.database(), AppSchema.INSTANCE, options());
+  }
+
+  /** The options of the store each test gets; override to add hooks or an observer. */
+  StoreOptions options() {
+    return StoreOptions.defaults();
+  }
+
+  @AfterEach
+  void closeStore() {
+    if (store != null) {
+      store.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.live.storage;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
+
+/**
+ * Reads the change log: where the live query engine learns of every committed write, whoever
+ * made it, in version order.
+ *
+ * <pre>{@code
+ * ChangeFeed feed = store.changes();
+ * long from = feed.latestVersion();
+ * try (ChangeTail tail = feed.tail(from, changes -> engine.apply(changes))) { ... }
+ * }</pre>
+ */
+public final class ChangeFeed {
+  private final Store store;
+  private final Set<ChangeTail> tails = new CopyOnWriteArraySet<>();
+
+  ChangeFeed(Store store) {
+    this.store = store;
+  }
+
+  /** The version of the latest committed write; 0 before the first. */
+  public long latestVersion() {
+    return store.read("reading the latest version", ChangeLog::latestVersion);
+  }
+
+  /**
+   * Up to {@code max} changes with versions above {@code afterVersion}, in version order. Because
+   * versions become visible in increasing order, a reader that continues from the last version it
+   * saw never misses a change.
+   */
+  public List<Change> readAfter(long afterVersion, int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max is at least 1, not " + max);
+    }
+    return page(afterVersion, max).changes();
+  }
+
+  ChangeLog.Page page(long afterVersion, int max) {
+    return store.read("reading the change log", sql -> ChangeLog.readAfter(sql, store.schema(), afterVersion, max));
+  }
+
+  /**
+   * Delivers every change after {@code afterVersion} to {@code listener}, in version order, on a
+   * thread of its own, until the tail is closed. Each delivery ends at a transaction's end unless
+   * one transaction alone exceeds the batch size. The listener is never called concurrently with
+   * itself.
+   */
+  public ChangeTail tail(long afterVersion, Consumer<List<Change>> listener) {
+    ChangeTail tail = new ChangeTail(this, afterVersion, listener, store.options().tailBatchSize(),
+        store.options().tailPollInterval());
+    tails.add(tail);
+    tail.start();
+    return tail;
+  }
+
+  /** After a local commit: tails look at the log now rather than at their next poll. */
+  void wake() {
+    for (ChangeTail tail : tails) {
+      tail.wake();
+    }
+  }
+
+  void closed(ChangeTail tail) {
+    tails.remove(tail);
+  }
+
+  void closeAll() {
+    for (ChangeTail tail : tails) {
+      tail.close();
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package dev.live.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Where a Live application keeps its data: embedded H2 (a file, or memory for tests) by default,
+ * PostgreSQL in production. Connections are pooled by HikariCP, except for a {@code DataSource}
+ * the application passes in, which it pools and closes itself.
+ *
+ * <pre>{@code
+ * Database.h2File(Path.of("data/app"))                    // ./data/app.mv.db
+ * Database.postgres("jdbc:postgresql://db:5432/app", "app", secret)
+ * Database.postgres(existingDataSource)
+ * }</pre>
+ */
+public final class Database implements AutoCloseable {
+  private static final int DEFAULT_POOL_SIZE = 10;
+
+  private final DataSource dataSource;
+  private final Dialect dialect;
+  private final String description;
+  private final boolean ownsDataSource;
+
+  private Database(DataSource dataSource, Dialect dialect, String description, boolean ownsDataSource) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.dialect = dialect;
+    this.description = description;
+    this.ownsDataSource = ownsDataSource;
+  }
+
+  /**
+   * An H2 database in a file: {@code path} without the {@code .mv.db} extension H2 adds. The
+   * directory is created if needed. One process opens it at a time.
+   */
+  public static Database h2File(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    return h2("jdbc:h2:file:" + absolute + h2Settings(), "H2 file " + absolute);
+  }
+
+  /**
+   * An H2 database in memory, named so that several stores in one JVM can share it; it lives
+   * until this {@code Database} is closed. For tests and demos: nothing survives a restart.
+   */
+  public static Database h2Memory(String name) {
+    requireSimpleName(name);
+    return h2("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + h2Settings(), "H2 in memory (" + name + ")");
+  }
+
+  /** A PostgreSQL database reached through a JDBC URL with a user and password, pooled by Live. */
+  public static Database postgres(String jdbcUrl, String user, String password) {
+    if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException("a PostgreSQL JDBC URL starts with jdbc:postgresql:, not "
+          + jdbcUrl.substring(0, Math.min(jdbcUrl.length(), 20)));
+    }
+    HikariConfig config = poolConfig(jdbcUrl);
+    config.setUsername(user);
+    config.setPassword(password);
+    // Credentials may sit in the URL; only its host part goes to logs.
+    return new Database(new HikariDataSource(config), PostgresDialect.INSTANCE,
+        "PostgreSQL " + withoutQuery(jdbcUrl), true);
+  }
+
+  /** A PostgreSQL database behind the application's own {@code DataSource}, which it keeps and closes. */
+  public static Database postgres(DataSource dataSource) {
+    return new Database(dataSource, PostgresDialect.INSTANCE, "PostgreSQL (application DataSource)", false);
+  }
+
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  /** Closes the connection pool Live opened; a {@code DataSource} passed in is left open. */
+  @Override
+  public void close() {
+    if (ownsDataSource && dataSource instanceof HikariDataSource pool) {
+      pool.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
+
+  private static Database h2(String url, String description) {
+    return new Database(new HikariDataSource(poolConfig(url)), H2Dialect.INSTANCE, description, true);
+  }
+
+  /**
+   * Writers queue on the change log's version row until the one ahead commits, so a lock wait
+   * of H2's default second is too short under load; ten seconds bounds a stuck writer instead.
+   */
+  private static String h2Settings() {
+    return ";LOCK_TIMEOUT=10000";
+  }
+
+  private static HikariConfig poolConfig(String url) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setMaximumPoolSize(DEFAULT_POOL_SIZE);
+    config.setAutoCommit(false);
+    config.setPoolName("live");
+    return config;
+  }
+
+  private static void requireSimpleName(String name) {
+    if (!name.matches("[A-Za-z0-9_-]{1,64}")) {
+      throw new IllegalArgumentException("an in-memory database name is 1 to 64 letters, digits,"
+          + " '_' or '-', not '" + name + "'");
+    }
+  }
+
+  private static String withoutQuery(String url) {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
+  }
+}

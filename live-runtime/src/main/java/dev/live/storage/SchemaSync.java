@@ -1,0 +1,242 @@
+package dev.live.storage;
+
+import dev.live.error.ErrorCode;
+import dev.live.error.LiveException;
+import dev.live.query.Field;
+import dev.live.query.Relation;
+import dev.live.query.ToOne;
+import dev.live.schema.CollectionSchema;
+import dev.live.schema.FieldType;
+import dev.live.schema.LiveSchema;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the database's tables in line with the schema at start: creates what is missing
+ * (tables, columns, indexes, foreign keys, Live's own tables) and never drops or rewrites data.
+ * What it will not change by itself (a column of an incompatible type, a required column to add
+ * to a table that has rows) stops the start with {@code SCHEMA_MISMATCH} and a message saying
+ * what to do.
+ */
+final class SchemaSync {
+  private static final Logger log = LoggerFactory.getLogger(SchemaSync.class);
+
+  private final Sql sql;
+  private final Dialect dialect;
+
+  SchemaSync(Sql sql) {
+    this.sql = sql;
+    this.dialect = sql.dialect();
+  }
+
+  void run(LiveSchema schema) throws SQLException {
+    if (!dialect.schemaLockSql().isEmpty()) {
+      sql.execute(dialect.schemaLockSql());
+    }
+    systemTables();
+    for (CollectionSchema<?> collection : schema.collections()) {
+      if (collection.table().startsWith(SqlNames.SYSTEM_PREFIX)) {
+        throw mismatch("collection " + collection.name() + " uses table " + collection.table()
+            + ", but tables starting with '" + SqlNames.SYSTEM_PREFIX + "' are Live's own; choose another name");
+      }
+      table(collection);
+    }
+    // Foreign keys last: collections refer to each other in any order, cycles included.
+    for (CollectionSchema<?> collection : schema.collections()) {
+      indexes(collection);
+    }
+    for (CollectionSchema<?> collection : schema.collections()) {
+      foreignKeys(collection);
+    }
+  }
+
+  private void systemTables() throws SQLException {
+    String text = dialect.columnType(FieldType.STRING);
+    if (!tableExists("live_version")) {
+      sql.execute("CREATE TABLE " + SqlNames.VERSION + " (id INTEGER NOT NULL PRIMARY KEY, version BIGINT NOT NULL)");
+      sql.execute("INSERT INTO " + SqlNames.VERSION + " (id, version) VALUES (1, 0)");
+    }
+    if (!tableExists("live_changes")) {
+      sql.execute("CREATE TABLE " + SqlNames.CHANGES + " (version BIGINT NOT NULL PRIMARY KEY,"
+          + " tx_end BIGINT NOT NULL, collection " + text + " NOT NULL, row_id " + text + " NOT NULL,"
+          + " operation " + text + " NOT NULL, fields " + text + " NOT NULL, row_json "
+          + dialect.documentType() + ")");
+    }
+    if (!tableExists("live_clients")) {
+      sql.execute("CREATE TABLE " + SqlNames.CLIENTS + " (client_id " + text + " NOT NULL PRIMARY KEY,"
+          + " last_seq BIGINT NOT NULL)");
+    }
+  }
+
+  private void table(CollectionSchema<?> collection) throws SQLException {
+    String table = SqlNames.quote(collection.table());
+    if (!tableExists(collection.table())) {
+      StringBuilder create = new StringBuilder("CREATE TABLE ").append(table).append(" (");
+      for (Field<?, ?> field : collection.fields()) {
+        create.append(SqlNames.quote(field.column())).append(' ').append(dialect.columnType(field.type()))
+            .append(field.isNullable() ? "" : " NOT NULL").append(", ");
+      }
+      create.append("CONSTRAINT ").append(SqlNames.quote(SqlNames.primaryKey(collection.table())))
+          .append(" PRIMARY KEY (").append(SqlNames.quote(collection.id().column())).append("))");
+      sql.execute(create.toString());
+      log.info("created table {} for collection {}", collection.table(), collection.name());
+      return;
+    }
+    Map<String, Column> columns = columns(collection.table());
+    for (Field<?, ?> field : collection.fields()) {
+      Column column = columns.get(field.column());
+      if (column == null) {
+        addColumn(collection, field);
+      } else {
+        checkColumn(collection, field, column);
+      }
+    }
+  }
+
+  private void addColumn(CollectionSchema<?> collection, Field<?, ?> field) throws SQLException {
+    String table = SqlNames.quote(collection.table());
+    if (!field.isNullable() && hasRows(table)) {
+      throw mismatch("cannot add required column " + collection.table() + "." + field.column() + " for field "
+          + collection.name() + "." + field.name() + ": the table has rows and no value to give them;"
+          + " declare the component @Nullable, or add and fill the column yourself before starting");
+    }
+    sql.execute("ALTER TABLE " + table + " ADD COLUMN " + SqlNames.quote(field.column()) + " "
+        + dialect.columnType(field.type()) + (field.isNullable() ? "" : " NOT NULL"));
+    log.info("added column {}.{} for field {}.{}", collection.table(), field.column(), collection.name(), field.name());
+  }
+
+  private void checkColumn(CollectionSchema<?> collection, Field<?, ?> field, Column column) throws SQLException {
+    if (!dialect.compatibleTypes(field.type()).contains(column.type())) {
+      throw mismatch("column " + collection.table() + "." + field.column() + " has type " + column.type()
+          + ", but field " + collection.name() + "." + field.name() + " (" + field.type() + ") needs "
+          + String.join(" or ", dialect.compatibleTypes(field.type()).stream().sorted().toList())
+          + "; Live does not convert column types: migrate the column, or rename the field");
+    }
+    String table = SqlNames.quote(collection.table());
+    String quotedColumn = SqlNames.quote(field.column());
+    if (field.isNullable() && !column.isNullable()) {
+      // Allowing NULL loses nothing.
+      sql.execute("ALTER TABLE " + table + " ALTER COLUMN " + quotedColumn + " DROP NOT NULL");
+      log.info("column {}.{} now allows NULL, as field {}.{} is @Nullable", collection.table(), field.column(),
+          collection.name(), field.name());
+    } else if (!field.isNullable() && column.isNullable()) {
+      if (hasNulls(table, quotedColumn)) {
+        throw mismatch("field " + collection.name() + "." + field.name() + " is required, but column "
+            + collection.table() + "." + field.column() + " holds NULLs; fill them, or declare the component @Nullable");
+      }
+      sql.execute("ALTER TABLE " + table + " ALTER COLUMN " + quotedColumn + " SET NOT NULL");
+      log.info("column {}.{} is now NOT NULL, as field {}.{} is required", collection.table(), field.column(),
+          collection.name(), field.name());
+    }
+  }
+
+  private void indexes(CollectionSchema<?> collection) throws SQLException {
+    String table = SqlNames.quote(collection.table());
+    for (Field<?, ?> field : collection.fields()) {
+      if (field.isId()) {
+        continue;
+      }
+      String column = SqlNames.quote(field.column());
+      if (field.info().isUnique()) {
+        sql.execute("CREATE UNIQUE INDEX IF NOT EXISTS "
+            + SqlNames.quote(SqlNames.uniqueIndex(collection.table(), field.column())) + " ON " + table + " (" + column + ")");
+      } else if (field.info().isIndexed() || isForeignKey(collection, field)) {
+        // Foreign keys are indexed too: includes and relational conditions look rows up by them.
+        sql.execute("CREATE INDEX IF NOT EXISTS "
+            + SqlNames.quote(SqlNames.index(collection.table(), field.column())) + " ON " + table + " (" + column + ")");
+      }
+    }
+  }
+
+  private void foreignKeys(CollectionSchema<?> collection) throws SQLException {
+    for (Relation<?, ?> relation : collection.relations()) {
+      if (!(relation instanceof ToOne<?, ?> toOne)) {
+        continue;
+      }
+      String name = SqlNames.foreignKey(collection.table(), toOne.foreignKey().column());
+      if (constraintExists(name)) {
+        continue;
+      }
+      try {
+        sql.execute("ALTER TABLE " + SqlNames.quote(collection.table()) + " ADD CONSTRAINT " + SqlNames.quote(name)
+            + " FOREIGN KEY (" + SqlNames.quote(toOne.foreignKey().column()) + ") REFERENCES "
+            + SqlNames.quote(toOne.target().table()) + " (" + SqlNames.quote(toOne.target().id().column()) + ")");
+      } catch (SQLException e) {
+        if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+          throw mismatch("cannot add the foreign key of " + collection.name() + "." + toOne.foreignKey().name()
+              + ": some rows of " + collection.table() + " refer to " + toOne.target().name()
+              + " rows that do not exist; fix or delete them first");
+        }
+        throw e;
+      }
+      log.info("added foreign key {}.{} -> {}", collection.table(), toOne.foreignKey().column(), toOne.target().table());
+    }
+  }
+
+  private static boolean isForeignKey(CollectionSchema<?> collection, Field<?, ?> field) {
+    for (Relation<?, ?> relation : collection.relations()) {
+      if (relation instanceof ToOne<?, ?> toOne && toOne.foreignKey() == field) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean tableExists(String table) throws SQLException {
+    return count("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = CURRENT_SCHEMA"
+        + " AND table_name = ?", table) > 0;
+  }
+
+  private boolean constraintExists(String name) throws SQLException {
+    return count("SELECT COUNT(*) FROM information_schema.table_constraints WHERE table_schema = CURRENT_SCHEMA"
+        + " AND constraint_name = ?", name) > 0;
+  }
+
+  private boolean hasRows(String quotedTable) throws SQLException {
+    return count("SELECT COUNT(*) FROM (SELECT 1 FROM " + quotedTable + " LIMIT 1) t", null) > 0;
+  }
+
+  private boolean hasNulls(String quotedTable, String quotedColumn) throws SQLException {
+    return count("SELECT COUNT(*) FROM (SELECT 1 FROM " + quotedTable + " WHERE " + quotedColumn
+        + " IS NULL LIMIT 1) t", null) > 0;
+  }
+
+  private long count(String query, String parameter) throws SQLException {
+    try (PreparedStatement statement = sql.prepare(query)) {
+      if (parameter != null) {
+        statement.setString(1, parameter);
+      }
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    }
+  }
+
+  private record Column(String type, boolean isNullable) {}
+
+  private Map<String, Column> columns(String table) throws SQLException {
+    Map<String, Column> columns = new HashMap<>();
+    try (PreparedStatement statement = sql.prepare("SELECT column_name, data_type, is_nullable FROM"
+        + " information_schema.columns WHERE table_schema = CURRENT_SCHEMA AND table_name = ?")) {
+      statement.setString(1, table);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          columns.put(rows.getString(1), new Column(rows.getString(2).toLowerCase(Locale.ROOT),
+              "YES".equalsIgnoreCase(rows.getString(3))));
+        }
+      }
+    }
+    return columns;
+  }
+
+  private static LiveException mismatch(String message) {
+    return new LiveException(ErrorCode.SCHEMA_MISMATCH, message);
+  }
+}

@@ -1,0 +1,165 @@
+package dev.live.storage;
+
+import dev.live.error.ErrorCode;
+import dev.live.query.Field;
+import dev.live.query.Relation;
+import dev.live.query.ToOne;
+import dev.live.schema.CollectionSchema;
+import dev.live.schema.LiveSchema;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns the database's {@link SQLException}s into typed {@link StorageException}s. Constraint
+ * violations are recognised by SQLState, and the field by the name of the constraint, which Live
+ * chose itself when it created it ({@code ux_teams_name}, {@code fk_tasks_assignee_id}).
+ */
+final class SqlErrors {
+  /** A constraint Live created, and the field it guards. */
+  private record Constraint(String name, CollectionSchema<?> collection, Field<?, ?> field, Kind kind) {}
+
+  private enum Kind {
+    UNIQUE,
+    FOREIGN_KEY
+  }
+
+  /** What was being done when the error came, for the message. */
+  enum Operation {
+    INSERT("inserting into"),
+    UPDATE("updating"),
+    DELETE("deleting from"),
+    READ("reading");
+
+    final String verb;
+
+    Operation(String verb) {
+      this.verb = verb;
+    }
+  }
+
+  private final List<Constraint> constraints = new ArrayList<>();
+
+  SqlErrors(LiveSchema schema) {
+    for (CollectionSchema<?> collection : schema.collections()) {
+      for (Field<?, ?> field : collection.fields()) {
+        if (field.info().isUnique()) {
+          constraints.add(new Constraint(SqlNames.uniqueIndex(collection.table(), field.column()),
+              collection, field, Kind.UNIQUE));
+        }
+      }
+      for (Relation<?, ?> relation : collection.relations()) {
+        if (relation instanceof ToOne<?, ?> toOne) {
+          constraints.add(new Constraint(SqlNames.foreignKey(collection.table(), toOne.foreignKey().column()),
+              collection, toOne.foreignKey(), Kind.FOREIGN_KEY));
+        }
+      }
+    }
+    // Longest first, so that fk_tasks_board_id is not taken for fk_tasks_board_id_2's match.
+    constraints.sort(Comparator.comparingInt((Constraint c) -> c.name().length()).reversed());
+  }
+
+  /** Whether running the transaction again may succeed: serialization failure or deadlock. */
+  static boolean isRetryable(SQLException e) {
+    String state = e.getSQLState();
+    return "40001".equals(state) || "40P01".equals(state);
+  }
+
+  /**
+   * The typed error for {@code e}, raised while doing {@code operation} on {@code collection}
+   * ({@code id} being the row's id, when known).
+   */
+  StorageException map(SQLException e, Operation operation, CollectionSchema<?> collection, Object id) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String where = operation.verb + " " + collection.name();
+    if (isRetryable(e)) {
+      return new StorageException(ErrorCode.CONFLICT, "a concurrent transaction conflicted with this one while "
+          + where + (state.equals("40P01") ? " (deadlock)" : " (serialization failure)"),
+          collection.name(), null, e, true);
+    }
+    switch (state) {
+      case "23505":
+        return unique(e, operation, collection, id);
+      case "23503":
+      case "23506":
+        return foreignKey(e, operation, collection, id);
+      case "23502":
+        return new StorageException(ErrorCode.NULL_NOT_ALLOWED, "a required column would be NULL while "
+            + where + "; every field not marked @Nullable needs a value", collection.name(), null, e, false);
+      case "22001":
+        return new StorageException(ErrorCode.VALUE_TOO_LONG, "a value is too long for storage while "
+            + where + "; H2 keeps at most 1,000,000 characters in a string", collection.name(), null, e, false);
+      case "22021":
+      case "22P05":
+        return new StorageException(ErrorCode.INVALID_VALUE, "a string holds the character U+0000, which"
+            + " PostgreSQL cannot store, while " + where, collection.name(), null, e, false);
+      default:
+        return failed(e, where, collection.name());
+    }
+  }
+
+  /** An error with no collection to blame: connecting, committing, the change log. */
+  static StorageException failed(SQLException e, String doing, String collection) {
+    if (isRetryable(e)) {
+      return new StorageException(ErrorCode.CONFLICT, "a concurrent transaction conflicted with this one while "
+          + doing, collection, null, e, true);
+    }
+    return new StorageException(ErrorCode.STORAGE_FAILED, "storage failed while " + doing + " (SQLState "
+        + (e.getSQLState() == null ? "none" : e.getSQLState()) + "); the server log has the database's message",
+        collection, null, e, false);
+  }
+
+  private StorageException unique(SQLException e, Operation operation, CollectionSchema<?> collection, Object id) {
+    Constraint constraint = find(e, Kind.UNIQUE);
+    if (constraint != null) {
+      return new StorageException(ErrorCode.UNIQUE_VIOLATION, "another " + constraint.collection().name()
+          + " row already has this " + constraint.field().name() + "; " + constraint.field().name()
+          + " is @Unique", constraint.collection().name(), constraint.field().name(), e, false);
+    }
+    // No unique index of ours is named: the primary key, which only an insert can hit.
+    return new StorageException(ErrorCode.ALREADY_EXISTS, "a " + collection.name() + " row with id "
+        + quoted(id) + " already exists", collection.name(), collection.id().name(), e, false);
+  }
+
+  private StorageException foreignKey(SQLException e, Operation operation, CollectionSchema<?> collection, Object id) {
+    Constraint constraint = find(e, Kind.FOREIGN_KEY);
+    String referencing = constraint == null ? "another collection"
+        : constraint.collection().name() + "." + constraint.field().name();
+    if (operation == Operation.DELETE) {
+      return new StorageException(ErrorCode.STILL_REFERENCED, "cannot delete " + collection.name() + " "
+          + quoted(id) + ": rows of " + referencing + " still refer to it; delete or re-point them first",
+          collection.name(), null, e, false);
+    }
+    String field = constraint == null ? null : constraint.field().name();
+    String target = constraint == null ? "its target collection" : targetOf(constraint);
+    return new StorageException(ErrorCode.REFERENCE_NOT_FOUND, referencing + " refers to a row that "
+        + target + " does not have; a @Ref field holds the id of an existing row, or null where nullable",
+        collection.name(), field, e, false);
+  }
+
+  private static String targetOf(Constraint constraint) {
+    for (Relation<?, ?> relation : constraint.collection().relations()) {
+      if (relation instanceof ToOne<?, ?> toOne && toOne.foreignKey() == constraint.field()) {
+        return toOne.target().name();
+      }
+    }
+    return "its target collection";
+  }
+
+  /** Our constraint whose name the database's message mentions, if any. */
+  private Constraint find(SQLException e, Kind kind) {
+    String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+    for (Constraint constraint : constraints) {
+      if (constraint.kind() == kind && message.contains(constraint.name().toLowerCase(Locale.ROOT))) {
+        return constraint;
+      }
+    }
+    return null;
+  }
+
+  private static String quoted(Object id) {
+    return id == null ? "(unknown)" : "'" + id + "'";
+  }
+}

@@ -1,0 +1,249 @@
+package dev.live.storage;
+
+import dev.live.dto.InsertDto;
+import dev.live.dto.UpdateDto;
+import dev.live.error.ErrorCode;
+import dev.live.error.LiveException;
+import dev.live.query.QuerySpec;
+import dev.live.query.RowShape;
+import dev.live.schema.CollectionSchema;
+import dev.live.schema.LiveSchema;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An application's data on a {@link Database}: the typed data API of {@link DataAccess},
+ * transactions, the change log ({@link #changes()}) and the record of client mutations. Opening
+ * it brings the tables in line with the schema. Thread-safe; each call runs in its own
+ * transaction unless it is made through a {@link Transaction}.
+ *
+ * <pre>{@code
+ * try (Database database = Database.h2File(Path.of("data/app"));
+ *      Store store = Store.open(database, AppSchema.INSTANCE)) {
+ *   store.insert(TaskInsert.builder().id("t1").title("Ship it").build());
+ *   List<Task> open = store.list(TaskQuery.where(Task_.done.isFalse()));
+ * }
+ * }</pre>
+ */
+public final class Store implements DataAccess, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Store.class);
+
+  private final Database database;
+  private final StoreOptions options;
+  private final StoreContext context;
+  private final ChangeFeed changes;
+
+  private Store(Database database, LiveSchema schema, StoreOptions options) {
+    this.database = database;
+    this.options = options;
+    Map<CollectionSchema<?>, TableSql<?>> tables = new HashMap<>();
+    for (CollectionSchema<?> collection : schema.collections()) {
+      tables.put(collection, new TableSql<>(collection, database.dialect()));
+    }
+    this.context = new StoreContext(schema, database.dialect(), Map.copyOf(tables), options.hooks(),
+        new SqlErrors(schema), options.statementObserver());
+    this.changes = new ChangeFeed(this);
+  }
+
+  /** Opens a store with default options; see {@link #open(Database, LiveSchema, StoreOptions)}. */
+  public static Store open(Database database, LiveSchema schema) {
+    return open(database, schema, StoreOptions.defaults());
+  }
+
+  /**
+   * Opens a store: checks that the database is what it claims to be, then creates the tables,
+   * columns, indexes and foreign keys the schema needs that are missing. Fails with {@code
+   * SCHEMA_MISMATCH} when existing tables do not fit in a way Live will not change by itself.
+   */
+  public static Store open(Database database, LiveSchema schema, StoreOptions options) {
+    Store store = new Store(database, schema, options);
+    store.read("synchronizing the schema", sql -> {
+      checkProduct(sql, database);
+      new SchemaSync(sql).run(schema);
+      sql.connection().commit();
+      return null;
+    });
+    log.info("opened store on {} with {} collections", database, schema.collections().size());
+    return store;
+  }
+
+  @Override
+  public <T, R> List<R> select(QuerySpec<T> spec, RowShape<T, R> shape) {
+    return transaction(tx -> tx.select(spec, shape));
+  }
+
+  @Override
+  public <T> T insert(InsertDto<T> row) {
+    return transaction(tx -> tx.insert(row));
+  }
+
+  @Override
+  public <T> List<T> insertAll(List<? extends InsertDto<T>> rows) {
+    return transaction(tx -> tx.insertAll(rows));
+  }
+
+  @Override
+  public <T> T update(Object id, UpdateDto<T> changes) {
+    return transaction(tx -> tx.update(id, changes));
+  }
+
+  @Override
+  public <T> T delete(CollectionSchema<T> collection, Object id) {
+    return transaction(tx -> tx.delete(collection, id));
+  }
+
+  /**
+   * Runs {@code unit} in a new transaction and commits it, or rolls it back if the unit throws
+   * (the exception is rethrown as it is). On a serialization failure or a deadlock the whole unit
+   * runs again, up to {@link StoreOptions#maxRetries()} times, after a short random pause; then
+   * {@code CONFLICT} is thrown. A unit may thus run more than once: keep it free of effects
+   * outside the transaction, or do those in {@link Transaction#afterCommit}.
+   */
+  @Override
+  public <R> R transaction(Unit<R> unit) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return runOnce(unit);
+      } catch (StorageException e) {
+        if (!e.isRetryable() || attempt >= options.maxRetries()) {
+          throw e;
+        }
+        log.debug("transaction conflicted ({}); running it again, attempt {}", e.getMessage(), attempt + 2);
+        pause(attempt);
+      }
+    }
+  }
+
+  /** The highest mutation sequence recorded for {@code clientId}; 0 when none is. */
+  public long lastMutation(String clientId) {
+    return read("reading a client's last mutation", sql -> ClientMutations.last(sql, clientId));
+  }
+
+  /** The change log: every committed write in version order, and tails that follow it. */
+  public ChangeFeed changes() {
+    return changes;
+  }
+
+  public LiveSchema schema() {
+    return context.schema();
+  }
+
+  StoreOptions options() {
+    return options;
+  }
+
+  /** Stops the change tails; the {@link Database} stays open: its owner closes it. */
+  @Override
+  public void close() {
+    changes.closeAll();
+  }
+
+  private <R> R runOnce(Unit<R> unit) {
+    List<Change> committed;
+    R result;
+    List<Consumer<List<Change>>> listeners;
+    try (Connection connection = connect()) {
+      Transaction tx = new Transaction(context, new Sql(connection, context.dialect(), context.observer()));
+      try {
+        result = unit.run(tx);
+        committed = tx.commit();
+        listeners = tx.afterCommitListeners();
+      } catch (SQLException e) {
+        rollback(connection, e);
+        throw SqlErrors.failed(e, "committing", null);
+      } catch (RuntimeException | Error e) {
+        rollback(connection, e);
+        throw e;
+      } finally {
+        tx.end();
+      }
+    } catch (SQLException e) {
+      throw SqlErrors.failed(e, "returning a connection to the pool", null);
+    }
+    if (!committed.isEmpty()) {
+      changes.wake();
+    }
+    for (Consumer<List<Change>> listener : listeners) {
+      try {
+        listener.accept(committed);
+      } catch (RuntimeException e) {
+        log.error("an afterCommit listener failed; the transaction is committed", e);
+      }
+    }
+    return result;
+  }
+
+  /** Runs {@code work} on a connection of its own, outside any unit, and rolls back whatever it left open. */
+  <R> R read(String doing, SqlWork<R> work) {
+    try (Connection connection = connect()) {
+      try {
+        return work.run(new Sql(connection, context.dialect(), context.observer()));
+      } catch (SQLException e) {
+        rollback(connection, e);
+        throw SqlErrors.failed(e, doing, null);
+      } catch (RuntimeException e) {
+        rollback(connection, e);
+        throw e;
+      } finally {
+        if (!connection.getAutoCommit()) {
+          connection.rollback();
+        }
+      }
+    } catch (SQLException e) {
+      throw SqlErrors.failed(e, doing, null);
+    }
+  }
+
+  /** Work on a connection that may throw {@link SQLException}. */
+  @FunctionalInterface
+  interface SqlWork<R> {
+    R run(Sql sql) throws SQLException;
+  }
+
+  private Connection connect() {
+    try {
+      Connection connection = database.dataSource().getConnection();
+      connection.setAutoCommit(false);
+      connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      return connection;
+    } catch (SQLException e) {
+      throw SqlErrors.failed(e, "connecting to " + database, null);
+    }
+  }
+
+  private static void rollback(Connection connection, Throwable cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** A random pause growing with the attempt, so conflicting units do not collide again in step. */
+  private static void pause(int attempt) {
+    long bound = Math.min(100, 5L << Math.min(attempt, 5));
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, bound + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LiveException(ErrorCode.CONFLICT, "interrupted while waiting to run a conflicting transaction again");
+    }
+  }
+
+  private static void checkProduct(Sql sql, Database database) throws SQLException {
+    String product = sql.connection().getMetaData().getDatabaseProductName();
+    String expected = database.dialect().name();
+    if (!product.toLowerCase(Locale.ROOT).contains(expected.toLowerCase(Locale.ROOT))) {
+      throw new LiveException(ErrorCode.SCHEMA_MISMATCH, database + " was opened as " + expected
+          + ", but the connection is to " + product + "; use the Database factory for " + product);
+    }
+  }
+}

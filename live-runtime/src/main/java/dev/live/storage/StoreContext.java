@@ -1,0 +1,25 @@
+package dev.live.storage;
+
+import dev.live.schema.CollectionSchema;
+import dev.live.schema.LiveSchema;
+import java.util.Map;
+
+/** What every transaction of one store shares: schema, dialect, table SQL, hooks, error mapping. */
+record StoreContext(
+    LiveSchema schema,
+    Dialect dialect,
+    Map<CollectionSchema<?>, TableSql<?>> tables,
+    Hooks hooks,
+    SqlErrors errors,
+    StatementObserver observer) {
+
+  @SuppressWarnings("unchecked") // filed under its own collection
+  <T> TableSql<T> table(CollectionSchema<T> collection) {
+    TableSql<?> table = tables.get(collection);
+    if (table == null) {
+      throw new IllegalArgumentException("collection " + collection.name() + " is not part of this"
+          + " store's schema; its collections are " + schema.collectionNames());
+    }
+    return (TableSql<T>) table;
+  }
+}

@@ -1,0 +1,375 @@
+package dev.live.storage;
+
+import dev.live.dto.InsertDto;
+import dev.live.dto.UpdateDto;
+import dev.live.error.ErrorCode;
+import dev.live.error.LiveException;
+import dev.live.jdbc.JdbcParameterWriter;
+import dev.live.query.Field;
+import dev.live.query.IncludedValues;
+import dev.live.query.QuerySpec;
+import dev.live.query.RowShape;
+import dev.live.schema.CollectionSchema;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * One database transaction, handed to the unit given to {@link Store#transaction}. Reads see
+ * the transaction's own writes. It belongs to the thread running the unit and ends with it.
+ *
+ * <pre>{@code
+ * Task moved = store.transaction(tx -> {
+ *   Task task = tx.find(TaskQuery.all().one("t1")).orElseThrow();
+ *   tx.insert(CommentInsert.builder().id(UUID.randomUUID()).taskId("t1")...build());
+ *   return tx.update("t1", TaskUpdate.of().boardId("b2"));
+ * });
+ * }</pre>
+ *
+ * <p>A statement that fails ends the transaction on PostgreSQL; so that H2 behaves the same,
+ * any later call fails too, until the unit returns and the transaction rolls back. To go on after
+ * a write that may fail, run that write in a nested {@link #transaction(Unit)}: its failure
+ * undoes only its own writes and leaves this transaction usable.
+ */
+public final class Transaction implements DataAccess {
+  /** Writes made by hooks of writes made by hooks...: deeper than this, a hook triggers itself. */
+  static final int MAX_WRITE_DEPTH = 32;
+
+  private final StoreContext context;
+  private final Sql sql;
+  private final List<PendingChange> pending = new ArrayList<>();
+  private final List<Consumer<List<Change>>> afterCommit = new ArrayList<>();
+  private int writeDepth;
+  private StorageException failure;
+  private boolean ended;
+
+  Transaction(StoreContext context, Sql sql) {
+    this.context = context;
+    this.sql = sql;
+  }
+
+  @Override
+  public <T, R> List<R> select(QuerySpec<T> spec, RowShape<T, R> shape) {
+    requireUsable();
+    CollectionSchema<T> collection = spec.collection();
+    context.table(collection);
+    try {
+      List<T> rows = sql.query(QuerySql.select(spec), collection.rowMapper());
+      List<IncludedValues> included = IncludeLoader.load(sql, rows, spec.includes());
+      List<R> results = new ArrayList<>(rows.size());
+      for (int i = 0; i < rows.size(); i++) {
+        results.add(shape.build(rows.get(i), included.get(i)));
+      }
+      return results;
+    } catch (SQLException e) {
+      throw failed(context.errors().map(e, SqlErrors.Operation.READ, collection, spec.id().orElse(null)));
+    }
+  }
+
+  @Override
+  public <T> T insert(InsertDto<T> row) {
+    CollectionSchema<T> collection = row.collection();
+    TableSql<T> table = context.table(collection);
+    T value = row.toRecord();
+    return write(() -> {
+      Hooks.CollectionHooks<T> hooks = context.hooks().of(collection);
+      T toInsert = hooks.beforeInsert(this, collection, value);
+      T stored = insertRows(table, List.of(toInsert), table.insert()).get(0);
+      pending.add(PendingChange.of(collection, Change.Operation.INSERT, fieldNames(collection.fields()), stored));
+      hooks.afterInsert(this, stored);
+      return stored;
+    });
+  }
+
+  @Override
+  public <T> List<T> insertAll(List<? extends InsertDto<T>> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    CollectionSchema<T> collection = rows.get(0).collection();
+    TableSql<T> table = context.table(collection);
+    List<T> values = new ArrayList<>(rows.size());
+    for (InsertDto<T> row : rows) {
+      if (row.collection() != collection) {
+        throw new IllegalArgumentException("insertAll takes rows of one collection; found "
+            + collection.name() + " and " + row.collection().name());
+      }
+      values.add(row.toRecord());
+    }
+    return write(() -> {
+      Hooks.CollectionHooks<T> hooks = context.hooks().of(collection);
+      List<T> toInsert = new ArrayList<>(values.size());
+      for (T value : values) {
+        toInsert.add(hooks.beforeInsert(this, collection, value));
+      }
+      List<T> stored = insertBatched(table, toInsert);
+      List<String> names = fieldNames(collection.fields());
+      for (T row : stored) {
+        pending.add(PendingChange.of(collection, Change.Operation.INSERT, names, row));
+      }
+      for (T row : stored) {
+        hooks.afterInsert(this, row);
+      }
+      return stored;
+    });
+  }
+
+  @Override
+  public <T> T update(Object id, UpdateDto<T> changes) {
+    CollectionSchema<T> collection = changes.collection();
+    TableSql<T> table = context.table(collection);
+    requireIdValue(collection, id);
+    return write(() -> {
+      T before = lockRow(table, id, SqlErrors.Operation.UPDATE);
+      Hooks.CollectionHooks<T> hooks = context.hooks().of(collection);
+      T after = hooks.beforeUpdate(this, collection, before, changes.applyTo(before));
+      Object newId = collection.id().get(after);
+      if (!id.equals(newId)) {
+        throw new LiveException(ErrorCode.FIELD_NOT_UPDATABLE, "a beforeUpdate hook of " + collection.name()
+            + " changed the id from '" + id + "' to '" + newId + "'; the id of a row never changes");
+      }
+      List<Field<T, ?>> changed = StoredValueEquality.changedFields(collection, before, after);
+      if (changed.isEmpty()) {
+        return before;
+      }
+      T stored = updateRow(table, id, changed, after);
+      pending.add(PendingChange.of(collection, Change.Operation.UPDATE, fieldNames(changed), stored));
+      hooks.afterUpdate(this, before, stored);
+      return stored;
+    });
+  }
+
+  @Override
+  public <T> T delete(CollectionSchema<T> collection, Object id) {
+    TableSql<T> table = context.table(collection);
+    requireIdValue(collection, id);
+    return write(() -> {
+      T before = lockRow(table, id, SqlErrors.Operation.DELETE);
+      Hooks.CollectionHooks<T> hooks = context.hooks().of(collection);
+      hooks.beforeDelete(this, before);
+      try (PreparedStatement delete = sql.prepare(table.delete())) {
+        SqlValues.bind(sql.writer(delete), 1, collection.id(), id);
+        delete.executeUpdate();
+      } catch (SQLException e) {
+        throw failed(context.errors().map(e, SqlErrors.Operation.DELETE, collection, id));
+      }
+      pending.add(PendingChange.of(collection, Change.Operation.DELETE, List.of(), before));
+      hooks.afterDelete(this, before);
+      return before;
+    });
+  }
+
+  /** Runs {@code unit} in a nested transaction: a savepoint that its failure rolls back to. */
+  @Override
+  public <R> R transaction(Unit<R> unit) {
+    requireUsable();
+    Savepoint savepoint;
+    try {
+      savepoint = sql.connection().setSavepoint();
+    } catch (SQLException e) {
+      throw failed(SqlErrors.failed(e, "starting a nested transaction", null));
+    }
+    int pendingMark = pending.size();
+    int afterCommitMark = afterCommit.size();
+    R result;
+    try {
+      result = unit.run(this);
+    } catch (RuntimeException | Error e) {
+      try {
+        sql.connection().rollback(savepoint);
+      } catch (SQLException rollbackFailure) {
+        e.addSuppressed(rollbackFailure);
+        throw e;
+      }
+      pending.subList(pendingMark, pending.size()).clear();
+      afterCommit.subList(afterCommitMark, afterCommit.size()).clear();
+      failure = null;
+      throw e;
+    }
+    try {
+      sql.connection().releaseSavepoint(savepoint);
+    } catch (SQLException e) {
+      throw failed(SqlErrors.failed(e, "ending a nested transaction", null));
+    }
+    return result;
+  }
+
+  /**
+   * Records that the client {@code clientId} applies its mutation {@code sequence} in this
+   * transaction: true the first time, false if a mutation of that client with this or a higher
+   * sequence was already applied (a retry, to be acknowledged without applying it again). The
+   * record commits or rolls back with the transaction's writes, which makes a mutation take
+   * effect exactly once.
+   */
+  public boolean claimMutation(String clientId, long sequence) {
+    requireUsable();
+    ClientMutations.requireValid(clientId, sequence);
+    try (PreparedStatement claim = sql.prepare(context.dialect().claimMutationSql(SqlNames.CLIENTS))) {
+      claim.setString(1, clientId);
+      claim.setLong(2, sequence);
+      return claim.executeUpdate() == 1;
+    } catch (SQLException e) {
+      if ("23505".equals(e.getSQLState())) {
+        // Two transactions recorded a client's first mutation at once; the loser runs again.
+        throw failed(new StorageException(ErrorCode.CONFLICT, "two transactions recorded the first"
+            + " mutation of one client at once", null, null, e, true));
+      }
+      throw failed(SqlErrors.failed(e, "recording a client's mutation", null));
+    }
+  }
+
+  /** The highest mutation sequence recorded for {@code clientId}; 0 when none is. */
+  public long lastMutation(String clientId) {
+    requireUsable();
+    try {
+      return ClientMutations.last(sql, clientId);
+    } catch (SQLException e) {
+      throw failed(SqlErrors.failed(e, "reading a client's last mutation", null));
+    }
+  }
+
+  /**
+   * Runs {@code listener} once this transaction has committed, with its changes and their
+   * versions (empty if it wrote nothing). Not run if it rolls back, nor for a nested transaction
+   * that fails. Exceptions from the listener are logged; the commit stands.
+   */
+  public void afterCommit(Consumer<List<Change>> listener) {
+    requireUsable();
+    afterCommit.add(listener);
+  }
+
+  /** Appends the change log and commits; the caller rolls back if this throws. */
+  List<Change> commit() throws SQLException {
+    requireUsable();
+    List<Change> changes = ChangeLog.append(sql, pending);
+    sql.connection().commit();
+    ended = true;
+    return changes;
+  }
+
+  List<Consumer<List<Change>>> afterCommitListeners() {
+    return afterCommit;
+  }
+
+  void end() {
+    ended = true;
+  }
+
+  private <R> R write(Supplier<R> work) {
+    requireUsable();
+    if (writeDepth >= MAX_WRITE_DEPTH) {
+      throw new LiveException(ErrorCode.REJECTED, "writes nested " + MAX_WRITE_DEPTH + " deep: a hook"
+          + " writes to a collection whose hooks write again, without end; check the hooks for a cycle");
+    }
+    writeDepth++;
+    try {
+      return work.get();
+    } finally {
+      writeDepth--;
+    }
+  }
+
+  private <T> T lockRow(TableSql<T> table, Object id, SqlErrors.Operation operation) {
+    CollectionSchema<T> collection = table.collection();
+    try (PreparedStatement select = sql.prepare(table.selectForUpdate())) {
+      SqlValues.bind(sql.writer(select), 1, collection.id(), id);
+      List<T> rows = Sql.mapAll(select, collection.rowMapper());
+      if (rows.isEmpty()) {
+        throw new LiveException(ErrorCode.NOT_FOUND, collection.name() + " has no row with id '" + id + "'");
+      }
+      return rows.get(0);
+    } catch (SQLException e) {
+      throw failed(context.errors().map(e, operation, collection, id));
+    }
+  }
+
+  private <T> List<T> insertRows(TableSql<T> table, List<T> rows, String statementSql) {
+    CollectionSchema<T> collection = table.collection();
+    try (PreparedStatement insert = sql.prepare(statementSql)) {
+      JdbcParameterWriter writer = sql.writer(insert);
+      int next = 1;
+      for (T row : rows) {
+        next = collection.binder().bind(writer, next, row);
+      }
+      return Sql.mapAll(insert, collection.rowMapper());
+    } catch (SQLException e) {
+      throw failed(context.errors().map(e, SqlErrors.Operation.INSERT, collection,
+          rows.size() == 1 ? collection.id().get(rows.get(0)) : null));
+    }
+  }
+
+  /**
+   * Inserts in multi-row statements of a bounded number of parameters (PostgreSQL takes at most
+   * 65,535), and returns the stored rows in the order given.
+   */
+  private <T> List<T> insertBatched(TableSql<T> table, List<T> rows) {
+    CollectionSchema<T> collection = table.collection();
+    int perStatement = Math.max(1, Math.min(1000, 30_000 / collection.fields().size()));
+    Map<Object, T> storedById = new HashMap<>();
+    for (int from = 0; from < rows.size(); from += perStatement) {
+      List<T> chunk = rows.subList(from, Math.min(rows.size(), from + perStatement));
+      for (T stored : insertRows(table, chunk, table.insertMany(chunk.size()))) {
+        storedById.put(collection.id().get(stored), stored);
+      }
+    }
+    List<T> ordered = new ArrayList<>(rows.size());
+    for (T row : rows) {
+      ordered.add(storedById.get(collection.id().get(row)));
+    }
+    return ordered;
+  }
+
+  private <T> T updateRow(TableSql<T> table, Object id, List<Field<T, ?>> changed, T after) {
+    CollectionSchema<T> collection = table.collection();
+    try (PreparedStatement update = sql.prepare(table.update(changed))) {
+      JdbcParameterWriter writer = sql.writer(update);
+      int index = 1;
+      for (Field<T, ?> field : changed) {
+        SqlValues.bind(writer, index++, field, field.get(after));
+      }
+      SqlValues.bind(writer, index, collection.id(), id);
+      return Sql.mapAll(update, collection.rowMapper()).get(0);
+    } catch (SQLException e) {
+      throw failed(context.errors().map(e, SqlErrors.Operation.UPDATE, collection, id));
+    }
+  }
+
+  private static void requireIdValue(CollectionSchema<?> collection, Object id) {
+    if (id == null || !collection.isIdValue(id)) {
+      throw new LiveException(ErrorCode.INVALID_VALUE, "the id of " + collection.name() + " is a "
+          + collection.id().type() + ", not " + (id == null ? "null" : "a " + id.getClass().getSimpleName()));
+    }
+  }
+
+  private static List<String> fieldNames(List<? extends Field<?, ?>> fields) {
+    List<String> names = new ArrayList<>(fields.size());
+    for (Field<?, ?> field : fields) {
+      names.add(field.name());
+    }
+    return names;
+  }
+
+  private StorageException failed(StorageException e) {
+    failure = e;
+    return e;
+  }
+
+  private void requireUsable() {
+    if (ended) {
+      throw new IllegalStateException("this transaction has ended; use it only inside its unit");
+    }
+    if (failure != null) {
+      throw new StorageException(failure.code(), "this transaction failed earlier (" + failure.code()
+          + ": " + failure.getMessage() + ") and can only roll back; run a write that may fail in a"
+          + " nested tx.transaction(...) to go on after it", failure.collection().orElse(null),
+          failure.field().orElse(null), failure, failure.isRetryable());
+    }
+  }
+}
