@@ -7,6 +7,7 @@ import dev.live.procedure.ProcedureContext;
 import dev.live.query.QueryJson;
 import dev.live.query.QuerySpec;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -16,8 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A tour of what the processor generates for the team board: typed queries and their wire form,
- * insert and update DTOs, JSON codecs, and procedures called through their generated stub.
- * Run it with the README's first command. The live server replaces this tour once it exists.
+ * insert and update DTOs, JSON codecs, procedures called through their generated stub, and the
+ * board kept in an embedded H2 file ({@code data/board.mv.db}, or the path given as the first
+ * argument). Run it with the README's first command. The live server replaces this tour once it
+ * exists.
  */
 public final class BoardDemo {
   private BoardDemo() {}
@@ -63,5 +66,9 @@ public final class BoardDemo {
       out.println("refused: " + cause.getMessage());
       return null;
     }).join();
+
+    out.println();
+    out.println("== Storage on an embedded H2 file");
+    StorageTour.run(out, Path.of(args.length > 0 ? args[0] : "data/board"));
   }
 }
