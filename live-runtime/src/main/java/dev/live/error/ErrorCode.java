@@ -51,7 +51,7 @@ public enum ErrorCode {
   REFERENCE_NOT_FOUND,
   /** A delete would leave rows of another collection referring to the deleted row. */
   STILL_REFERENCED,
-  /** A value is longer than storage can hold (H2 keeps at most 1,000,000 characters). */
+  /** A value is longer than storage can hold (H2 keeps at most 1,000,000,000 characters). */
   VALUE_TOO_LONG,
   /** A hook refused the write, with its reason. */
   REJECTED,

@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * it releases its locks, so versions become visible in increasing order: "everything after V"
  * never misses a change. The price is that committing writers queue for that row; it is held
  * only for the change log insert and the commit itself.
+ *
+ * <p>An embedded H2 database, which only this process writes, takes its versions from a {@link
+ * VersionClock} instead: the same rule, kept by a lock in the JVM rather than a row.
  */
 final class ChangeLog {
   private static final Logger log = LoggerFactory.getLogger(ChangeLog.class);
@@ -31,24 +34,27 @@ final class ChangeLog {
 
   private ChangeLog() {}
 
-  /** Gives {@code pending} consecutive versions and appends them; call last before commit. */
-  static List<Change> append(Sql sql, List<PendingChange> pending) throws SQLException {
-    if (pending.isEmpty()) {
-      return List.of();
-    }
-    long last;
+  /**
+   * Takes {@code count} versions from the version row, which stays locked until the transaction
+   * ends; returns the last of them. Call it last before commit.
+   */
+  static long versionRow(Sql sql, int count) throws SQLException {
     String take = sql.dialect().returning(
         "UPDATE " + SqlNames.VERSION + " SET version = version + ? WHERE id = 1", "version");
     try (PreparedStatement statement = sql.prepare(take)) {
-      statement.setLong(1, pending.size());
+      statement.setLong(1, count);
       try (ResultSet result = statement.executeQuery()) {
         if (!result.next()) {
           throw new SQLException("the version table " + SqlNames.VERSION + " has no row; it is created at start",
               "55000");
         }
-        last = result.getLong(1);
+        return result.getLong(1);
       }
     }
+  }
+
+  /** Appends {@code pending} with the consecutive versions ending at {@code last}. */
+  static List<Change> append(Sql sql, List<PendingChange> pending, long last) throws SQLException {
     long first = last - pending.size() + 1;
     List<Change> changes = new ArrayList<>(pending.size());
     try (PreparedStatement insert = sql.prepare("INSERT INTO " + SqlNames.CHANGES + " (" + COLUMNS
@@ -72,10 +78,7 @@ final class ChangeLog {
 
   /** The highest version committed so far; 0 before the first write. */
   static long latestVersion(Sql sql) throws SQLException {
-    try (PreparedStatement statement = sql.prepare("SELECT version FROM " + SqlNames.VERSION + " WHERE id = 1");
-        ResultSet result = statement.executeQuery()) {
-      return result.next() ? result.getLong(1) : 0;
-    }
+    return VersionClock.stored(sql);
   }
 
   /**

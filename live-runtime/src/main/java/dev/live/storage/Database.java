@@ -3,8 +3,14 @@ package dev.live.storage;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where a Live application keeps its data: embedded H2 (a file, or memory for tests) by default,
@@ -18,18 +24,23 @@ import javax.sql.DataSource;
  * }</pre>
  */
 public final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
   private static final int DEFAULT_POOL_SIZE = 10;
 
   private final DataSource dataSource;
   private final Dialect dialect;
   private final String description;
   private final boolean ownsDataSource;
+  /** For a database only this process writes (embedded H2): what identifies it in this JVM. */
+  private final String embeddedKey;
 
-  private Database(DataSource dataSource, Dialect dialect, String description, boolean ownsDataSource) {
+  private Database(DataSource dataSource, Dialect dialect, String description, boolean ownsDataSource,
+      String embeddedKey) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.dialect = dialect;
     this.description = description;
     this.ownsDataSource = ownsDataSource;
+    this.embeddedKey = embeddedKey;
   }
 
   /**
@@ -38,16 +49,21 @@ public final class Database implements AutoCloseable {
    */
   public static Database h2File(Path path) {
     Path absolute = path.toAbsolutePath().normalize();
-    return h2("jdbc:h2:file:" + absolute + h2Settings(), "H2 file " + absolute);
+    // WRITE_DELAY=0: a commit reaches the file before it returns. By default H2 writes up to
+    // 500 ms later, and a process that dies in between loses commits it acknowledged.
+    return h2("jdbc:h2:file:" + absolute + h2Settings() + ";WRITE_DELAY=0", "H2 file " + absolute,
+        "h2:file:" + absolute);
   }
 
   /**
    * An H2 database in memory, named so that several stores in one JVM can share it; it lives
-   * until this {@code Database} is closed. For tests and demos: nothing survives a restart.
+   * until this {@code Database} is closed, which ends it. For tests and demos: nothing survives
+   * a restart.
    */
   public static Database h2Memory(String name) {
     requireSimpleName(name);
-    return h2("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + h2Settings(), "H2 in memory (" + name + ")");
+    return h2("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + h2Settings(), "H2 in memory (" + name + ")",
+        "h2:mem:" + name);
   }
 
   /** A PostgreSQL database reached through a JDBC URL with a user and password, pooled by Live. */
@@ -61,12 +77,12 @@ public final class Database implements AutoCloseable {
     config.setPassword(password);
     // Credentials may sit in the URL; only its host part goes to logs.
     return new Database(new HikariDataSource(config), PostgresDialect.INSTANCE,
-        "PostgreSQL " + withoutQuery(jdbcUrl), true);
+        "PostgreSQL " + withoutQuery(jdbcUrl), true, null);
   }
 
   /** A PostgreSQL database behind the application's own {@code DataSource}, which it keeps and closes. */
   public static Database postgres(DataSource dataSource) {
-    return new Database(dataSource, PostgresDialect.INSTANCE, "PostgreSQL (application DataSource)", false);
+    return new Database(dataSource, PostgresDialect.INSTANCE, "PostgreSQL (application DataSource)", false, null);
   }
 
   DataSource dataSource() {
@@ -77,9 +93,28 @@ public final class Database implements AutoCloseable {
     return dialect;
   }
 
-  /** Closes the connection pool Live opened; a {@code DataSource} passed in is left open. */
+  /**
+   * The key of this database among the embedded ones of this JVM, or empty for a database that
+   * other processes may write too (PostgreSQL).
+   */
+  Optional<String> embeddedKey() {
+    return Optional.ofNullable(embeddedKey);
+  }
+
+  /**
+   * Closes the connection pool Live opened, and ends an in-memory database (which H2 would
+   * otherwise keep until the JVM exits); a {@code DataSource} passed in is left open.
+   */
   @Override
   public void close() {
+    if (embeddedKey != null && embeddedKey.startsWith("h2:mem:")) {
+      try (Connection connection = dataSource.getConnection();
+          Statement statement = connection.createStatement()) {
+        statement.execute("SHUTDOWN");
+      } catch (SQLException e) {
+        log.warn("could not end the in-memory database {}", description, e);
+      }
+    }
     if (ownsDataSource && dataSource instanceof HikariDataSource pool) {
       pool.close();
     }
@@ -90,13 +125,13 @@ public final class Database implements AutoCloseable {
     return description;
   }
 
-  private static Database h2(String url, String description) {
-    return new Database(new HikariDataSource(poolConfig(url)), H2Dialect.INSTANCE, description, true);
+  private static Database h2(String url, String description, String embeddedKey) {
+    return new Database(new HikariDataSource(poolConfig(url)), H2Dialect.INSTANCE, description, true, embeddedKey);
   }
 
   /**
-   * Writers queue on the change log's version row until the one ahead commits, so a lock wait
-   * of H2's default second is too short under load; ten seconds bounds a stuck writer instead.
+   * Writers of one row queue until the one ahead commits, so a lock wait of H2's default second
+   * is too short under load; ten seconds bounds a stuck writer instead.
    */
   private static String h2Settings() {
     return ";LOCK_TIMEOUT=10000";

@@ -2,6 +2,7 @@ package dev.live.storage;
 
 import dev.live.jdbc.JdbcParameterWriter;
 import dev.live.schema.FieldType;
+import java.sql.SQLException;
 import java.util.Set;
 
 /**
@@ -10,6 +11,12 @@ import java.util.Set;
  * otherwise stays within what H2 2.x and PostgreSQL 12+ both accept.
  */
 sealed interface Dialect permits H2Dialect, PostgresDialect {
+  /**
+   * The name of the constraint that {@code e}, a constraint violation, reports; null when it
+   * names none. Read from where the database names it, never from the values it quotes.
+   */
+  String violatedConstraint(SQLException e);
+
   /** For messages and logs: "H2" or "PostgreSQL". */
   String name();
 

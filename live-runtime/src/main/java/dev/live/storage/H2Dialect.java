@@ -2,6 +2,7 @@ package dev.live.storage;
 
 import dev.live.jdbc.JdbcParameterWriter;
 import dev.live.schema.FieldType;
+import java.sql.SQLException;
 import java.util.Set;
 
 /**
@@ -13,6 +14,27 @@ final class H2Dialect implements Dialect {
   static final H2Dialect INSTANCE = new H2Dialect();
 
   private H2Dialect() {}
+
+  /**
+   * H2 quotes the constraint first, then the values: {@code "PUBLIC.ux_teams_name ON
+   * PUBLIC.teams(name) VALUES (...)"}, {@code "fk_tasks_board_id: PUBLIC.tasks FOREIGN
+   * KEY(board_id) ... ('b9')"}.
+   */
+  @Override
+  public String violatedConstraint(SQLException e) {
+    String message = e.getMessage();
+    int start = message == null ? -1 : message.indexOf('"');
+    if (start < 0) {
+      return null;
+    }
+    int end = start + 1;
+    while (end < message.length() && message.charAt(end) != ' ' && message.charAt(end) != ':'
+        && message.charAt(end) != '"') {
+      end++;
+    }
+    String name = message.substring(start + 1, end);
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
 
   @Override
   public String name() {

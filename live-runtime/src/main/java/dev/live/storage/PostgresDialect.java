@@ -2,7 +2,9 @@ package dev.live.storage;
 
 import dev.live.jdbc.JdbcParameterWriter;
 import dev.live.schema.FieldType;
+import java.sql.SQLException;
 import java.util.Set;
+import org.postgresql.util.PSQLException;
 
 /**
  * PostgreSQL 12 and later. Text columns use the "C" collation, so that string order is code
@@ -16,6 +18,15 @@ final class PostgresDialect implements Dialect {
   private static final long SCHEMA_LOCK_KEY = 0x4C6976655363L;
 
   private PostgresDialect() {}
+
+  /** The server names the constraint in a field of its own, in any message language. */
+  @Override
+  public String violatedConstraint(SQLException e) {
+    if (e instanceof PSQLException pg && pg.getServerErrorMessage() != null) {
+      return pg.getServerErrorMessage().getConstraint();
+    }
+    return null;
+  }
 
   @Override
   public String name() {

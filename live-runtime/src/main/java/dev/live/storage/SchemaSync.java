@@ -11,7 +11,9 @@ import dev.live.schema.LiveSchema;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -97,6 +99,43 @@ final class SchemaSync {
         checkColumn(collection, field, column);
       }
     }
+    primaryKey(collection);
+  }
+
+  /** Gives a table made by someone else the primary key on the id that Live relies on. */
+  private void primaryKey(CollectionSchema<?> collection) throws SQLException {
+    String id = collection.id().column();
+    List<String> key = new ArrayList<>();
+    try (PreparedStatement statement = sql.prepare("SELECT k.column_name FROM information_schema.table_constraints c"
+        + " JOIN information_schema.key_column_usage k ON k.constraint_schema = c.constraint_schema"
+        + " AND k.constraint_name = c.constraint_name WHERE c.table_schema = CURRENT_SCHEMA AND c.table_name = ?"
+        + " AND c.constraint_type = 'PRIMARY KEY' ORDER BY k.ordinal_position")) {
+      statement.setString(1, collection.table());
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          key.add(rows.getString(1));
+        }
+      }
+    }
+    if (key.equals(List.of(id))) {
+      return;
+    }
+    if (!key.isEmpty()) {
+      throw mismatch("table " + collection.table() + " has primary key (" + String.join(", ", key)
+          + "), but collection " + collection.name() + " is identified by " + id
+          + "; change the table's primary key to (" + id + ")");
+    }
+    try {
+      sql.execute("ALTER TABLE " + SqlNames.quote(collection.table()) + " ADD CONSTRAINT "
+          + SqlNames.quote(SqlNames.primaryKey(collection.table())) + " PRIMARY KEY (" + SqlNames.quote(id) + ")");
+    } catch (SQLException e) {
+      if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+        throw mismatch("cannot add the primary key of table " + collection.table() + ": some rows share an id"
+            + " in column " + id + ", or have none; remove or fix them first");
+      }
+      throw e;
+    }
+    log.info("added primary key {}.{}", collection.table(), id);
   }
 
   private void addColumn(CollectionSchema<?> collection, Field<?, ?> field) throws SQLException {

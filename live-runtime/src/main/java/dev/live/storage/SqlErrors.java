@@ -8,14 +8,13 @@ import dev.live.schema.CollectionSchema;
 import dev.live.schema.LiveSchema;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Turns the database's {@link SQLException}s into typed {@link StorageException}s. Constraint
- * violations are recognised by SQLState, and the field by the name of the constraint, which Live
- * chose itself when it created it ({@code ux_teams_name}, {@code fk_tasks_assignee_id}).
+ * violations are recognised by SQLState, and the field by the name of the violated constraint as
+ * the database reports it ({@link Dialect#violatedConstraint}), which Live chose itself when it
+ * created it ({@code ux_teams_name}, {@code fk_tasks_assignee_id}).
  */
 final class SqlErrors {
   /** A constraint Live created, and the field it guards. */
@@ -41,8 +40,10 @@ final class SqlErrors {
   }
 
   private final List<Constraint> constraints = new ArrayList<>();
+  private final Dialect dialect;
 
-  SqlErrors(LiveSchema schema) {
+  SqlErrors(LiveSchema schema, Dialect dialect) {
+    this.dialect = dialect;
     for (CollectionSchema<?> collection : schema.collections()) {
       for (Field<?, ?> field : collection.fields()) {
         if (field.info().isUnique()) {
@@ -57,8 +58,6 @@ final class SqlErrors {
         }
       }
     }
-    // Longest first, so that fk_tasks_board_id is not taken for fk_tasks_board_id_2's match.
-    constraints.sort(Comparator.comparingInt((Constraint c) -> c.name().length()).reversed());
   }
 
   /** Whether running the transaction again may succeed: serialization failure or deadlock. */
@@ -90,7 +89,7 @@ final class SqlErrors {
             + where + "; every field not marked @Nullable needs a value", collection.name(), null, e, false);
       case "22001":
         return new StorageException(ErrorCode.VALUE_TOO_LONG, "a value is too long for storage while "
-            + where + "; H2 keeps at most 1,000,000 characters in a string", collection.name(), null, e, false);
+            + where + "; H2 keeps at most 1,000,000,000 characters in a string", collection.name(), null, e, false);
       case "22021":
       case "22P05":
         return new StorageException(ErrorCode.INVALID_VALUE, "a string holds the character U+0000, which"
@@ -120,7 +119,8 @@ final class SqlErrors {
     }
     // No unique index of ours is named: the primary key, which only an insert can hit.
     return new StorageException(ErrorCode.ALREADY_EXISTS, "a " + collection.name() + " row with id "
-        + quoted(id) + " already exists", collection.name(), collection.id().name(), e, false);
+        + quoted(id) + " already exists; ids are unique within a collection: insert with another id, or"
+        + " update the existing row", collection.name(), collection.id().name(), e, false);
   }
 
   private StorageException foreignKey(SQLException e, Operation operation, CollectionSchema<?> collection, Object id) {
@@ -148,11 +148,18 @@ final class SqlErrors {
     return "its target collection";
   }
 
-  /** Our constraint whose name the database's message mentions, if any. */
+  /**
+   * Our constraint that the database reports as violated, if any. Only the place where the
+   * database names the constraint is read: the rest of its message quotes the offending values,
+   * which may spell any constraint's name.
+   */
   private Constraint find(SQLException e, Kind kind) {
-    String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+    String name = dialect.violatedConstraint(e);
+    if (name == null) {
+      return null;
+    }
     for (Constraint constraint : constraints) {
-      if (constraint.kind() == kind && message.contains(constraint.name().toLowerCase(Locale.ROOT))) {
+      if (constraint.kind() == kind && constraint.name().equalsIgnoreCase(name)) {
         return constraint;
       }
     }

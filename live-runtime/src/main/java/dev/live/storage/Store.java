@@ -49,7 +49,7 @@ public final class Store implements DataAccess, AutoCloseable {
       tables.put(collection, new TableSql<>(collection, database.dialect()));
     }
     this.context = new StoreContext(schema, database.dialect(), Map.copyOf(tables), options.hooks(),
-        new SqlErrors(schema), options.statementObserver());
+        new SqlErrors(schema, database.dialect()), options.statementObserver(), database.embeddedKey().map(VersionClock::acquire));
     this.changes = new ChangeFeed(this);
   }
 
@@ -65,12 +65,17 @@ public final class Store implements DataAccess, AutoCloseable {
    */
   public static Store open(Database database, LiveSchema schema, StoreOptions options) {
     Store store = new Store(database, schema, options);
-    store.read("synchronizing the schema", sql -> {
-      checkProduct(sql, database);
-      new SchemaSync(sql).run(schema);
-      sql.connection().commit();
-      return null;
-    });
+    try {
+      store.read("synchronizing the schema", sql -> {
+        checkProduct(sql, database);
+        new SchemaSync(sql).run(schema);
+        sql.connection().commit();
+        return null;
+      });
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
     log.info("opened store on {} with {} collections", database, schema.collections().size());
     return store;
   }
@@ -144,6 +149,7 @@ public final class Store implements DataAccess, AutoCloseable {
   @Override
   public void close() {
     changes.closeAll();
+    context.clock().ifPresent(VersionClock::release);
   }
 
   private <R> R runOnce(Unit<R> unit) {

@@ -3,15 +3,20 @@ package dev.live.storage;
 import dev.live.schema.CollectionSchema;
 import dev.live.schema.LiveSchema;
 import java.util.Map;
+import java.util.Optional;
 
-/** What every transaction of one store shares: schema, dialect, table SQL, hooks, error mapping. */
+/**
+ * What every transaction of one store shares: schema, dialect, table SQL, hooks, error mapping,
+ * and for an embedded database, the clock its versions come from.
+ */
 record StoreContext(
     LiveSchema schema,
     Dialect dialect,
     Map<CollectionSchema<?>, TableSql<?>> tables,
     Hooks hooks,
     SqlErrors errors,
-    StatementObserver observer) {
+    StatementObserver observer,
+    Optional<VersionClock> clock) {
 
   @SuppressWarnings("unchecked") // filed under its own collection
   <T> TableSql<T> table(CollectionSchema<T> collection) {

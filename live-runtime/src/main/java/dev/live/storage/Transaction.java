@@ -139,6 +139,13 @@ public final class Transaction implements DataAccess {
       if (changed.isEmpty()) {
         return before;
       }
+      for (Field<T, ?> field : changed) {
+        if (field.get(after) == null && !field.isNullable()) {
+          throw new StorageException(ErrorCode.NULL_NOT_ALLOWED, collection.name() + "." + field.name()
+              + " would be null after this update, but it is required; every field not marked @Nullable"
+              + " needs a value", collection.name(), field.name(), null, false);
+        }
+      }
       T stored = updateRow(table, id, changed, after);
       pending.add(PendingChange.of(collection, Change.Operation.UPDATE, fieldNames(changed), stored));
       hooks.afterUpdate(this, before, stored);
@@ -248,10 +255,33 @@ public final class Transaction implements DataAccess {
   /** Appends the change log and commits; the caller rolls back if this throws. */
   List<Change> commit() throws SQLException {
     requireUsable();
-    List<Change> changes = ChangeLog.append(sql, pending);
-    sql.connection().commit();
-    ended = true;
-    return changes;
+    if (pending.isEmpty()) {
+      sql.connection().commit();
+      ended = true;
+      return List.of();
+    }
+    if (context.clock().isEmpty()) {
+      List<Change> changes = ChangeLog.append(sql, pending, ChangeLog.versionRow(sql, pending.size()));
+      sql.connection().commit();
+      ended = true;
+      return changes;
+    }
+    VersionClock clock = context.clock().get();
+    clock.lock().lock();
+    try {
+      long last = clock.take(sql, pending.size());
+      try {
+        List<Change> changes = ChangeLog.append(sql, pending, last);
+        sql.connection().commit();
+        ended = true;
+        return changes;
+      } catch (SQLException | RuntimeException e) {
+        clock.rollBack(pending.size());
+        throw e;
+      }
+    } finally {
+      clock.lock().unlock();
+    }
   }
 
   List<Consumer<List<Change>>> afterCommitListeners() {

@@ -32,13 +32,14 @@ public enum Backend {
   public TestDatabase create() {
     String name = "live_t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
     if (this == H2) {
-      return new TestDatabase(Database.h2Memory(name), () -> {});
+      // A plain connection to the same name joins the database, as user "", until the Database closes it.
+      return new TestDatabase(Database.h2Memory(name), () -> {}, "jdbc:h2:mem:" + name, "", "");
     }
     requirePostgres();
     adminExecute("CREATE SCHEMA " + name);
     String url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + name;
     return new TestDatabase(Database.postgres(url, PG_USER, PG_PASSWORD),
-        () -> adminExecute("DROP SCHEMA " + name + " CASCADE"));
+        () -> adminExecute("DROP SCHEMA " + name + " CASCADE"), url, PG_USER, PG_PASSWORD);
   }
 
   /** Skips the calling test when PostgreSQL cannot be reached, or fails it in CI. */
