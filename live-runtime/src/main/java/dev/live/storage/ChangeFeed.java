@@ -23,8 +23,15 @@ public final class ChangeFeed {
     this.store = store;
   }
 
-  /** The version of the latest committed write; 0 before the first. */
+  /**
+   * The version up to which every write is committed and readable: the latest committed write's,
+   * or on an embedded database, the one before the oldest write still committing. 0 before the
+   * first write.
+   */
   public long latestVersion() {
+    if (store.clock().isPresent()) {
+      return store.clock().get().visible();
+    }
     return store.read("reading the latest version", ChangeLog::latestVersion);
   }
 
@@ -41,7 +48,12 @@ public final class ChangeFeed {
   }
 
   ChangeLog.Page page(long afterVersion, int max) {
-    return store.read("reading the change log", sql -> ChangeLog.readAfter(sql, store.schema(), afterVersion, max));
+    // On an embedded database, only up to the versions below those still in flight.
+    long upTo = store.clock().map(VersionClock::visible).orElse(Long.MAX_VALUE);
+    if (upTo <= afterVersion) {
+      return new ChangeLog.Page(List.of(), afterVersion, false);
+    }
+    return store.read("reading the change log", sql -> ChangeLog.readAfter(sql, store.schema(), afterVersion, upTo, max));
   }
 
   /**

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * only for the change log insert and the commit itself.
  *
  * <p>An embedded H2 database, which only this process writes, takes its versions from a {@link
- * VersionClock} instead: the same rule, kept by a lock in the JVM rather than a row.
+ * VersionClock} instead, without a lock held through the commit: the clock knows which versions
+ * are still committing, and readers read only below them.
  */
 final class ChangeLog {
   private static final Logger log = LoggerFactory.getLogger(ChangeLog.class);
@@ -87,15 +88,16 @@ final class ChangeLog {
    */
   record Page(List<Change> changes, long scannedTo, boolean full) {}
 
-  /** Up to {@code max} changes with a version above {@code after}, in version order. */
-  static Page readAfter(Sql sql, LiveSchema schema, long after, int max) throws SQLException {
+  /** Up to {@code max} changes with a version above {@code after} and at most {@code upTo}, in version order. */
+  static Page readAfter(Sql sql, LiveSchema schema, long after, long upTo, int max) throws SQLException {
     List<Change> changes = new ArrayList<>();
     long scannedTo = after;
     int scanned = 0;
     try (PreparedStatement statement = sql.prepare("SELECT " + COLUMNS + " FROM " + SqlNames.CHANGES
-        + " WHERE version > ? ORDER BY version LIMIT ?")) {
+        + " WHERE version > ? AND version <= ? ORDER BY version LIMIT ?")) {
       statement.setLong(1, after);
-      statement.setInt(2, max);
+      statement.setLong(2, upTo);
+      statement.setInt(3, max);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           scanned++;

@@ -70,6 +70,9 @@ public final class Store implements DataAccess, AutoCloseable {
         checkProduct(sql, database);
         new SchemaSync(sql).run(schema);
         sql.connection().commit();
+        if (store.context.clock().isPresent()) {
+          store.context.clock().get().start(sql);
+        }
         return null;
       });
     } catch (RuntimeException e) {
@@ -143,6 +146,11 @@ public final class Store implements DataAccess, AutoCloseable {
 
   StoreOptions options() {
     return options;
+  }
+
+  /** The clock of an embedded database's versions; empty when the database keeps them itself. */
+  java.util.Optional<VersionClock> clock() {
+    return context.clock();
   }
 
   /** Stops the change tails; the {@link Database} stays open: its owner closes it. */

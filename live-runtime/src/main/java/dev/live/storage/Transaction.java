@@ -267,20 +267,14 @@ public final class Transaction implements DataAccess {
       return changes;
     }
     VersionClock clock = context.clock().get();
-    clock.lock().lock();
+    long last = clock.take(pending.size());
     try {
-      long last = clock.take(sql, pending.size());
-      try {
-        List<Change> changes = ChangeLog.append(sql, pending, last);
-        sql.connection().commit();
-        ended = true;
-        return changes;
-      } catch (SQLException | RuntimeException e) {
-        clock.rollBack(pending.size());
-        throw e;
-      }
+      List<Change> changes = ChangeLog.append(sql, pending, last);
+      sql.connection().commit();
+      ended = true;
+      return changes;
     } finally {
-      clock.lock().unlock();
+      clock.finished(last - pending.size() + 1);
     }
   }
 
