@@ -33,11 +33,7 @@ import dev.live.examples.board.UserRow;
 import dev.live.examples.board.User_;
 import dev.live.query.Condition;
 import dev.live.query.LiveRow;
-import dev.live.storage.StatementObserver;
-import dev.live.storage.StoreOptions;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,18 +41,9 @@ import org.junit.jupiter.api.Test;
 
 /** The typed query builders run on storage: where, relational where, order, limit, includes. */
 class StoreQueryTest extends StoreTestBase {
-  private final List<String> statements = Collections.synchronizedList(new ArrayList<>());
-
-  @Override
-  StoreOptions options() {
-    StatementObserver observer = statements::add;
-    return StoreOptions.builder().statementObserver(observer).build();
-  }
-
   @BeforeEach
   void seed() {
-    BoardData.seed(store);
-    statements.clear();
+    seedBoard();
   }
 
   @Test

@@ -1,8 +1,12 @@
 package dev.live.examples.storage;
 
 import dev.live.examples.board.AppSchema;
+import dev.live.storage.StatementObserver;
 import dev.live.storage.Store;
 import dev.live.storage.StoreOptions;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.Parameter;
@@ -21,6 +25,8 @@ abstract class StoreTestBase {
 
   TestDatabase database;
   Store store;
+  /** The SQL of every statement the store prepared, when {@link #options()} is not overridden. */
+  final List<String> statements = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeEach
   void openStore() {
@@ -28,9 +34,16 @@ abstract class StoreTestBase {
     store = Store.open(database.database(), AppSchema.INSTANCE, options());
   }
 
-  /** The options of the store each test gets; override to add hooks or an observer. */
+  /** The options of the store each test gets: statements recorded; override to add hooks. */
   StoreOptions options() {
-    return StoreOptions.defaults();
+    StatementObserver observer = statements::add;
+    return StoreOptions.builder().statementObserver(observer).build();
+  }
+
+  /** Fills the store with {@link BoardData}, and forgets the statements that took. */
+  void seedBoard() {
+    BoardData.seed(store);
+    statements.clear();
   }
 
   @AfterEach

@@ -41,9 +41,7 @@ import dev.live.examples.board.UserQuery;
 import dev.live.examples.board.UserUpdate;
 import dev.live.examples.board.User_;
 import dev.live.storage.Change;
-import dev.live.storage.StatementObserver;
 import dev.live.storage.StorageException;
-import dev.live.storage.StoreOptions;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,18 +80,9 @@ class StoreWriteTest extends StoreTestBase {
       "emoji 😀🎉 and 𝄞 (supplementary characters)",
       "");
 
-  private final List<String> statements = Collections.synchronizedList(new ArrayList<>());
-
-  @Override
-  StoreOptions options() {
-    StatementObserver observer = statements::add;
-    return StoreOptions.builder().statementObserver(observer).build();
-  }
-
   @BeforeEach
   void seed() {
-    BoardData.seed(store);
-    statements.clear();
+    seedBoard();
   }
 
   // --- insert and insertAll -------------------------------------------------------------
