@@ -20,6 +20,8 @@ class NoReflectionTest {
         .importPackages("dev.live");
     // The import must really hold the runtime and the generated code, or the rule checks nothing.
     assertThat(classes.contain("dev.live.query.QueryReader")).isTrue();
+    assertThat(classes.contain("dev.live.storage.Transaction")).isTrue();
+    assertThat(classes.contain("dev.live.storage.IncludeLoader")).isTrue();
     assertThat(classes.contain("dev.live.examples.board.TaskJson")).isTrue();
     assertThat(classes.contain("dev.live.examples.board.StatusJson")).isTrue();
     assertThat(classes.contain("dev.live.examples.board.TaskProceduresDispatcher")).isTrue();
