@@ -29,6 +29,7 @@ public final class ChangeFeed {
    * first write.
    */
   public long latestVersion() {
+    store.requireOpen();
     if (store.clock().isPresent()) {
       return store.clock().get().visible();
     }
@@ -44,7 +45,12 @@ public final class ChangeFeed {
     if (max < 1) {
       throw new IllegalArgumentException("max is at least 1, not " + max);
     }
-    return page(afterVersion, max).changes();
+    ChangeLog.Page page = page(afterVersion, max);
+    // A full page of changes of collections the schema no longer has must not read as the end.
+    while (page.changes().isEmpty() && page.full()) {
+      page = page(page.scannedTo(), max);
+    }
+    return page.changes();
   }
 
   ChangeLog.Page page(long afterVersion, int max) {
@@ -60,9 +66,11 @@ public final class ChangeFeed {
    * Delivers every change after {@code afterVersion} to {@code listener}, in version order, on a
    * thread of its own, until the tail is closed. Each delivery ends at a transaction's end unless
    * one transaction alone exceeds the batch size. The listener is never called concurrently with
-   * itself.
+   * itself. It owns its failures: an exception it throws is logged and the tail moves on to the
+   * next changes; an {@code Error} stops the tail.
    */
   public ChangeTail tail(long afterVersion, Consumer<List<Change>> listener) {
+    store.requireOpen();
     ChangeTail tail = new ChangeTail(this, afterVersion, listener, store.options().tailBatchSize(),
         store.options().tailPollInterval());
     tails.add(tail);

@@ -36,10 +36,38 @@ final class ChangeLog {
   private ChangeLog() {}
 
   /**
+   * Gives {@code pending} their versions, appends them and commits: under the version row's lock
+   * on a database other processes write too, or with the embedded database's clock.
+   */
+  static List<Change> commit(Sql sql, List<PendingChange> pending, Optional<VersionClock> clock)
+      throws SQLException {
+    if (pending.isEmpty()) {
+      sql.connection().commit();
+      return List.of();
+    }
+    if (clock.isEmpty()) {
+      List<Change> changes = append(sql, pending, versionRow(sql, pending.size()));
+      sql.connection().commit();
+      return changes;
+    }
+    long last = clock.get().take(pending.size());
+    long first = last - pending.size() + 1;
+    boolean committed = false;
+    try {
+      List<Change> changes = append(sql, pending, last);
+      sql.connection().commit();
+      committed = true;
+      return changes;
+    } finally {
+      clock.get().finished(first, last, committed);
+    }
+  }
+
+  /**
    * Takes {@code count} versions from the version row, which stays locked until the transaction
    * ends; returns the last of them. Call it last before commit.
    */
-  static long versionRow(Sql sql, int count) throws SQLException {
+  private static long versionRow(Sql sql, int count) throws SQLException {
     String take = sql.dialect().returning(
         "UPDATE " + SqlNames.VERSION + " SET version = version + ? WHERE id = 1", "version");
     try (PreparedStatement statement = sql.prepare(take)) {
@@ -55,7 +83,7 @@ final class ChangeLog {
   }
 
   /** Appends {@code pending} with the consecutive versions ending at {@code last}. */
-  static List<Change> append(Sql sql, List<PendingChange> pending, long last) throws SQLException {
+  private static List<Change> append(Sql sql, List<PendingChange> pending, long last) throws SQLException {
     long first = last - pending.size() + 1;
     List<Change> changes = new ArrayList<>(pending.size());
     try (PreparedStatement insert = sql.prepare("INSERT INTO " + SqlNames.CHANGES + " (" + COLUMNS
@@ -77,9 +105,14 @@ final class ChangeLog {
     return changes;
   }
 
-  /** The highest version committed so far; 0 before the first write. */
+  /** The highest version the database holds: in the log, or in the version row if the log was pruned. */
   static long latestVersion(Sql sql) throws SQLException {
-    return VersionClock.stored(sql);
+    try (PreparedStatement statement = sql.prepare("SELECT GREATEST((SELECT COALESCE(MAX(version), 0) FROM "
+        + SqlNames.CHANGES + "), (SELECT COALESCE(MAX(version), 0) FROM " + SqlNames.VERSION + "))");
+        ResultSet result = statement.executeQuery()) {
+      result.next();
+      return result.getLong(1);
+    }
   }
 
   /**

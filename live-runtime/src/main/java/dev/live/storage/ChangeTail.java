@@ -37,6 +37,11 @@ public final class ChangeTail implements AutoCloseable {
     thread.start();
   }
 
+  /** Whether the tail still follows the log: not closed, and not stopped by an {@code Error}. */
+  public boolean isRunning() {
+    return !closed && thread.isAlive();
+  }
+
   /** The version of the last change delivered (or the starting version). */
   public long position() {
     return position;
@@ -89,6 +94,12 @@ public final class ChangeTail implements AutoCloseable {
         // The listener owns its errors; stopping here would stall every later change.
         log.error("a change listener failed on versions {} to {}", batch.get(0).version(),
             batch.get(batch.size() - 1).version(), e);
+      } catch (Error e) {
+        log.error("a change listener failed with an error on versions {} to {}; the tail stops",
+            batch.get(0).version(), batch.get(batch.size() - 1).version(), e);
+        closed = true;
+        feed.closed(this);
+        throw e;
       }
       position = batch.get(batch.size() - 1).version();
     }

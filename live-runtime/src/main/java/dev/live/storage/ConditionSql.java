@@ -104,15 +104,19 @@ final class ConditionSql {
 
   private void textMatch(StringBuilder sql, TextMatch<?> match, String alias) {
     String column = TableSql.column(alias, match.field());
-    guarded(sql, match.field(), column, column + " LIKE ? ESCAPE '\\'");
+    guarded(sql, match.field(), column, column + " LIKE ? ESCAPE '!'");
     String literal = likeLiteral(match.text());
     params.add(new SqlParam.Text(match.operator() == TextMatch.Operator.STARTS_WITH
         ? literal + "%" : "%" + literal + "%"));
   }
 
-  /** The text with LIKE's wildcards and the escape character escaped, so it matches itself. */
+  /**
+   * The text with LIKE's wildcards and the escape character escaped, so it matches itself. The
+   * escape is {@code !}, not a backslash, whose meaning in a literal depends on PostgreSQL's
+   * {@code standard_conforming_strings}.
+   */
   static String likeLiteral(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   private static void guarded(StringBuilder sql, Field<?, ?> field, String column, String atom) {

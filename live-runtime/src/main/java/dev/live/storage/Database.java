@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where a Live application keeps its data: embedded H2 (a file, or memory for tests) by default,
- * PostgreSQL in production. Connections are pooled by HikariCP, except for a {@code DataSource}
- * the application passes in, which it pools and closes itself.
+ * PostgreSQL in production. Connections are pooled by HikariCP (10 at most), also those of a
+ * {@code DataSource} the application passes in.
  *
  * <pre>{@code
  * Database.h2File(Path.of("data/app"))                    // ./data/app.mv.db
@@ -27,19 +27,16 @@ public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
   private static final int DEFAULT_POOL_SIZE = 10;
 
-  private final DataSource dataSource;
+  private final HikariDataSource dataSource;
   private final Dialect dialect;
   private final String description;
-  private final boolean ownsDataSource;
   /** For a database only this process writes (embedded H2): what identifies it in this JVM. */
   private final String embeddedKey;
 
-  private Database(DataSource dataSource, Dialect dialect, String description, boolean ownsDataSource,
-      String embeddedKey) {
+  private Database(HikariDataSource dataSource, Dialect dialect, String description, String embeddedKey) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.dialect = dialect;
     this.description = description;
-    this.ownsDataSource = ownsDataSource;
     this.embeddedKey = embeddedKey;
   }
 
@@ -49,6 +46,10 @@ public final class Database implements AutoCloseable {
    */
   public static Database h2File(Path path) {
     Path absolute = path.toAbsolutePath().normalize();
+    if (absolute.toString().contains(";")) {
+      // H2 reads settings after ';' in its URL (INIT=... runs SQL): a path must not add any.
+      throw new IllegalArgumentException("an H2 database path may not contain ';': " + absolute);
+    }
     // WRITE_DELAY=0: a commit reaches the file before it returns. By default H2 writes up to
     // 500 ms later, and a process that dies in between loses commits it acknowledged.
     return h2("jdbc:h2:file:" + absolute + h2Settings() + ";WRITE_DELAY=0", "H2 file " + absolute,
@@ -77,12 +78,19 @@ public final class Database implements AutoCloseable {
     config.setPassword(password);
     // Credentials may sit in the URL; only its host part goes to logs.
     return new Database(new HikariDataSource(config), PostgresDialect.INSTANCE,
-        "PostgreSQL " + withoutQuery(jdbcUrl), true, null);
+        "PostgreSQL " + withoutQuery(jdbcUrl), null);
   }
 
-  /** A PostgreSQL database behind the application's own {@code DataSource}, which it keeps and closes. */
+  /**
+   * A PostgreSQL database behind the application's own {@code DataSource}, whose connections
+   * Live pools with HikariCP. The application keeps and closes its {@code DataSource}; closing
+   * this {@code Database} closes only Live's pool.
+   */
   public static Database postgres(DataSource dataSource) {
-    return new Database(dataSource, PostgresDialect.INSTANCE, "PostgreSQL (application DataSource)", false, null);
+    HikariConfig config = poolConfig(null);
+    config.setDataSource(Objects.requireNonNull(dataSource, "dataSource"));
+    return new Database(new HikariDataSource(config), PostgresDialect.INSTANCE, "PostgreSQL (application DataSource)",
+        null);
   }
 
   DataSource dataSource() {
@@ -115,9 +123,7 @@ public final class Database implements AutoCloseable {
         log.warn("could not end the in-memory database {}", description, e);
       }
     }
-    if (ownsDataSource && dataSource instanceof HikariDataSource pool) {
-      pool.close();
-    }
+    dataSource.close();
   }
 
   @Override
@@ -126,7 +132,7 @@ public final class Database implements AutoCloseable {
   }
 
   private static Database h2(String url, String description, String embeddedKey) {
-    return new Database(new HikariDataSource(poolConfig(url)), H2Dialect.INSTANCE, description, true, embeddedKey);
+    return new Database(new HikariDataSource(poolConfig(url)), H2Dialect.INSTANCE, description, embeddedKey);
   }
 
   /**
@@ -139,7 +145,9 @@ public final class Database implements AutoCloseable {
 
   private static HikariConfig poolConfig(String url) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
+    if (url != null) {
+      config.setJdbcUrl(url);
+    }
     config.setMaximumPoolSize(DEFAULT_POOL_SIZE);
     config.setAutoCommit(false);
     config.setPoolName("live");

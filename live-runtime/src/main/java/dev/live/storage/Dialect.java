@@ -3,6 +3,7 @@ package dev.live.storage;
 import dev.live.jdbc.JdbcParameterWriter;
 import dev.live.schema.FieldType;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,6 +29,12 @@ sealed interface Dialect permits H2Dialect, PostgresDialect {
    * that can hold a field of {@code type}; the first is the one Live creates.
    */
   Set<String> compatibleTypes(FieldType type);
+
+  /**
+   * The collation string columns must have for SQL to order strings as Java does (by code point);
+   * empty when the database's own order already is that.
+   */
+  Optional<String> requiredCollation();
 
   /** The type name of an array parameter of id values, for {@code Connection.createArrayOf}. */
   String arrayElementType(FieldType idType);

@@ -3,6 +3,7 @@ package dev.live.storage;
 import dev.live.jdbc.JdbcParameterWriter;
 import dev.live.schema.FieldType;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -85,6 +86,11 @@ final class H2Dialect implements Dialect {
       default:
         return Set.of(columnType(type).toLowerCase(java.util.Locale.ROOT));
     }
+  }
+
+  @Override
+  public Optional<String> requiredCollation() {
+    return Optional.empty();
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.live.storage;
 import dev.live.jdbc.JdbcParameterWriter;
 import dev.live.schema.FieldType;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
 import org.postgresql.util.PSQLException;
 
@@ -73,6 +74,11 @@ final class PostgresDialect implements Dialect {
       default:
         return Set.of(columnType(type));
     }
+  }
+
+  @Override
+  public Optional<String> requiredCollation() {
+    return Optional.of("C");
   }
 
   @Override

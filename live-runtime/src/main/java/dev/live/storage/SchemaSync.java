@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SchemaSync {
   private static final Logger log = LoggerFactory.getLogger(SchemaSync.class);
+  /** A string column bounded below this would refuse values Live accepts everywhere else. */
+  private static final long MIN_STRING_LENGTH = 1_000_000;
 
   private final Sql sql;
   private final Dialect dialect;
@@ -157,6 +159,7 @@ final class SchemaSync {
           + String.join(" or ", dialect.compatibleTypes(field.type()).stream().sorted().toList())
           + "; Live does not convert column types: migrate the column, or rename the field");
     }
+    checkSize(collection, field, column);
     String table = SqlNames.quote(collection.table());
     String quotedColumn = SqlNames.quote(field.column());
     if (field.isNullable() && !column.isNullable()) {
@@ -175,6 +178,43 @@ final class SchemaSync {
     }
   }
 
+  /**
+   * A column of the right type can still lose values: a bounded length, a scale that rounds
+   * decimals, instants kept to less than the microsecond. Live promises none of that is lost.
+   */
+  private void checkSize(CollectionSchema<?> collection, Field<?, ?> field, Column column) {
+    String where = "column " + collection.table() + "." + field.column();
+    String forField = " field " + collection.name() + "." + field.name();
+    switch (field.type()) {
+      case STRING:
+      case ENUM:
+        if (column.maxLength() != null && column.maxLength() < MIN_STRING_LENGTH) {
+          throw mismatch(where + " holds at most " + column.maxLength() + " characters, but" + forField
+              + " has no such bound; widen it to " + dialect.columnType(field.type()));
+        }
+        dialect.requiredCollation().filter(required -> !required.equalsIgnoreCase(String.valueOf(column.collation())))
+            .ifPresent(required -> log.warn("{} sorts with collation {}, not {}: its order may differ from the"
+                + " order of live queries held in memory; ALTER it to {} to make them agree", where,
+                column.collation() == null ? "the database's default" : column.collation(), required,
+                dialect.columnType(field.type())));
+        break;
+      case DECIMAL:
+        if (column.scale() != null) {
+          throw mismatch(where + " has a fixed scale of " + column.scale() + ", which rounds the values of"
+              + forField + "; use " + dialect.columnType(field.type()) + ", which keeps every digit");
+        }
+        break;
+      case INSTANT:
+        if (column.timePrecision() != null && column.timePrecision() < 6) {
+          throw mismatch(where + " keeps " + column.timePrecision() + " fraction digits, but" + forField
+              + " is stored to the microsecond (6); use " + dialect.columnType(field.type()));
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
   private void indexes(CollectionSchema<?> collection) throws SQLException {
     String table = SqlNames.quote(collection.table());
     for (Field<?, ?> field : collection.fields()) {
@@ -183,8 +223,17 @@ final class SchemaSync {
       }
       String column = SqlNames.quote(field.column());
       if (field.info().isUnique()) {
-        sql.execute("CREATE UNIQUE INDEX IF NOT EXISTS "
-            + SqlNames.quote(SqlNames.uniqueIndex(collection.table(), field.column())) + " ON " + table + " (" + column + ")");
+        try {
+          sql.execute("CREATE UNIQUE INDEX IF NOT EXISTS "
+              + SqlNames.quote(SqlNames.uniqueIndex(collection.table(), field.column())) + " ON " + table + " (" + column + ")");
+        } catch (SQLException e) {
+          if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+            throw mismatch("cannot make " + collection.name() + "." + field.name() + " @Unique: rows of "
+                + collection.table() + " already share values in column " + field.column() + "; make them"
+                + " distinct first");
+          }
+          throw e;
+        }
       } else if (field.info().isIndexed() || isForeignKey(collection, field)) {
         // Foreign keys are indexed too: includes and relational conditions look rows up by them.
         sql.execute("CREATE INDEX IF NOT EXISTS "
@@ -258,21 +307,36 @@ final class SchemaSync {
     }
   }
 
-  private record Column(String type, boolean isNullable) {}
+  /** What information_schema says of a column; the sizes are null where they do not apply. */
+  private record Column(String type, boolean isNullable, Long maxLength, Integer scale, Integer timePrecision,
+      String collation) {}
 
   private Map<String, Column> columns(String table) throws SQLException {
     Map<String, Column> columns = new HashMap<>();
-    try (PreparedStatement statement = sql.prepare("SELECT column_name, data_type, is_nullable FROM"
+    try (PreparedStatement statement = sql.prepare("SELECT column_name, data_type, is_nullable,"
+        + " character_maximum_length, numeric_scale, datetime_precision, collation_name FROM"
         + " information_schema.columns WHERE table_schema = CURRENT_SCHEMA AND table_name = ?")) {
       statement.setString(1, table);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           columns.put(rows.getString(1), new Column(rows.getString(2).toLowerCase(Locale.ROOT),
-              "YES".equalsIgnoreCase(rows.getString(3))));
+              "YES".equalsIgnoreCase(rows.getString(3)), longOrNull(rows, 4), intOrNull(rows, 5), intOrNull(rows, 6),
+              rows.getString(7)));
         }
       }
     }
     return columns;
+  }
+
+  // getObject(i, Long.class) is not portable: PostgreSQL's driver refuses it on int4 columns.
+  private static Long longOrNull(ResultSet rows, int column) throws SQLException {
+    long value = rows.getLong(column);
+    return rows.wasNull() ? null : value;
+  }
+
+  private static Integer intOrNull(ResultSet rows, int column) throws SQLException {
+    int value = rows.getInt(column);
+    return rows.wasNull() ? null : value;
   }
 
   private static LiveException mismatch(String message) {

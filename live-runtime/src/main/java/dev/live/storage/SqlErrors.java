@@ -88,8 +88,9 @@ final class SqlErrors {
         return new StorageException(ErrorCode.NULL_NOT_ALLOWED, "a required column would be NULL while "
             + where + "; every field not marked @Nullable needs a value", collection.name(), null, e, false);
       case "22001":
-        return new StorageException(ErrorCode.VALUE_TOO_LONG, "a value is too long for storage while "
-            + where + "; H2 keeps at most 1,000,000,000 characters in a string", collection.name(), null, e, false);
+        return new StorageException(ErrorCode.VALUE_TOO_LONG, "a value is too long for its column while "
+            + where + " (H2 keeps at most 1,000,000,000 characters in a string, PostgreSQL about 1 GB in a value)",
+            collection.name(), null, e, false);
       case "22021":
       case "22P05":
         return new StorageException(ErrorCode.INVALID_VALUE, "a string holds the character U+0000, which"

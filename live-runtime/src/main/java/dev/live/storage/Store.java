@@ -14,7 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,9 @@ public final class Store implements DataAccess, AutoCloseable {
   private final StoreOptions options;
   private final StoreContext context;
   private final ChangeFeed changes;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  /** The unit this thread runs on this store, if any: calling the store from inside it is a mistake. */
+  private final ThreadLocal<Transaction> unitRunning = new ThreadLocal<>();
 
   private Store(Database database, LiveSchema schema, StoreOptions options) {
     this.database = database;
@@ -117,6 +122,12 @@ public final class Store implements DataAccess, AutoCloseable {
    */
   @Override
   public <R> R transaction(Unit<R> unit) {
+    requireOpen();
+    if (unitRunning.get() != null) {
+      // A second connection from inside a unit can wait forever on the first one's locks.
+      throw new IllegalStateException("a unit of this store called the store itself; inside a unit,"
+          + " read and write through its Transaction (tx.insert(...), tx.transaction(...))");
+    }
     for (int attempt = 0; ; attempt++) {
       try {
         return runOnce(unit);
@@ -149,38 +160,49 @@ public final class Store implements DataAccess, AutoCloseable {
   }
 
   /** The clock of an embedded database's versions; empty when the database keeps them itself. */
-  java.util.Optional<VersionClock> clock() {
+  Optional<VersionClock> clock() {
     return context.clock();
   }
 
-  /** Stops the change tails; the {@link Database} stays open: its owner closes it. */
+  /**
+   * Stops the change tails; later calls fail. The {@link Database} stays open: its owner closes
+   * it. Closing again does nothing.
+   */
   @Override
   public void close() {
-    changes.closeAll();
-    context.clock().ifPresent(VersionClock::release);
+    if (closed.compareAndSet(false, true)) {
+      changes.closeAll();
+      context.clock().ifPresent(VersionClock::release);
+    }
+  }
+
+  void requireOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("this store is closed");
+    }
   }
 
   private <R> R runOnce(Unit<R> unit) {
     List<Change> committed;
     R result;
     List<Consumer<List<Change>>> listeners;
-    try (Connection connection = connect()) {
-      Transaction tx = new Transaction(context, new Sql(connection, context.dialect(), context.observer()));
-      try {
-        result = unit.run(tx);
-        committed = tx.commit();
-        listeners = tx.afterCommitListeners();
-      } catch (SQLException e) {
-        rollback(connection, e);
-        throw SqlErrors.failed(e, "committing", null);
-      } catch (RuntimeException | Error e) {
-        rollback(connection, e);
-        throw e;
-      } finally {
-        tx.end();
-      }
+    Connection connection = connect();
+    Transaction tx = new Transaction(context, new Sql(connection, context.dialect(), context.observer()));
+    unitRunning.set(tx);
+    try {
+      result = unit.run(tx);
+      committed = tx.commit();
+      listeners = tx.afterCommitListeners();
     } catch (SQLException e) {
-      throw SqlErrors.failed(e, "returning a connection to the pool", null);
+      rollback(connection, e);
+      throw SqlErrors.failed(e, "committing", null);
+    } catch (RuntimeException | Error e) {
+      rollback(connection, e);
+      throw e;
+    } finally {
+      unitRunning.remove();
+      tx.end();
+      closeQuietly(connection);
     }
     if (!committed.isEmpty()) {
       changes.wake();
@@ -197,22 +219,19 @@ public final class Store implements DataAccess, AutoCloseable {
 
   /** Runs {@code work} on a connection of its own, outside any unit, and rolls back whatever it left open. */
   <R> R read(String doing, SqlWork<R> work) {
-    try (Connection connection = connect()) {
-      try {
-        return work.run(new Sql(connection, context.dialect(), context.observer()));
-      } catch (SQLException e) {
-        rollback(connection, e);
-        throw SqlErrors.failed(e, doing, null);
-      } catch (RuntimeException e) {
-        rollback(connection, e);
-        throw e;
-      } finally {
-        if (!connection.getAutoCommit()) {
-          connection.rollback();
-        }
-      }
+    requireOpen();
+    Connection connection = connect();
+    try {
+      return work.run(new Sql(connection, context.dialect(), context.observer()));
     } catch (SQLException e) {
       throw SqlErrors.failed(e, doing, null);
+    } finally {
+      try {
+        connection.rollback();
+      } catch (SQLException e) {
+        log.warn("rolling back after {} failed", doing, e);
+      }
+      closeQuietly(connection);
     }
   }
 
@@ -223,13 +242,28 @@ public final class Store implements DataAccess, AutoCloseable {
   }
 
   private Connection connect() {
+    Connection connection;
     try {
-      Connection connection = database.dataSource().getConnection();
+      connection = database.dataSource().getConnection();
+    } catch (SQLException e) {
+      throw SqlErrors.failed(e, "connecting to " + database, null);
+    }
+    try {
       connection.setAutoCommit(false);
       connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
       return connection;
     } catch (SQLException e) {
-      throw SqlErrors.failed(e, "connecting to " + database, null);
+      closeQuietly(connection);
+      throw SqlErrors.failed(e, "preparing a connection to " + database, null);
+    }
+  }
+
+  /** After the outcome is settled, a failure to hand the connection back must not change it. */
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      log.warn("returning a connection to the pool failed", e);
     }
   }
 

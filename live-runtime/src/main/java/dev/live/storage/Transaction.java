@@ -132,8 +132,9 @@ public final class Transaction implements DataAccess {
       T after = hooks.beforeUpdate(this, collection, before, changes.applyTo(before));
       Object newId = collection.id().get(after);
       if (!id.equals(newId)) {
-        throw new LiveException(ErrorCode.FIELD_NOT_UPDATABLE, "a beforeUpdate hook of " + collection.name()
-            + " changed the id from '" + id + "' to '" + newId + "'; the id of a row never changes");
+        throw new StorageException(ErrorCode.FIELD_NOT_UPDATABLE, "a beforeUpdate hook of " + collection.name()
+            + " changed the id from '" + id + "' to '" + newId + "'; the id of a row never changes",
+            collection.name(), collection.id().name(), null, false);
       }
       List<Field<T, ?>> changed = StoredValueEquality.changedFields(collection, before, after);
       if (changed.isEmpty()) {
@@ -191,6 +192,8 @@ public final class Transaction implements DataAccess {
     } catch (RuntimeException | Error e) {
       try {
         sql.connection().rollback(savepoint);
+        // Rolled back to, a savepoint still exists; released, it stops holding PostgreSQL resources.
+        sql.connection().releaseSavepoint(savepoint);
       } catch (SQLException rollbackFailure) {
         e.addSuppressed(rollbackFailure);
         throw e;
@@ -214,6 +217,10 @@ public final class Transaction implements DataAccess {
    * sequence was already applied (a retry, to be acknowledged without applying it again). The
    * record commits or rolls back with the transaction's writes, which makes a mutation take
    * effect exactly once.
+   *
+   * <p>Only the highest sequence is kept, so a client's mutations must be claimed in sequence
+   * order, one at a time: if 6 committed before 5, a claim of 5 would read as a retry. The sync
+   * server applies each client's mutations in order, as it must anyway.
    */
   public boolean claimMutation(String clientId, long sequence) {
     requireUsable();
@@ -255,27 +262,9 @@ public final class Transaction implements DataAccess {
   /** Appends the change log and commits; the caller rolls back if this throws. */
   List<Change> commit() throws SQLException {
     requireUsable();
-    if (pending.isEmpty()) {
-      sql.connection().commit();
-      ended = true;
-      return List.of();
-    }
-    if (context.clock().isEmpty()) {
-      List<Change> changes = ChangeLog.append(sql, pending, ChangeLog.versionRow(sql, pending.size()));
-      sql.connection().commit();
-      ended = true;
-      return changes;
-    }
-    VersionClock clock = context.clock().get();
-    long last = clock.take(pending.size());
-    try {
-      List<Change> changes = ChangeLog.append(sql, pending, last);
-      sql.connection().commit();
-      ended = true;
-      return changes;
-    } finally {
-      clock.finished(last - pending.size() + 1);
-    }
+    List<Change> changes = ChangeLog.commit(sql, pending, context.clock());
+    ended = true;
+    return changes;
   }
 
   List<Consumer<List<Change>>> afterCommitListeners() {
@@ -295,6 +284,15 @@ public final class Transaction implements DataAccess {
     writeDepth++;
     try {
       return work.get();
+    } catch (RuntimeException e) {
+      // The write may have done part of its work (a row stored, then its after-hook failed):
+      // nothing of it may commit, so the whole transaction can only roll back now.
+      if (failure == null) {
+        failure = e instanceof StorageException storage ? storage
+            : new StorageException(e instanceof LiveException live ? live.code() : ErrorCode.STORAGE_FAILED,
+                e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), null, null, e, false);
+      }
+      throw e;
     } finally {
       writeDepth--;
     }
@@ -306,7 +304,8 @@ public final class Transaction implements DataAccess {
       SqlValues.bind(sql.writer(select), 1, collection.id(), id);
       List<T> rows = Sql.mapAll(select, collection.rowMapper());
       if (rows.isEmpty()) {
-        throw new LiveException(ErrorCode.NOT_FOUND, collection.name() + " has no row with id '" + id + "'");
+        throw new StorageException(ErrorCode.NOT_FOUND, collection.name() + " has no row with id '" + id + "'",
+            collection.name(), null, null, false);
       }
       return rows.get(0);
     } catch (SQLException e) {
@@ -367,8 +366,9 @@ public final class Transaction implements DataAccess {
 
   private static void requireIdValue(CollectionSchema<?> collection, Object id) {
     if (id == null || !collection.isIdValue(id)) {
-      throw new LiveException(ErrorCode.INVALID_VALUE, "the id of " + collection.name() + " is a "
-          + collection.id().type() + ", not " + (id == null ? "null" : "a " + id.getClass().getSimpleName()));
+      throw new StorageException(ErrorCode.INVALID_VALUE, "the id of " + collection.name() + " is a "
+          + collection.id().type() + ", not " + (id == null ? "null" : "a " + id.getClass().getSimpleName()),
+          collection.name(), collection.id().name(), null, false);
     }
   }
 

@@ -1,7 +1,5 @@
 package dev.live.storage;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,8 +10,8 @@ import java.util.TreeSet;
  * database, which H2 locks to one process. Because every writer takes its versions here, the
  * clock knows which versions are in flight (taken, not yet committed or abandoned), and readers
  * see the log only up to the {@link #visible} watermark: the version before the oldest one in
- * flight. A reader that continues from the watermark therefore never misses a version that
- * commits late, while writers commit in parallel, so H2 writes many commits to the file at once.
+ * flight (and never above the highest committed one). A reader that continues from the watermark
+ * therefore never misses a version that commits late, while writers commit in parallel.
  *
  * <p>Several {@link Database} objects of one JVM may open the same H2 database; they share one
  * clock, found by the database's key and released when the last store using it closes, so that
@@ -26,6 +24,11 @@ final class VersionClock {
   private int users;
   /** The last version handed out; negative until read from the database. */
   private long last = -1;
+  /**
+   * The highest version committed. Versions above it that are not in flight were abandoned by a
+   * failed commit: never reported as visible, they may be handed out again after a restart.
+   */
+  private long committed = -1;
   /** The first version of each transaction between {@link #take} and {@link #finished}. */
   private final TreeSet<Long> inFlight = new TreeSet<>();
 
@@ -50,7 +53,7 @@ final class VersionClock {
   /** Reads the last version from the database, unless a store of this JVM already did. */
   synchronized void start(Sql sql) throws SQLException {
     if (last < 0) {
-      startAt(stored(sql));
+      startAt(ChangeLog.latestVersion(sql));
     }
   }
 
@@ -58,6 +61,7 @@ final class VersionClock {
   synchronized void startAt(long version) {
     if (last < 0) {
       last = version;
+      committed = version;
     }
   }
 
@@ -73,29 +77,26 @@ final class VersionClock {
     return last;
   }
 
-  synchronized void finished(long first) {
+  /** Ends the transaction that took {@code first} to {@code last}, committed or not. */
+  synchronized void finished(long first, long last, boolean wasCommitted) {
     inFlight.remove(first);
+    if (wasCommitted) {
+      committed = Math.max(committed, last);
+    }
   }
 
-  /** The highest version below which every version is committed (or abandoned). */
+  /**
+   * The version up to which readers may read: below every version still in flight, and at most
+   * the highest committed one, so that no version a failed commit abandoned is ever reported.
+   */
   synchronized long visible() {
     requireStarted();
-    return inFlight.isEmpty() ? last : inFlight.first() - 1;
+    return inFlight.isEmpty() ? committed : Math.min(inFlight.first() - 1, committed);
   }
 
   private void requireStarted() {
     if (last < 0) {
       throw new IllegalStateException("the version clock of " + key + " was not started");
-    }
-  }
-
-  /** The highest version the database holds: in the log, or in the version row if the log was pruned. */
-  static long stored(Sql sql) throws SQLException {
-    try (PreparedStatement statement = sql.prepare("SELECT GREATEST((SELECT COALESCE(MAX(version), 0) FROM "
-        + SqlNames.CHANGES + "), (SELECT COALESCE(MAX(version), 0) FROM " + SqlNames.VERSION + "))");
-        ResultSet result = statement.executeQuery()) {
-      result.next();
-      return result.getLong(1);
     }
   }
 }

@@ -32,9 +32,9 @@ class VersionClockTest {
     assertThat(clock.take(2)).isEqualTo(2);   // versions 1-2, committing
     assertThat(clock.take(1)).isEqualTo(3);   // version 3, committing
     assertThat(clock.visible()).isZero();
-    clock.finished(3);                        // 3 commits first
+    clock.finished(3, 3, true);               // 3 commits first
     assertThat(clock.visible()).as("1-2 may still commit: 3 must wait").isZero();
-    clock.finished(1);                        // then 1-2
+    clock.finished(1, 2, true);               // then 1-2
     assertThat(clock.visible()).isEqualTo(3);
   }
 
@@ -43,9 +43,22 @@ class VersionClockTest {
     clock.startAt(10);
     assertThat(clock.take(2)).isEqualTo(12);  // 11-12: this commit fails
     assertThat(clock.take(1)).isEqualTo(13);  // 13
-    clock.finished(11);
-    clock.finished(13);
+    clock.finished(11, 12, false);
+    assertThat(clock.visible()).as("13 is still committing").isEqualTo(10);
+    clock.finished(13, 13, true);
     assertThat(clock.visible()).isEqualTo(13);
+  }
+
+  @Test
+  void versionsAFailedCommitAbandonedAreNeverReported() {
+    clock.startAt(10);
+    assertThat(clock.take(1)).isEqualTo(11);
+    clock.finished(11, 11, true);
+    assertThat(clock.take(2)).isEqualTo(13);
+    clock.finished(12, 13, false);
+    // After a restart the database says 11, and 12-13 are handed out again: nobody may have seen them.
+    assertThat(clock.visible()).isEqualTo(11);
+    assertThat(clock.take(1)).as("no reuse while running").isEqualTo(14);
   }
 
   @Test

@@ -150,6 +150,18 @@ class ChangeLogTest extends StoreTestBase {
   }
 
   @Test
+  void readAfterPassesAFullPageOfChangesOfCollectionsItsSchemaDoesNotHave() {
+    LiveSchema teamsOnly = new LiveSchema(List.of(Team_.COLLECTION), List.of()) {};
+    store.insert(team("a"));
+    store.insert(UserInsert.of(new User("u1", "Ann", null, "a", Role.MEMBER)));
+    store.insert(UserInsert.of(new User("u2", "Bob", null, "a", Role.MEMBER)));
+    store.insert(team("b"));
+    try (Store partial = Store.open(database.database(), teamsOnly)) {
+      assertThat(partial.changes().readAfter(1, 2)).extracting(Change::id).containsExactly("b");
+    }
+  }
+
+  @Test
   void aClosedTailDeliversNothingMore() {
     List<Change> tailed = Collections.synchronizedList(new ArrayList<>());
     ChangeTail tail = store.changes().tail(0, tailed::addAll);

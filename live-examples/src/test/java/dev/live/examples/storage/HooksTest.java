@@ -113,6 +113,32 @@ class HooksTest extends StoreTestBase {
   }
 
   @Test
+  void aWriteWhoseHookFailedNeverCommitsEvenWhenTheUnitCatchesTheFailure() {
+    long version = store.changes().latestVersion();
+    assertThatThrownBy(() -> store.transaction(tx -> {
+      try {
+        tx.insert(TaskInsert.of(task("t9", "explode")));  // stored, then its after-hook throws
+      } catch (IllegalStateException caught) {
+        // carrying on as if nothing happened
+      }
+      return tx.insert(TaskInsert.of(task("t8", "next")));
+    })).isInstanceOfSatisfying(LiveException.class, e -> assertThat(e.getMessage())
+        .contains("failed earlier").contains("after-hook failed").contains("nested"));
+    assertThat(store.find(TaskQuery.all().one("t9"))).isEmpty();
+    assertThat(store.find(TaskQuery.all().one("t8"))).isEmpty();
+    assertThat(store.changes().latestVersion()).isEqualTo(version);
+
+    // In a nested transaction the failure undoes only that write.
+    store.transaction(tx -> {
+      assertThatThrownBy(() -> tx.transaction(inner -> inner.insert(TaskInsert.of(task("t9", "explode")))))
+          .hasMessage("after-hook failed");
+      return tx.insert(TaskInsert.of(task("t8", "next")));
+    });
+    assertThat(store.find(TaskQuery.all().one("t9"))).isEmpty();
+    assertThat(store.find(TaskQuery.all().one("t8"))).isPresent();
+  }
+
+  @Test
   void updateHooksSeeTheRowBeforeAndAfterAndTheirChangesAreLogged() {
     Task stored = store.update("t2", TaskUpdate.of().title("Fixed signup"));
     assertThat(stored.revision()).isEqualTo(BoardData.T2.revision() + 1);

@@ -23,6 +23,7 @@ import dev.live.examples.board.Comment_;
 import dev.live.examples.board.Role;
 import dev.live.examples.board.Status;
 import dev.live.examples.board.Task;
+import dev.live.examples.board.TaskInsert;
 import dev.live.examples.board.TaskQuery;
 import dev.live.examples.board.TaskRow;
 import dev.live.examples.board.Task_;
@@ -63,10 +64,17 @@ class StoreQueryTest extends StoreTestBase {
   }
 
   @Test
-  void likeWildcardsInTheSearchedTextMatchOnlyThemselves() {
+  void likeWildcardsAndTheEscapeCharacterInTheSearchedTextMatchOnlyThemselves() {
     assertThat(store.list(TaskQuery.where(Task_.title.contains("%")))).isEmpty();
     assertThat(store.list(TaskQuery.where(Task_.title.startsWith("_ix")))).isEmpty();
     assertThat(store.list(TaskQuery.where(Task_.title.contains("\\")))).isEmpty();
+    Task odd = new Task("t9", "b1", "50% off_now! \\ 100%", Status.TODO, null, null, 9, 1.0, 1L, List.of(), null);
+    store.insert(TaskInsert.of(odd));
+    assertThat(store.list(TaskQuery.where(Task_.title.contains("% off_now! \\")))).containsExactly(odd);
+    assertThat(store.list(TaskQuery.where(Task_.title.startsWith("50%")))).containsExactly(odd);
+    assertThat(store.list(TaskQuery.where(Task_.title.contains("off!now")))).isEmpty();
+    assertThat(store.list(TaskQuery.where(Task_.title.contains("50__off")))).isEmpty();
+    assertThat(store.list(TaskQuery.where(Task_.title.contains("!!")))).isEmpty();
   }
 
   @Test
