@@ -7,9 +7,16 @@ import dev.live.examples.board.AppSchema;
 import dev.live.examples.board.Team;
 import dev.live.examples.board.TeamInsert;
 import dev.live.examples.board.TeamQuery;
+import dev.live.error.ErrorCode;
 import dev.live.storage.Change;
+import dev.live.storage.StorageException;
 import dev.live.storage.Store;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Opening, sharing and closing stores on one database. */
@@ -47,6 +54,31 @@ class StoreLifecycleTest extends StoreTestBase {
       return store.list(TeamQuery.all());  // a second connection, which could wait on the first's locks
     })).isInstanceOf(IllegalStateException.class).hasMessageContaining("read and write through its Transaction");
     assertThat(store.list(TeamQuery.all())).isEmpty();
+  }
+
+  @Test
+  void aConnectionDroppedInsideAUnitFailsItWithATypedErrorAndTheStoreCarriesOn() throws Exception {
+    Assumptions.assumeTrue(backend == Backend.POSTGRESQL, "an embedded H2 connection cannot be dropped from outside");
+    AtomicInteger runs = new AtomicInteger();
+    assertThatThrownBy(() -> store.transaction(tx -> {
+      runs.incrementAndGet();
+      tx.insert(team("a"));
+      // The server ends this unit's session while it holds its transaction open.
+      try (Connection admin = database.connect(); Statement statement = admin.createStatement()) {
+        statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
+            + " AND state = 'idle in transaction' AND query LIKE 'INSERT INTO \"teams\"%'");
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      return tx.insert(team("b"));
+    })).isInstanceOfSatisfying(StorageException.class, e -> {
+      assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_FAILED);
+      assertThat(e.getMessage()).contains("inserting into teams").contains("SQLState");
+    });
+    assertThat(runs.get()).as("a lost connection is not a conflict: the unit is not run again").isEqualTo(1);
+    assertThat(store.list(TeamQuery.all())).as("nothing committed; the pool replaced the dead connection").isEmpty();
+    store.insert(team("c"));
+    assertThat(store.list(TeamQuery.all())).extracting(Team::id).containsExactly("c");
   }
 
   private static TeamInsert team(String id) {
