@@ -63,5 +63,23 @@ public enum ErrorCode {
   /** Storage failed for a reason that is not the input's fault; the message says which. */
   STORAGE_FAILED,
   /** The database's tables do not fit the schema in a way Live will not change by itself. */
-  SCHEMA_MISMATCH
+  SCHEMA_MISMATCH,
+  /** A message's {@code type} is not one the protocol has. */
+  UNKNOWN_MESSAGE,
+  /**
+   * A well-formed message at the wrong time: anything before {@code hello}, a second {@code
+   * hello}, a subscription id already in use, an unsubscribe of an unknown subscription.
+   */
+  PROTOCOL_VIOLATION,
+  /** {@code hello} names a protocol version the server does not speak. */
+  UNSUPPORTED_VERSION,
+  /** The request carries no credentials, or credentials the server does not accept. */
+  UNAUTHENTICATED,
+  /**
+   * A procedure call carries a sequence number this client used before: it was applied then and
+   * is not run again. (A repeated mutation gets an ack with status {@code duplicate} instead.)
+   */
+  ALREADY_APPLIED,
+  /** The server is stopping, or cannot take more work from this connection now. */
+  UNAVAILABLE
 }

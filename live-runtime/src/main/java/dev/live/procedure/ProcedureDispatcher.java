@@ -49,15 +49,43 @@ public abstract class ProcedureDispatcher {
    */
   public final ProcedureResult call(String name, @Nullable JsonParser input, ProcedureContext context)
       throws IOException {
+    ProcedureCall decoded;
+    try {
+      decoded = decode(name, input);
+    } catch (DecodeException e) {
+      throw e.within("input");
+    }
+    return call(decoded, context);
+  }
+
+  /**
+   * Looks procedure {@code name} up and decodes its input, without calling it: a server decodes
+   * a request when it arrives and calls the procedure later, in a transaction. Fails with {@code
+   * UNKNOWN_PROCEDURE} or a decode error of the input, whose path is relative to the input.
+   */
+  public final ProcedureCall decode(String name, @Nullable JsonParser input) throws IOException {
     ProcedureDescriptor<?, ?> procedure = procedures.get(name);
     if (procedure == null) {
       throw new LiveException(ErrorCode.UNKNOWN_PROCEDURE, "unknown procedure '" + name
           + "'; this service has: " + String.join(", ", procedures.keySet()));
     }
-    Object value = readInput(procedure, input);
+    return new ProcedureCall(procedure, readInput(procedure, input));
+  }
+
+  /**
+   * Calls a decoded procedure. Fails with the procedure's own {@code LiveException}, or {@code
+   * PROCEDURE_FAILED} wrapping anything else it threw or when it returned null where its
+   * declaration does not allow it.
+   */
+  public final ProcedureResult call(ProcedureCall call, ProcedureContext context) {
+    ProcedureDescriptor<?, ?> procedure = call.procedure();
+    String name = procedure.name();
+    if (procedures.get(name) != procedure) {
+      throw new IllegalArgumentException("procedure '" + name + "' was decoded by another dispatcher");
+    }
     Object result;
     try {
-      result = invoke(name, value, context);
+      result = invoke(name, call.input(), context);
     } catch (LiveException e) {
       throw e;
     } catch (Exception e) {
@@ -76,7 +104,7 @@ public abstract class ProcedureDispatcher {
     boolean absent = in == null || in.currentToken() == JsonToken.VALUE_NULL;
     if (procedure.input().isEmpty()) {
       if (!absent) {
-        throw new DecodeException(ErrorCode.INVALID_VALUE, "input",
+        throw new DecodeException(ErrorCode.INVALID_VALUE, "",
             "procedure '" + procedure.name() + "' takes no input", -1, -1);
       }
       return null;
@@ -86,14 +114,10 @@ public abstract class ProcedureDispatcher {
       if (input.nullable()) {
         return null;
       }
-      throw new DecodeException(ErrorCode.MISSING_FIELD, "input", "procedure '" + procedure.name()
+      throw new DecodeException(ErrorCode.MISSING_FIELD, "", "procedure '" + procedure.name()
           + "' requires an input of type " + input.typeName(), -1, -1);
     }
-    try {
-      return input.codec().read(in);
-    } catch (DecodeException e) {
-      throw e.within("input");
-    }
+    return input.codec().read(in);
   }
 
   /**

@@ -9,7 +9,9 @@ import java.util.OptionalInt;
 
 /**
  * A relation to load with each result row. A to-many include may have its own where, orderBy
- * and limit (per parent row); any include may nest includes of the related collection.
+ * and limit (per parent row); a to-one include may have a where, and then holds the target only
+ * when it matches (this is how read rules reach included rows); any include may nest includes of
+ * the related collection.
  */
 public record Include<T, U>(
     Relation<T, U> relation,
@@ -24,9 +26,9 @@ public record Include<T, U>(
     Objects.requireNonNull(limit, "limit");
     orderBy = List.copyOf(orderBy);
     includes = List.copyOf(includes);
-    if (relation instanceof ToOne && (where.isPresent() || !orderBy.isEmpty() || limit.isPresent())) {
+    if (relation instanceof ToOne && (!orderBy.isEmpty() || limit.isPresent())) {
       throw new IllegalArgumentException("to-one include " + relation.name()
-          + " loads at most one row, so it takes no where, orderBy or limit");
+          + " loads at most one row, so it takes no orderBy or limit");
     }
     if (limit.isPresent() && limit.getAsInt() < 1) {
       throw new IllegalArgumentException("the limit of include " + relation.name() + " must be at least 1");

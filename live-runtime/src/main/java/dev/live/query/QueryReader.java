@@ -344,9 +344,10 @@ final class QueryReader {
     }
 
     Include<T, ?> build(JsonParser end) {
-      if (relation instanceof ToOne && (where != null || !orderBy.isEmpty() || limit.isPresent())) {
+      if (relation instanceof ToOne && (!orderBy.isEmpty() || limit.isPresent())) {
         throw JsonReads.at(end, ErrorCode.INVALID_QUERY, "", "relation '" + relation.name()
-            + "' is to-one: its include loads at most one row and takes no where, orderBy or limit");
+            + "' is to-one: its include loads at most one row and takes no orderBy or limit"
+            + " (a where is allowed: the target is included only when it matches)");
       }
       return include(relation, where, orderBy, limit, nested);
     }

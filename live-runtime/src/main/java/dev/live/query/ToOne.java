@@ -32,6 +32,11 @@ public final class ToOne<T, U> extends Relation<T, U> {
     return new RelationMatch<>(this, RelationMatch.Quantifier.IS, condition);
   }
 
+  /** This relation included, holding the target only when it matches {@code condition}. */
+  public Include<T, U> where(Condition<U> condition) {
+    return toInclude().where(condition);
+  }
+
   /** This relation included with the target's own relations included in turn. */
   @SafeVarargs
   @SuppressWarnings("varargs") // the array is only read, through Arrays.asList

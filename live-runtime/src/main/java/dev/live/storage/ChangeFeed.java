@@ -37,6 +37,21 @@ public final class ChangeFeed {
   }
 
   /**
+   * A version that no write committed so far exceeds: what a read that just ended may have seen
+   * at most. With {@link #latestVersion()}, read before, it brackets what a read saw: every write
+   * up to {@code latestVersion()} and none above {@code highestCommittable()}. On PostgreSQL, where
+   * versions commit in order, it is the latest version; on an embedded database, whose writers
+   * commit in parallel, it is the last version handed out to a committing transaction.
+   */
+  public long highestCommittable() {
+    store.requireOpen();
+    if (store.clock().isPresent()) {
+      return store.clock().get().taken();
+    }
+    return store.read("reading the latest version", ChangeLog::latestVersion);
+  }
+
+  /**
    * Up to {@code max} changes with versions above {@code afterVersion}, in version order. Because
    * versions become visible in increasing order, a reader that continues from the last version it
    * saw never misses a change.

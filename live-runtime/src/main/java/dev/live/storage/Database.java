@@ -109,6 +109,11 @@ public final class Database implements AutoCloseable {
     return Optional.ofNullable(embeddedKey);
   }
 
+  /** Whether this is an embedded H2 database (file or memory) rather than PostgreSQL. */
+  public boolean isEmbedded() {
+    return embeddedKey != null;
+  }
+
   /**
    * Closes the connection pool Live opened, and ends an in-memory database (which H2 would
    * otherwise keep until the JVM exits); a {@code DataSource} passed in is left open.
@@ -116,14 +121,30 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     if (embeddedKey != null && embeddedKey.startsWith("h2:mem:")) {
-      try (Connection connection = dataSource.getConnection();
-          Statement statement = connection.createStatement()) {
-        statement.execute("SHUTDOWN");
-      } catch (SQLException e) {
-        log.warn("could not end the in-memory database {}", description, e);
-      }
+      shutDownInMemory();
     }
     dataSource.close();
+  }
+
+  private void shutDownInMemory() {
+    Connection connection;
+    try {
+      connection = dataSource.getConnection();
+    } catch (SQLException e) {
+      log.warn("could not end the in-memory database {}", description, e);
+      return;
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SHUTDOWN");
+    } catch (SQLException e) {
+      log.warn("could not end the in-memory database {}", description, e);
+    } finally {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // The pool rolls back a connection it takes back, and the database it was on is gone, as asked.
+      }
+    }
   }
 
   @Override

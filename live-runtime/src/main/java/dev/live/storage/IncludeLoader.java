@@ -63,7 +63,7 @@ final class IncludeLoader {
       }
       List<U> rows = new ArrayList<>();
       for (List<Object> chunk : chunks(ids)) {
-        rows.addAll(sql.query(QuerySql.byIds(target, chunk), target.rowMapper()));
+        rows.addAll(sql.query(QuerySql.byIds(target, chunk, include.where()), target.rowMapper()));
       }
       List<? extends LiveRow<U>> built = build(sql, rows, target, include.includes());
       Map<Object, LiveRow<U>> byId = new HashMap<>();

@@ -49,12 +49,22 @@ final class QuerySql {
     return new SqlStatement(sql.toString(), params);
   }
 
-  /** Rows of {@code collection} whose id is one of {@code ids}: the targets of a to-one include. */
-  static SqlStatement byIds(CollectionSchema<?> collection, List<Object> ids) {
-    String alias = "t0";
-    String sql = "SELECT " + columns(collection, alias) + " FROM " + SqlNames.quote(collection.table()) + " " + alias
-        + " WHERE " + TableSql.column(alias, collection.id()) + " = ANY(?)";
-    return new SqlStatement(sql, List.of(new SqlParam.Ids(collection.id().type(), ids)));
+  /**
+   * Rows of {@code collection} whose id is one of {@code ids} and that match {@code where}: the
+   * targets of a to-one include.
+   */
+  static <U> SqlStatement byIds(CollectionSchema<U> collection, List<Object> ids, Optional<Condition<U>> where) {
+    List<SqlParam> params = new ArrayList<>();
+    FromClause.Aliases aliases = new FromClause.Aliases();
+    FromClause from = new FromClause(aliases, collection);
+    String alias = from.alias();
+    StringBuilder condition = new StringBuilder(TableSql.column(alias, collection.id())).append(" = ANY(?)");
+    params.add(new SqlParam.Ids(collection.id().type(), ids));
+    if (where.isPresent()) {
+      condition.append(" AND ");
+      new ConditionSql(aliases, params).append(condition, where.get(), from, alias);
+    }
+    return new SqlStatement("SELECT " + columns(collection, alias) + " FROM " + from + " WHERE " + condition, params);
   }
 
   /**

@@ -155,6 +155,11 @@ public final class Store implements DataAccess, AutoCloseable {
     return context.schema();
   }
 
+  /** The database this store reads and writes. */
+  public Database database() {
+    return database;
+  }
+
   StoreOptions options() {
     return options;
   }

@@ -14,10 +14,11 @@ import java.util.Objects;
  * trailing zeros), instants to the microsecond (storage's precision). An update writes, and logs
  * as changed, only the fields that differ in this sense.
  */
-final class StoredValueEquality {
+public final class StoredValueEquality {
   private StoredValueEquality() {}
 
-  static <T> List<Field<T, ?>> changedFields(CollectionSchema<T> collection, T before, T after) {
+  /** The fields whose value differs between {@code before} and {@code after}, in component order. */
+  public static <T> List<Field<T, ?>> changedFields(CollectionSchema<T> collection, T before, T after) {
     List<Field<T, ?>> changed = new ArrayList<>();
     for (Field<T, ?> field : collection.fields()) {
       if (!same(field.get(before), field.get(after))) {

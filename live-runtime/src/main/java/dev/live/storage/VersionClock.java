@@ -94,6 +94,12 @@ final class VersionClock {
     return inFlight.isEmpty() ? committed : Math.min(inFlight.first() - 1, committed);
   }
 
+  /** The last version handed out: no transaction that has committed so far has a higher one. */
+  synchronized long taken() {
+    requireStarted();
+    return last;
+  }
+
   private void requireStarted() {
     if (last < 0) {
       throw new IllegalStateException("the version clock of " + key + " was not started");

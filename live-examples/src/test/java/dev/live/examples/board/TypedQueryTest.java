@@ -105,10 +105,19 @@ class TypedQueryTest {
   }
 
   @Test
-  void toOneIncludeTakesNoWhere() {
-    assertThatThrownBy(() -> new Include<>(Task_.assignee, Optional.of(User_.name.eq("a")), List.of(),
+  void toOneIncludeTakesNoOrderByOrLimit() {
+    assertThatThrownBy(() -> new Include<>(Task_.assignee, Optional.empty(), List.of(User_.name.asc()),
         java.util.OptionalInt.empty(), List.of()))
-        .hasMessageContaining("takes no where, orderBy or limit");
+        .hasMessageContaining("takes no orderBy or limit");
+    assertThatThrownBy(() -> new Include<>(Task_.assignee, Optional.empty(), List.of(),
+        java.util.OptionalInt.of(1), List.of()))
+        .hasMessageContaining("takes no orderBy or limit");
+  }
+
+  @Test
+  void toOneIncludeMayKeepItsTargetOnlyWhenItMatches() {
+    Include<Task, User> admins = Task_.assignee.where(User_.role.eq(Role.ADMIN));
+    assertThat(admins.where()).contains(User_.role.eq(Role.ADMIN));
   }
 
   @Test

@@ -1,0 +1,109 @@
+package dev.live.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The changes that turn one ordered result into another, as the protocol sends them: removes
+ * first, then inserts and updates by their index in the new result. A client applies them in
+ * order to a list: {@code remove} drops the row with the id, {@code insert} puts the row at the
+ * index, {@code update} takes the row with the same id out and puts the new one at the index.
+ */
+final class ResultDiff {
+  private final StringBuilder json = new StringBuilder();
+  private final List<ResultRow> removed = new ArrayList<>();
+  private final List<ResultRow> added = new ArrayList<>();
+  private int count;
+
+  private ResultDiff() {}
+
+  /** The changes from {@code before} to {@code after}; rows that did not change are the same instances. */
+  static ResultDiff between(List<ResultRow> before, List<ResultRow> after) {
+    ResultDiff diff = new ResultDiff();
+    if (before == after) {
+      return diff;
+    }
+    Map<Object, ResultRow> afterById = new HashMap<>(after.size() * 2);
+    for (ResultRow row : after) {
+      afterById.put(row.id(), row);
+    }
+    List<ResultRow> working = new ArrayList<>(before.size());
+    Set<Object> workingIds = new HashSet<>(before.size() * 2);
+    for (ResultRow row : before) {
+      if (afterById.containsKey(row.id())) {
+        working.add(row);
+        workingIds.add(row.id());
+      } else {
+        diff.remove(row);
+      }
+    }
+    for (int i = 0; i < after.size(); i++) {
+      ResultRow row = after.get(i);
+      if (i < working.size() && working.get(i) == row) {
+        continue;
+      }
+      if (i < working.size() && working.get(i).id().equals(row.id())) {
+        working.set(i, row);
+        diff.put("update", i, row);
+      } else if (workingIds.contains(row.id())) {
+        working.remove(indexOf(working, row.id(), i));
+        working.add(i, row);
+        diff.put("update", i, row);
+      } else {
+        working.add(i, row);
+        workingIds.add(row.id());
+        diff.added.add(row);
+        diff.put("insert", i, row);
+      }
+    }
+    return diff;
+  }
+
+  private static int indexOf(List<ResultRow> rows, Object id, int from) {
+    for (int i = from; i < rows.size(); i++) {
+      if (rows.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("row " + id + " vanished from the working list");
+  }
+
+  private void remove(ResultRow row) {
+    removed.add(row);
+    separator();
+    json.append("{\"op\":\"remove\",\"id\":").append(row.idJson()).append('}');
+  }
+
+  private void put(String op, int index, ResultRow row) {
+    separator();
+    json.append("{\"op\":\"").append(op).append("\",\"index\":").append(index)
+        .append(",\"row\":").append(row.json()).append('}');
+  }
+
+  private void separator() {
+    json.append(count++ == 0 ? "[" : ",");
+  }
+
+  boolean isEmpty() {
+    return count == 0;
+  }
+
+  /** The changes as a JSON array. */
+  String json() {
+    return count == 0 ? "[]" : json + "]";
+  }
+
+  /** Rows no longer in the result. */
+  List<ResultRow> removed() {
+    return removed;
+  }
+
+  /** Rows whose id was not in the result before. */
+  List<ResultRow> added() {
+    return added;
+  }
+}

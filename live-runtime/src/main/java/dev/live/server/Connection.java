@@ -1,0 +1,331 @@
+package dev.live.server;
+
+import dev.live.auth.AuthContext;
+import dev.live.engine.EngineSubscription;
+import dev.live.error.ErrorCode;
+import dev.live.error.LiveException;
+import dev.live.server.protocol.BadMessage;
+import dev.live.server.protocol.ClientMessage;
+import dev.live.server.protocol.ServerMessages;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client's WebSocket connection: reads its messages with explicit demand (at most {@code
+ * maxRequestsInFlight} received and not yet answered), runs them in order on the worker pool,
+ * and sends the replies, snapshots and deltas through its bounded {@link Outbound} queue.
+ *
+ * <p>Not part of the API: the class is public only because Jetty binds the listener methods
+ * through public method handles; it cannot be built outside this package.
+ */
+public final class Connection implements Session.Listener {
+  private static final Logger log = LoggerFactory.getLogger(Connection.class);
+
+  private final LiveCore core;
+  private final AuthContext auth;
+  private final SerialExecutor requests;
+  private final Map<String, ConnectionSubscription> subscriptions = new ConcurrentHashMap<>();
+  private volatile Session session;
+  private volatile Outbound outbound;
+  private volatile String clientId;
+  private volatile boolean closed;
+  private final AtomicBoolean ended = new AtomicBoolean();
+  private volatile long closeRequestedAt;
+  private int inFlight;
+  private boolean paused;
+
+  Connection(LiveCore core, AuthContext auth) {
+    this.core = core;
+    this.auth = auth;
+    this.requests = new SerialExecutor(core.workers());
+  }
+
+  @Override
+  public void onWebSocketOpen(Session session) {
+    this.session = session;
+    this.outbound = new Outbound(session, core.options().maxQueuedBytes(), this::drained, this::overflowed);
+    core.opened(this);
+    session.demand();
+  }
+
+  @Override
+  public void onWebSocketText(String text) {
+    boolean more;
+    synchronized (this) {
+      inFlight++;
+      more = inFlight < core.options().maxRequestsInFlight();
+      paused = !more;
+    }
+    requests.execute(() -> {
+      try {
+        handle(text);
+      } finally {
+        answered();
+      }
+    });
+    if (more) {
+      session.demand();
+    }
+  }
+
+  private void answered() {
+    boolean resume;
+    synchronized (this) {
+      inFlight--;
+      resume = paused && inFlight < core.options().maxRequestsInFlight();
+      if (resume) {
+        paused = false;
+      }
+    }
+    if (resume && !closed) {
+      session.demand();
+    }
+  }
+
+  @Override
+  public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+    callback.succeed();
+    close(StatusCode.BAD_DATA, "binary messages are not part of the protocol; send JSON text");
+  }
+
+  @Override
+  public void onWebSocketClose(int statusCode, String reason) {
+    ended();
+  }
+
+  @Override
+  public void onWebSocketError(Throwable cause) {
+    log.debug("connection {} failed: {}", clientId, cause.toString());
+    ended();
+  }
+
+  /** Once the connection is gone: nothing more is sent, subscriptions end, the server forgets it. */
+  private void ended() {
+    if (!ended.compareAndSet(false, true)) {
+      return;
+    }
+    shutdown();
+    core.closed(this);
+  }
+
+  /** Stops sending and ends the subscriptions; the connection stays known until it is gone. */
+  private void shutdown() {
+    closed = true;
+    Outbound current = outbound;
+    if (current != null) {
+      current.close();
+    }
+    for (ConnectionSubscription subscription : List.copyOf(subscriptions.values())) {
+      EngineSubscription engineSubscription = subscription.engineSubscription();
+      if (engineSubscription != null) {
+        engineSubscription.close();
+      }
+    }
+    subscriptions.clear();
+  }
+
+  /**
+   * Closes the connection with a status code and a reason the client sees. If the client does not
+   * complete the close, the server disconnects it a few seconds later.
+   */
+  void close(int code, String reason) {
+    if (closeRequestedAt == 0) {
+      closeRequestedAt = System.nanoTime();
+    }
+    Session current = session;
+    if (current != null && current.isOpen()) {
+      log.debug("closing connection {}: {} {}", clientId, code, reason);
+      current.close(code, reason, Callback.NOOP);
+    }
+    shutdown();
+  }
+
+  /** Ends the connection at once, without a close handshake: for a client that stopped reading. */
+  void disconnect() {
+    Session current = session;
+    if (current != null) {
+      current.disconnect();
+    }
+    ended();
+  }
+
+  Outbound outbound() {
+    return outbound;
+  }
+
+  String clientId() {
+    return clientId;
+  }
+
+  AuthContext auth() {
+    return auth;
+  }
+
+  long closeRequestedAt() {
+    return closeRequestedAt;
+  }
+
+  /** Whether no request of this connection is queued or running. */
+  boolean isIdle() {
+    return requests.isIdle();
+  }
+
+  int subscriptionCount() {
+    return subscriptions.size();
+  }
+
+  void subscriptionEnded(ConnectionSubscription subscription) {
+    subscriptions.remove(subscription.id(), subscription);
+  }
+
+  private void send(String text) {
+    outbound.send(text, null);
+  }
+
+  private void handle(String text) {
+    if (closed) {
+      return;
+    }
+    ClientMessage message;
+    try {
+      message = core.reader().read(text);
+    } catch (BadMessage bad) {
+      send(ServerMessages.error(bad.requestId(), bad.error()));
+      return;
+    }
+    try {
+      if (clientId == null && !(message instanceof ClientMessage.Hello)) {
+        throw new LiveException(ErrorCode.PROTOCOL_VIOLATION, "the first message of a connection is hello");
+      }
+      dispatch(message);
+    } catch (LiveException e) {
+      send(ServerMessages.error(Optional.of(message.id()), e));
+    } catch (RuntimeException e) {
+      log.error("request {} of connection {} failed", message.getClass().getSimpleName(), clientId, e);
+      send(ServerMessages.error(Optional.of(message.id()),
+          new LiveException(ErrorCode.STORAGE_FAILED, "the server failed to answer this request")));
+    }
+  }
+
+  private void dispatch(ClientMessage message) {
+    if (message instanceof ClientMessage.Hello hello) {
+      hello(hello);
+    } else if (message instanceof ClientMessage.Subscribe subscribe) {
+      subscribe(subscribe);
+    } else if (message instanceof ClientMessage.Unsubscribe unsubscribe) {
+      unsubscribe(unsubscribe);
+    } else if (message instanceof ClientMessage.Query query) {
+      LiveService.Rows rows = core.service().query(auth, query.query());
+      send(ServerMessages.rows(query.id(), rows.version(), rows.json()));
+    } else if (message instanceof ClientMessage.Mutate mutate) {
+      LiveService.Outcome outcome = core.service().mutate(auth, clientId, mutate.seq(), mutate.mutation());
+      send(ack(mutate, outcome));
+    } else if (message instanceof ClientMessage.Call call) {
+      LiveService.Outcome outcome = core.service().call(auth, Optional.of(clientId), call.seq(), call.dispatcher(),
+          call.call());
+      send(result(call, outcome));
+    } else if (message instanceof ClientMessage.Ping ping) {
+      send(ServerMessages.pong(ping.id()));
+    }
+  }
+
+  private void hello(ClientMessage.Hello hello) {
+    if (clientId != null) {
+      throw new LiveException(ErrorCode.PROTOCOL_VIOLATION, "hello was already sent on this connection");
+    }
+    if (hello.protocol() != ServerMessages.PROTOCOL) {
+      send(ServerMessages.error(Optional.of(hello.id()), new LiveException(ErrorCode.UNSUPPORTED_VERSION,
+          "this server speaks protocol " + ServerMessages.PROTOCOL + ", not " + hello.protocol())));
+      close(StatusCode.PROTOCOL, "unsupported protocol version " + hello.protocol());
+      return;
+    }
+    String id = hello.clientId().orElseGet(() -> UUID.randomUUID().toString());
+    // A client resuming on a new connection: its old one must finish before this one starts, or
+    // two connections could apply its mutations out of order.
+    core.takeOver(id, this);
+    clientId = id;
+    long lastMutation = core.service().store().lastMutation(id);
+    send(ServerMessages.welcome(hello.id(), id, lastMutation, core.service().engine().position()));
+  }
+
+  private void subscribe(ClientMessage.Subscribe subscribe) {
+    if (subscriptions.size() >= core.options().maxSubscriptions()) {
+      throw new LiveException(ErrorCode.LIMIT_EXCEEDED, "a connection has at most "
+          + core.options().maxSubscriptions() + " subscriptions open; close one first");
+    }
+    ConnectionSubscription subscription = new ConnectionSubscription(this, subscribe.id());
+    if (subscriptions.putIfAbsent(subscribe.id(), subscription) != null) {
+      throw new LiveException(ErrorCode.PROTOCOL_VIOLATION, "subscription " + subscribe.id()
+          + " is already open on this connection; use another id");
+    }
+    try {
+      EngineSubscription engineSubscription = core.service().subscribe(auth, subscribe.query(), subscription);
+      subscription.attach(engineSubscription);
+    } catch (RuntimeException e) {
+      subscriptions.remove(subscribe.id(), subscription);
+      throw e;
+    }
+    if (closed) {
+      subscription.engineSubscription().close(); // the connection ended while the query was read
+    }
+  }
+
+  private void unsubscribe(ClientMessage.Unsubscribe unsubscribe) {
+    ConnectionSubscription subscription = subscriptions.remove(unsubscribe.id());
+    if (subscription == null) {
+      throw new LiveException(ErrorCode.PROTOCOL_VIOLATION, "no subscription " + unsubscribe.id()
+          + " is open on this connection");
+    }
+    subscription.engineSubscription().close();
+    send(ServerMessages.unsubscribed(unsubscribe.id()));
+  }
+
+  private static String ack(ClientMessage.Mutate mutate, LiveService.Outcome outcome) {
+    if (outcome instanceof LiveService.Outcome.Applied applied) {
+      return ServerMessages.applied(mutate.id(), mutate.seq(), applied.version(), applied.json());
+    }
+    if (outcome instanceof LiveService.Outcome.Duplicate duplicate) {
+      return ServerMessages.duplicate(mutate.id(), mutate.seq(), duplicate.lastMutation());
+    }
+    return ServerMessages.rejected(mutate.id(), mutate.seq(), ((LiveService.Outcome.Rejected) outcome).error());
+  }
+
+  private static String result(ClientMessage.Call call, LiveService.Outcome outcome) {
+    if (outcome instanceof LiveService.Outcome.Applied applied) {
+      return ServerMessages.result(call.id(), applied.json().orElse("null"), applied.version());
+    }
+    if (outcome instanceof LiveService.Outcome.Duplicate duplicate) {
+      return ServerMessages.error(Optional.of(call.id()), new LiveException(ErrorCode.ALREADY_APPLIED,
+          "this client's call with seq " + call.seq().getAsLong() + " was applied before (the last recorded"
+              + " is " + duplicate.lastMutation() + "); it was not run again"));
+    }
+    return ServerMessages.error(Optional.of(call.id()), ((LiveService.Outcome.Rejected) outcome).error());
+  }
+
+  /** Once the queue is empty: stale subscriptions get their fresh snapshot. */
+  private void drained() {
+    for (ConnectionSubscription subscription : subscriptions.values()) {
+      if (subscription.isStale() && subscription.engineSubscription() != null) {
+        requests.execute(() -> core.service().engine().resnapshot(subscription.engineSubscription()));
+        return; // one at a time: the next goes once this one is sent
+      }
+    }
+  }
+
+  private void overflowed(long queuedChars) {
+    log.info("closing connection {}: {} characters of replies wait for a client that does not read",
+        clientId, queuedChars);
+    close(StatusCode.TRY_AGAIN_LATER, "slow consumer: more than " + core.options().maxQueuedBytes()
+        + " bytes waiting to be sent");
+  }
+}

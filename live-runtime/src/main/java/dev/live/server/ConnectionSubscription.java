@@ -1,0 +1,71 @@
+package dev.live.server;
+
+import dev.live.engine.EngineSubscription;
+import dev.live.engine.SubscriptionListener;
+import dev.live.error.LiveException;
+import dev.live.server.protocol.ServerMessages;
+import java.util.Optional;
+
+/**
+ * One subscription of one connection: turns the engine's snapshots and deltas into messages on
+ * the connection's outbound queue, under the subscription's id. When the queue overflows, it is
+ * marked stale: its deltas are dropped until the connection asks the engine for a fresh snapshot,
+ * sent as a reset.
+ */
+final class ConnectionSubscription implements SubscriptionListener, Outbound.Coalescible {
+  private final Connection connection;
+  private final String id;
+  private volatile EngineSubscription engineSubscription;
+  private volatile boolean stale;
+  private boolean snapshotSent;
+
+  ConnectionSubscription(Connection connection, String id) {
+    this.connection = connection;
+    this.id = id;
+  }
+
+  String id() {
+    return id;
+  }
+
+  void attach(EngineSubscription engineSubscription) {
+    this.engineSubscription = engineSubscription;
+  }
+
+  EngineSubscription engineSubscription() {
+    return engineSubscription;
+  }
+
+  @Override
+  public void snapshot(long version, String rows) {
+    // Called by the engine under its lock, so no delta can come between this and the next one.
+    boolean reset = snapshotSent || stale;
+    stale = false;
+    snapshotSent = true;
+    connection.outbound().send(ServerMessages.snapshot(id, version, rows, reset), this);
+  }
+
+  @Override
+  public void delta(long fromVersion, long toVersion, String changes) {
+    if (stale) {
+      return;
+    }
+    connection.outbound().send(ServerMessages.delta(id, fromVersion, toVersion, changes), this);
+  }
+
+  @Override
+  public void failed(LiveException error) {
+    connection.subscriptionEnded(this);
+    connection.outbound().send(ServerMessages.error(Optional.of(id), error), null);
+  }
+
+  @Override
+  public void markStale() {
+    stale = true;
+  }
+
+  @Override
+  public boolean isStale() {
+    return stale;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.live.server;
+
+import dev.live.error.ErrorCode;
+import dev.live.error.LiveException;
+import dev.live.server.protocol.ServerMessages;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/** JSON answers to HTTP requests, and the HTTP status of each error code. */
+final class HttpReplies {
+  private HttpReplies() {}
+
+  static void json(Response response, Callback callback, int status, String body) {
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    Content.Sink.write(response, true, body, callback);
+  }
+
+  /** {@code {"error": {...}}} with the status the code maps to. */
+  static void error(Response response, Callback callback, LiveException error) {
+    json(response, callback, status(error.code()), "{\"error\":" + ServerMessages.error(error) + "}");
+  }
+
+  static int status(ErrorCode code) {
+    switch (code) {
+      case UNAUTHENTICATED:
+        return 401;
+      case FORBIDDEN:
+        return 403;
+      case NOT_FOUND:
+        return 404;
+      case ALREADY_EXISTS:
+      case UNIQUE_VIOLATION:
+      case REFERENCE_NOT_FOUND:
+      case STILL_REFERENCED:
+      case CONFLICT:
+      case ALREADY_APPLIED:
+        return 409;
+      case REJECTED:
+        return 422;
+      case PROCEDURE_FAILED:
+        return 500;
+      case STORAGE_FAILED:
+      case UNAVAILABLE:
+        return 503;
+      default:
+        return 400;
+    }
+  }
+
+  static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,199 @@
+package dev.live.server;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.live.auth.AuthContext;
+import dev.live.error.ErrorCode;
+import dev.live.error.LiveException;
+import dev.live.json.DecodeException;
+import dev.live.json.JsonReads;
+import dev.live.json.LiveJson;
+import dev.live.procedure.ProcedureCall;
+import dev.live.procedure.ProcedureDispatcher;
+import dev.live.query.QueryJson;
+import dev.live.query.QuerySpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP routes under the server's path, for clients that cannot hold a socket ({@code
+ * docs/protocol.md}, "HTTP"): {@code POST /live/query}, {@code POST /live/call/{procedure}} and
+ * {@code GET /live/health}. Other requests fall through to the next handler.
+ */
+final class HttpRoutes extends Handler.Abstract {
+  private static final Logger log = LoggerFactory.getLogger(HttpRoutes.class);
+  static final String CLIENT_ID_HEADER = "Live-Client-Id";
+  static final String SEQ_HEADER = "Live-Mutation-Seq";
+
+  private final LiveCore core;
+
+  HttpRoutes(LiveCore core) {
+    this.core = core;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    String base = core.options().path();
+    String path = Request.getPathInContext(request);
+    if (!path.startsWith(base + "/")) {
+      return false;
+    }
+    String route = path.substring(base.length());
+    try {
+      if (route.equals("/health")) {
+        requireMethod(request, "GET");
+        health(response, callback);
+      } else if (route.equals("/query")) {
+        requireMethod(request, "POST");
+        query(request, response, callback);
+      } else if (route.startsWith("/call/")) {
+        requireMethod(request, "POST");
+        call(request, response, callback, route.substring("/call/".length()));
+      } else {
+        return false;
+      }
+    } catch (LiveException e) {
+      HttpReplies.error(response, callback, e);
+    } catch (RuntimeException | IOException e) {
+      log.error("HTTP request {} failed", route, e);
+      HttpReplies.error(response, callback, new LiveException(ErrorCode.STORAGE_FAILED,
+          "the server failed to answer this request"));
+    }
+    return true;
+  }
+
+  private static void requireMethod(Request request, String method) {
+    if (!request.getMethod().equals(method)) {
+      throw new LiveException(ErrorCode.PROTOCOL_VIOLATION, "this route takes " + method + ", not " + request.getMethod());
+    }
+  }
+
+  private void health(Response response, Callback callback) {
+    long version;
+    try {
+      version = core.service().store().changes().latestVersion();
+    } catch (RuntimeException e) {
+      HttpReplies.json(response, callback, 503, "{\"status\":\"down\",\"reason\":\"storage does not answer\"}");
+      return;
+    }
+    HttpReplies.json(response, callback, 200, "{\"status\":\"up\",\"version\":" + version + ",\"connections\":"
+        + core.connectionCount() + "}");
+  }
+
+  private void query(Request request, Response response, Callback callback) throws IOException {
+    AuthContext auth = core.authenticate(request);
+    String body = body(request);
+    QuerySpec<?> spec = decodeQuery(body);
+    LiveService.Rows rows = core.service().query(auth, spec);
+    HttpReplies.json(response, callback, 200, "{\"version\":" + rows.version() + ",\"rows\":" + rows.json() + "}");
+  }
+
+  private void call(Request request, Response response, Callback callback, String name) throws IOException {
+    AuthContext auth = core.authenticate(request);
+    ProcedureDispatcher dispatcher = core.dispatchers().get(name);
+    if (dispatcher == null) {
+      throw new LiveException(ErrorCode.UNKNOWN_PROCEDURE, "unknown procedure '" + JsonReads.shortened(name)
+          + "'; the server runs: " + String.join(", ", new java.util.TreeSet<>(core.dispatchers().keySet())));
+    }
+    String body = body(request);
+    ProcedureCall call = decodeInput(dispatcher, name, body);
+    Optional<String> clientId = Optional.ofNullable(request.getHeaders().get(CLIENT_ID_HEADER));
+    OptionalLong seq = sequence(request);
+    if (seq.isPresent() && clientId.isEmpty()) {
+      throw new LiveException(ErrorCode.MISSING_FIELD, SEQ_HEADER + " goes with a " + CLIENT_ID_HEADER + " header");
+    }
+    LiveService.Outcome outcome = core.service().call(auth, clientId, seq, dispatcher, call);
+    if (outcome instanceof LiveService.Outcome.Applied applied) {
+      HttpReplies.json(response, callback, 200, "{\"version\":" + applied.version() + ",\"value\":"
+          + applied.json().orElse("null") + "}");
+    } else if (outcome instanceof LiveService.Outcome.Duplicate duplicate) {
+      HttpReplies.error(response, callback, new LiveException(ErrorCode.ALREADY_APPLIED, "this client's call with seq "
+          + seq.getAsLong() + " was applied before (the last recorded is " + duplicate.lastMutation() + ")"));
+    } else {
+      HttpReplies.error(response, callback, ((LiveService.Outcome.Rejected) outcome).error());
+    }
+  }
+
+  private QuerySpec<?> decodeQuery(String body) {
+    try (JsonParser in = core.jsonFactory().createParser(body)) {
+      if (in.nextToken() == null) {
+        throw JsonReads.at(in, ErrorCode.MALFORMED_JSON, "", "the body is empty; it is a query");
+      }
+      QuerySpec<?> spec = QueryJson.read(core.config().schema(), in, core.options().queryLimits(), core.jsonFactory());
+      if (in.nextToken() != null) {
+        throw JsonReads.at(in, ErrorCode.MALFORMED_JSON, "", "unexpected content after the query");
+      }
+      return spec;
+    } catch (IOException e) {
+      throw LiveJson.asDecodeException(e);
+    }
+  }
+
+  private ProcedureCall decodeInput(ProcedureDispatcher dispatcher, String name, String body) throws IOException {
+    if (body.isBlank()) {
+      try {
+        return dispatcher.decode(name, null);
+      } catch (DecodeException e) {
+        throw e.within("input");
+      }
+    }
+    try (JsonParser in = core.jsonFactory().createParser(body)) {
+      JsonToken first = in.nextToken();
+      ProcedureCall call = dispatcher.decode(name, first == JsonToken.VALUE_NULL ? null : in);
+      if (in.nextToken() != null) {
+        throw JsonReads.at(in, ErrorCode.MALFORMED_JSON, "", "unexpected content after the input");
+      }
+      return call;
+    } catch (DecodeException e) {
+      throw e.within("input");
+    } catch (IOException e) {
+      throw LiveJson.asDecodeException(e).within("input");
+    }
+  }
+
+  private static OptionalLong sequence(Request request) {
+    String text = request.getHeaders().get(SEQ_HEADER);
+    if (text == null) {
+      return OptionalLong.empty();
+    }
+    try {
+      long seq = Long.parseLong(text.trim());
+      if (seq >= 1) {
+        return OptionalLong.of(seq);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new LiveException(ErrorCode.INVALID_VALUE, SEQ_HEADER + " is a whole number from 1");
+  }
+
+  /** The request body, refused beyond the largest message a connection may send. */
+  private String body(Request request) throws IOException {
+    int max = core.options().maxMessageBytes();
+    long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+    if (declared > max) {
+      throw tooLarge(max);
+    }
+    try (InputStream in = Request.asInputStream(request)) {
+      byte[] bytes = in.readNBytes(max + 1);
+      if (bytes.length > max) {
+        throw tooLarge(max);
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+
+  private static LiveException tooLarge(int max) {
+    return new LiveException(ErrorCode.LIMIT_EXCEEDED, "a request body has at most " + max + " bytes");
+  }
+}

@@ -1,0 +1,264 @@
+package dev.live.server;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.live.auth.AuthContext;
+import dev.live.auth.Authenticator;
+import dev.live.auth.Handshake;
+import dev.live.engine.LiveEngine;
+import dev.live.error.ErrorCode;
+import dev.live.error.LiveException;
+import dev.live.procedure.ProcedureDispatcher;
+import dev.live.server.protocol.MessageReader;
+import dev.live.storage.Store;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running parts of a server behind its Jetty handler: storage, the live query engine, the
+ * request service, the worker pool, and the open connections. Started and stopped with the
+ * handler.
+ */
+final class LiveCore {
+  private static final Logger log = LoggerFactory.getLogger(LiveCore.class);
+  private static final long CLOSE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
+  private static final Duration TAKEOVER_WAIT = Duration.ofSeconds(10);
+
+  private final ServerConfig config;
+  private final Map<String, ProcedureDispatcher> dispatchers;
+  private final JsonFactory jsonFactory;
+  private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+  private final Map<String, Connection> byClient = new ConcurrentHashMap<>();
+  private Store store;
+  private LiveEngine engine;
+  private LiveService service;
+  private MessageReader reader;
+  private ThreadPoolExecutor workers;
+  private ScheduledExecutorService timer;
+
+  LiveCore(ServerConfig config) {
+    this.config = config;
+    Map<String, ProcedureDispatcher> byName = new HashMap<>();
+    for (Object service : config.procedures()) {
+      ProcedureDispatcher dispatcher = config.schema().dispatcherFor(service).orElseThrow(() ->
+          new IllegalArgumentException(service.getClass().getName() + " declares no @Procedure methods this"
+              + " schema knows; pass instances of the procedure classes the processor saw"));
+      dispatcher.procedures().forEach(p -> byName.put(p.name(), dispatcher));
+    }
+    for (String name : config.procedureRoles().keySet()) {
+      if (!byName.containsKey(name)) {
+        throw new IllegalArgumentException("roles are set for procedure '" + name + "', which the server does not"
+            + " run; it runs: " + String.join(", ", byName.keySet()));
+      }
+    }
+    this.dispatchers = Map.copyOf(byName);
+    this.jsonFactory = JsonFactory.builder().streamReadConstraints(config.options().readConstraints()).build();
+  }
+
+  void start() {
+    store = config.openStore();
+    try {
+      engine = LiveEngine.start(store);
+      service = new LiveService(store, engine, config.rules(), config.middlewares(), config.procedureRoles());
+      reader = new MessageReader(config.schema(), dispatchers, config.options().queryLimits(), jsonFactory);
+      AtomicInteger threads = new AtomicInteger();
+      int size = config.options().workerThreads();
+      workers = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+        Thread thread = new Thread(task, "live-worker-" + threads.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+      });
+      timer = new ScheduledThreadPoolExecutor(1, task -> {
+        Thread thread = new Thread(task, "live-timer");
+        thread.setDaemon(true);
+        return thread;
+      });
+      long period = Math.max(50, Math.min(1000, config.options().writeTimeout().toMillis() / 4));
+      timer.scheduleWithFixedDelay(this::checkWrites, period, period, TimeUnit.MILLISECONDS);
+    } catch (RuntimeException e) {
+      stop();
+      throw e;
+    }
+  }
+
+  void stop() {
+    for (Connection connection : List.copyOf(connections)) {
+      connection.close(StatusCode.SHUTDOWN, "the server is stopping");
+    }
+    if (timer != null) {
+      timer.shutdownNow();
+    }
+    if (workers != null) {
+      workers.shutdown();
+      try {
+        workers.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (engine != null) {
+      engine.close();
+    }
+    if (store != null) {
+      config.closeStore(store);
+    }
+  }
+
+  ServerOptions options() {
+    return config.options();
+  }
+
+  LiveService service() {
+    return service;
+  }
+
+  MessageReader reader() {
+    return reader;
+  }
+
+  ExecutorService workers() {
+    return workers;
+  }
+
+  JsonFactory jsonFactory() {
+    return jsonFactory;
+  }
+
+  Map<String, ProcedureDispatcher> dispatchers() {
+    return dispatchers;
+  }
+
+  ServerConfig config() {
+    return config;
+  }
+
+  int connectionCount() {
+    return connections.size();
+  }
+
+  /** Jetty's WebSocket creator: authenticates the upgrade, and refuses it with 401 when that fails. */
+  Object createWebSocket(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+    AuthContext auth;
+    try {
+      auth = authenticate(request);
+    } catch (LiveException e) {
+      HttpReplies.error(response, callback, e);
+      return null;
+    }
+    return new Connection(this, auth);
+  }
+
+  /**
+   * Who made {@code request}: the authenticator's answer. Fails with {@code UNAUTHENTICATED} when
+   * it refuses, throws, or answers anonymous where anonymous clients are not allowed.
+   */
+  AuthContext authenticate(Request request) {
+    Authenticator authenticator = config.authenticator();
+    AuthContext auth;
+    try {
+      auth = authenticator.authenticate(handshake(request));
+    } catch (LiveException e) {
+      log.info("authentication refused from {}: {}", Request.getRemoteAddr(request), e.code());
+      throw new LiveException(ErrorCode.UNAUTHENTICATED, e.getMessage());
+    } catch (RuntimeException e) {
+      log.warn("the authenticator failed for a request from {}", Request.getRemoteAddr(request), e);
+      throw new LiveException(ErrorCode.UNAUTHENTICATED, "the credentials could not be checked");
+    }
+    if (auth == null || (!auth.isAuthenticated() && !config.options().allowAnonymous())) {
+      throw new LiveException(ErrorCode.UNAUTHENTICATED, "this server needs credentials");
+    }
+    return auth;
+  }
+
+  private static Handshake handshake(Request request) {
+    Map<String, List<String>> headers = new HashMap<>();
+    for (HttpField field : request.getHeaders()) {
+      headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
+    }
+    Map<String, String> cookies = new HashMap<>();
+    for (HttpCookie cookie : Request.getCookies(request)) {
+      cookies.putIfAbsent(cookie.getName(), cookie.getValue());
+    }
+    Map<String, List<String>> query = new HashMap<>();
+    Fields fields = Request.extractQueryParameters(request);
+    for (Fields.Field field : fields) {
+      query.put(field.getName(), List.copyOf(field.getValues()));
+    }
+    String remote = Request.getRemoteAddr(request);
+    return new Handshake(headers, cookies, query, remote == null ? "" : remote);
+  }
+
+  void opened(Connection connection) {
+    connections.add(connection);
+  }
+
+  void closed(Connection connection) {
+    connections.remove(connection);
+    String clientId = connection.clientId();
+    if (clientId != null) {
+      byClient.remove(clientId, connection);
+    }
+  }
+
+  /**
+   * Makes {@code connection} the one of {@code clientId}: an earlier connection of the same client
+   * is closed, and its requests finish before this one's start (bounded by a wait of 10 s).
+   */
+  void takeOver(String clientId, Connection connection) {
+    Connection earlier = byClient.put(clientId, connection);
+    if (earlier == null || earlier == connection) {
+      return;
+    }
+    earlier.close(StatusCode.POLICY_VIOLATION, "client " + clientId + " connected again");
+    long deadline = System.nanoTime() + TAKEOVER_WAIT.toNanos();
+    while (!earlier.isIdle() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** Closes connections whose client stopped reading, and ends closes that did not complete. */
+  private void checkWrites() {
+    long now = System.nanoTime();
+    long timeout = config.options().writeTimeout().toNanos();
+    for (Connection connection : connections) {
+      try {
+        long since = connection.outbound() == null ? 0 : connection.outbound().sendingSince();
+        if (since != 0 && now - since > timeout) {
+          log.info("disconnecting client {}: a send waited more than {} ms", connection.clientId(),
+              config.options().writeTimeout().toMillis());
+          connection.disconnect();
+        } else if (connection.closeRequestedAt() != 0 && now - connection.closeRequestedAt() > CLOSE_GRACE_NANOS) {
+          connection.disconnect();
+        }
+      } catch (RuntimeException e) {
+        log.warn("checking a connection failed", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.live.server;
+
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * Live as a Jetty {@link Handler}, to mount in an application's own Jetty server: the WebSocket
+ * endpoint at the configured path, and the HTTP routes under it; every other request goes on to
+ * the next handler. Storage, the engine and the workers start and stop with it.
+ *
+ * <pre>{@code
+ * Server jetty = new Server(8080);
+ * jetty.setHandler(new Handler.Sequence(
+ *     LiveServer.builder().schema(AppSchema.INSTANCE).database(db).handler(jetty),
+ *     myOtherHandler));
+ * jetty.start();
+ * }</pre>
+ */
+public final class LiveHandler extends Handler.Wrapper {
+  private final LiveCore core;
+
+  LiveHandler(Server server, LiveCore core) {
+    this.core = core;
+    ServerOptions options = core.options();
+    WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> {
+      container.setMaxTextMessageSize(options.maxMessageBytes());
+      container.setMaxBinaryMessageSize(1024);
+      container.setIdleTimeout(options.idleTimeout());
+      // Outbound is bounded by each connection's queue; Jetty's own queue holds one frame at a time.
+      container.setMaxOutgoingFrames(16);
+      container.addMapping(options.path(), core::createWebSocket);
+    });
+    upgrades.setHandler(new HttpRoutes(core));
+    setHandler(upgrades);
+  }
+
+  @Override
+  protected void doStart() throws Exception {
+    core.start();
+    try {
+      super.doStart();
+    } catch (Exception e) {
+      core.stop();
+      throw e;
+    }
+  }
+
+  @Override
+  protected void doStop() throws Exception {
+    try {
+      core.stop();
+    } finally {
+      super.doStop();
+    }
+  }
+
+  LiveCore core() {
+    return core;
+  }
+}

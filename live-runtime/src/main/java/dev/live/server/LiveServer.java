@@ -1,0 +1,238 @@
+package dev.live.server;
+
+import dev.live.auth.Authenticator;
+import dev.live.auth.Rules;
+import dev.live.schema.LiveSchema;
+import dev.live.storage.DataAccess;
+import dev.live.storage.Database;
+import dev.live.storage.Store;
+import dev.live.storage.StoreOptions;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * A Live server on its own embedded Jetty: clients connect to {@code ws://host:port/live}.
+ *
+ * <pre>{@code
+ * LiveServer server = LiveServer.builder()
+ *     .schema(AppSchema.INSTANCE)
+ *     .database(Database.h2File(Path.of("data/app")))
+ *     .procedures(new TaskProcedures())
+ *     .authenticate(handshake -> tokens.verify(handshake.bearerToken()))
+ *     .rules(r -> r.read(Task_.COLLECTION, auth -> Task_.assigneeId.eq(auth.userId().orElse(""))))
+ *     .port(8080)
+ *     .start();
+ * }</pre>
+ *
+ * <p>To serve Live from an existing Jetty server instead, build a {@link LiveHandler} with
+ * {@link Builder#handler(Server)}.
+ */
+public final class LiveServer implements AutoCloseable {
+  private final Server jetty;
+  private final LiveHandler handler;
+
+  private LiveServer(Server jetty, LiveHandler handler) {
+    this.jetty = jetty;
+    this.handler = handler;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The port the server listens on (the one chosen when port 0 was asked for). */
+  public int port() {
+    return ((NetworkConnector) jetty.getConnectors()[0]).getLocalPort();
+  }
+
+  /** The WebSocket address of the server on this machine, {@code ws://localhost:port/live}. */
+  public URI uri() {
+    return URI.create("ws://localhost:" + port() + handler.core().options().path());
+  }
+
+  /** The server's storage, through the typed data API: writes made here reach subscribers too. */
+  public DataAccess data() {
+    return handler.core().service().store();
+  }
+
+  /** The store itself: its change log, and client mutation records. */
+  public Store store() {
+    return handler.core().service().store();
+  }
+
+  /** Open WebSocket connections. */
+  public int connectionCount() {
+    return handler.core().connectionCount();
+  }
+
+  /** Live queries maintained (subscriptions to equal queries share one). */
+  public int queryCount() {
+    return handler.core().service().engine().nodeCount();
+  }
+
+  /** Open subscriptions, over every connection. */
+  public int subscriptionCount() {
+    return handler.core().service().engine().subscriptionCount();
+  }
+
+  /** Closes every connection, stops Jetty, and closes storage the server opened. */
+  @Override
+  public void close() {
+    try {
+      jetty.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("the server did not stop cleanly", e);
+    }
+  }
+
+  /** Collects a server's settings; {@link #schema} and one of {@link #database} or {@link #store} are required. */
+  public static final class Builder {
+    private LiveSchema schema;
+    private Database database;
+    private Store store;
+    private StoreOptions storeOptions = StoreOptions.defaults();
+    private final List<Object> procedures = new ArrayList<>();
+    private final Map<String, Set<String>> procedureRoles = new HashMap<>();
+    private Authenticator authenticator = Authenticator.anonymous();
+    private Rules rules = Rules.none();
+    private final List<Middleware> middlewares = new ArrayList<>();
+    private ServerOptions options = ServerOptions.defaults();
+    private String host = "0.0.0.0";
+    private int port = 8080;
+
+    private Builder() {}
+
+    /** The generated schema registry ({@code AppSchema.INSTANCE}). */
+    public Builder schema(LiveSchema schema) {
+      this.schema = Objects.requireNonNull(schema, "schema");
+      return this;
+    }
+
+    /** The database to open a store on; the server closes both when it stops. */
+    public Builder database(Database database) {
+      this.database = Objects.requireNonNull(database, "database");
+      return this;
+    }
+
+    /** Options of the store opened on {@link #database}. */
+    public Builder storeOptions(StoreOptions storeOptions) {
+      this.storeOptions = Objects.requireNonNull(storeOptions, "storeOptions");
+      return this;
+    }
+
+    /** An open store to serve, which the server leaves open when it stops. */
+    public Builder store(Store store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** Objects of classes with {@code @Procedure} methods; their generated dispatchers run them. */
+    public Builder procedures(Object... services) {
+      procedures.addAll(Arrays.asList(services));
+      return this;
+    }
+
+    /** Callers of {@code procedure} need at least one of {@code roles} ({@code FORBIDDEN} otherwise). */
+    public Builder roles(String procedure, String... roles) {
+      if (roles.length == 0) {
+        throw new IllegalArgumentException("name at least one role for procedure " + procedure);
+      }
+      procedureRoles.put(Objects.requireNonNull(procedure, "procedure"), Set.of(roles));
+      return this;
+    }
+
+    /** Who a client is, from its handshake; by default everyone is anonymous. */
+    public Builder authenticate(Authenticator authenticator) {
+      this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+      return this;
+    }
+
+    public Builder rules(Rules rules) {
+      this.rules = Objects.requireNonNull(rules, "rules");
+      return this;
+    }
+
+    /** Rules built in place: {@code .rules(r -> r.read(...).update(...))}. */
+    public Builder rules(Consumer<Rules.Builder> rules) {
+      Rules.Builder builder = Rules.builder();
+      rules.accept(builder);
+      this.rules = builder.build();
+      return this;
+    }
+
+    /** Adds a middleware around procedure calls and client mutations; the first added is outermost. */
+    public Builder middleware(Middleware middleware) {
+      middlewares.add(Objects.requireNonNull(middleware, "middleware"));
+      return this;
+    }
+
+    public Builder options(ServerOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /** The interface to listen on; all of them by default. */
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /** The port to listen on, 8080 by default; 0 picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("a port is from 0 to 65535, not " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The handler to mount in {@code server}, an application's own Jetty server. */
+    public LiveHandler handler(Server server) {
+      return new LiveHandler(server, new LiveCore(config()));
+    }
+
+    /** Starts the server on its own Jetty; fails if storage cannot be opened or the port is taken. */
+    public LiveServer start() {
+      Server jetty = new Server();
+      ServerConnector connector = new ServerConnector(jetty);
+      connector.setHost(host);
+      connector.setPort(port);
+      jetty.addConnector(connector);
+      LiveHandler handler = handler(jetty);
+      jetty.setHandler(handler);
+      try {
+        jetty.start();
+      } catch (Exception e) {
+        try {
+          jetty.stop();
+        } catch (Exception stopping) {
+          e.addSuppressed(stopping);
+        }
+        if (e instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        throw new IllegalStateException("the server did not start: " + e.getMessage(), e);
+      }
+      return new LiveServer(jetty, handler);
+    }
+
+    private ServerConfig config() {
+      if (schema == null) {
+        throw new IllegalStateException("a server needs its schema: .schema(AppSchema.INSTANCE)");
+      }
+      return new ServerConfig(schema, Optional.ofNullable(database), Optional.ofNullable(store), storeOptions,
+          procedures, procedureRoles, authenticator, rules, middlewares, options);
+    }
+  }
+}

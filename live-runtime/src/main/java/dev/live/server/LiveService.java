@@ -1,0 +1,305 @@
+package dev.live.server;
+
+import dev.live.auth.AuthContext;
+import dev.live.auth.ReadRestriction;
+import dev.live.auth.Rules;
+import dev.live.dto.InsertDto;
+import dev.live.dto.UpdateDto;
+import dev.live.engine.EngineSubscription;
+import dev.live.engine.LiveEngine;
+import dev.live.engine.SubscriptionListener;
+import dev.live.error.ErrorCode;
+import dev.live.error.LiveException;
+import dev.live.json.LiveJson;
+import dev.live.procedure.ProcedureCall;
+import dev.live.procedure.ProcedureContext;
+import dev.live.procedure.ProcedureDispatcher;
+import dev.live.procedure.ProcedureResult;
+import dev.live.query.Field;
+import dev.live.query.QuerySpec;
+import dev.live.query.RowJson;
+import dev.live.query.RowShape;
+import dev.live.schema.CollectionSchema;
+import dev.live.server.protocol.ClientMessage;
+import dev.live.storage.Change;
+import dev.live.storage.Store;
+import dev.live.storage.StoredValueEquality;
+import dev.live.storage.Transaction;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the server does for a request, whatever carried it (a WebSocket message or an HTTP call):
+ * queries and subscriptions restricted by the read rules; mutations checked by the write rules,
+ * recorded with the client's mutation id and applied exactly once; procedure calls with their
+ * roles and middlewares, in one transaction.
+ */
+final class LiveService {
+  private static final Logger log = LoggerFactory.getLogger(LiveService.class);
+
+  private final Store store;
+  private final LiveEngine engine;
+  private final Rules rules;
+  private final List<Middleware> middlewares;
+  private final Map<String, Set<String>> procedureRoles;
+
+  LiveService(Store store, LiveEngine engine, Rules rules, List<Middleware> middlewares,
+      Map<String, Set<String>> procedureRoles) {
+    this.store = store;
+    this.engine = engine;
+    this.rules = rules;
+    this.middlewares = List.copyOf(middlewares);
+    this.procedureRoles = Map.copyOf(procedureRoles);
+  }
+
+  Store store() {
+    return store;
+  }
+
+  LiveEngine engine() {
+    return engine;
+  }
+
+  /** The result of a one-shot query: the rows as a JSON array, and a version they are at least at. */
+  record Rows(long version, String json) {}
+
+  Rows query(AuthContext auth, QuerySpec<?> spec) {
+    QuerySpec<?> restricted = new ReadRestriction(rules, auth).apply(spec);
+    long version = store.changes().latestVersion();
+    return new Rows(version, rowsJson(restricted));
+  }
+
+  private <T> String rowsJson(QuerySpec<T> spec) {
+    RowShape<T, ?> shape = spec.includes().isEmpty() ? RowShape.plain() : spec.collection().rows();
+    List<?> rows = store.select(spec, shape);
+    StringBuilder json = new StringBuilder(rows.size() * 128 + 2).append('[');
+    for (int i = 0; i < rows.size(); i++) {
+      json.append(i == 0 ? "" : ",").append(RowJson.encode(spec.collection(), spec.includes(), rows.get(i)));
+    }
+    return json.append(']').toString();
+  }
+
+  EngineSubscription subscribe(AuthContext auth, QuerySpec<?> spec, SubscriptionListener listener) {
+    return engine.subscribe(new ReadRestriction(rules, auth).apply(spec), listener);
+  }
+
+  /** How a mutation or a procedure call ended. */
+  sealed interface Outcome {
+    /** Committed: {@code json} is the row (or the procedure's result), absent when the caller may not read it. */
+    record Applied(long version, Optional<String> json) implements Outcome {}
+
+    /** The client's mutation id was used before: nothing was done now. */
+    record Duplicate(long lastMutation) implements Outcome {}
+
+    /** Refused or failed; nothing was written. */
+    record Rejected(LiveException error) implements Outcome {}
+  }
+
+  Outcome mutate(AuthContext auth, String clientId, long seq, ClientMessage.Mutation mutation) {
+    return inTransaction(Optional.of(clientId), OptionalLong.of(seq), tx -> {
+      Middleware.Invocation invocation = new Middleware.Invocation(mutation.operation(),
+          mutation.collection().name(), auth, input(mutation), tx);
+      Optional<String> row = apply(tx, auth, mutation, invocation);
+      return row;
+    });
+  }
+
+  Outcome call(AuthContext auth, Optional<String> clientId, OptionalLong seq, ProcedureDispatcher dispatcher,
+      ProcedureCall call) {
+    String name = call.procedure().name();
+    Set<String> roles = procedureRoles.getOrDefault(name, Set.of());
+    if (!roles.isEmpty() && roles.stream().noneMatch(auth::hasRole)) {
+      return new Outcome.Rejected(new LiveException(ErrorCode.FORBIDDEN, "procedure '" + name
+          + "' needs one of the roles " + String.join(", ", roles.stream().sorted().toList())));
+    }
+    return inTransaction(clientId, seq, tx -> {
+      Middleware.Invocation invocation = new Middleware.Invocation("call", name, auth, call.input(), tx);
+      Object result = chain(invocation, 0, () -> dispatcher.call(call, ProcedureContext.of(auth, tx)));
+      if (!(result instanceof ProcedureResult procedureResult)) {
+        throw middlewareBrokeTheChain();
+      }
+      return Optional.of(resultJson(procedureResult));
+    });
+  }
+
+  /** Work in one transaction that yields the JSON to reply with. */
+  private interface Work {
+    Optional<String> run(Transaction tx);
+  }
+
+  private Outcome inTransaction(Optional<String> clientId, OptionalLong seq, Work work) {
+    AtomicLong version = new AtomicLong(-1);
+    AtomicLong duplicateOf = new AtomicLong(-1);
+    try {
+      Optional<String> json = store.transaction(tx -> {
+        duplicateOf.set(-1);
+        if (seq.isPresent() && !tx.claimMutation(clientId.orElseThrow(), seq.getAsLong())) {
+          duplicateOf.set(tx.lastMutation(clientId.get()));
+          return Optional.empty();
+        }
+        tx.afterCommit(changes -> version.set(lastVersion(changes)));
+        return work.run(tx);
+      });
+      if (duplicateOf.get() >= 0) {
+        return new Outcome.Duplicate(duplicateOf.get());
+      }
+      long at = version.get() > 0 ? version.get() : store.changes().latestVersion();
+      return new Outcome.Applied(at, json);
+    } catch (LiveException e) {
+      return new Outcome.Rejected(e);
+    } catch (RuntimeException e) {
+      log.error("a request failed unexpectedly", e);
+      return new Outcome.Rejected(new LiveException(ErrorCode.STORAGE_FAILED,
+          "the server failed to run the request; nothing was written"));
+    }
+  }
+
+  private static long lastVersion(List<Change> changes) {
+    return changes.isEmpty() ? 0 : changes.get(changes.size() - 1).version();
+  }
+
+  private @Nullable Object chain(Middleware.Invocation invocation, int index, Supplier<Object> last) {
+    if (index == middlewares.size()) {
+      return last.get();
+    }
+    return middlewares.get(index).handle(invocation, () -> chain(invocation, index + 1, last));
+  }
+
+  private static Object input(ClientMessage.Mutation mutation) {
+    if (mutation instanceof ClientMessage.Insert insert) {
+      return insert.row();
+    }
+    if (mutation instanceof ClientMessage.Update update) {
+      return update.changes();
+    }
+    return ((ClientMessage.Delete) mutation).key();
+  }
+
+  private Optional<String> apply(Transaction tx, AuthContext auth, ClientMessage.Mutation mutation,
+      Middleware.Invocation invocation) {
+    Object[] row = {new Object()}; // nothing a middleware could return in its place
+    Object result = chain(invocation, 0, () -> {
+      row[0] = apply(tx, auth, mutation);
+      return row[0];
+    });
+    if (result != row[0]) {
+      throw middlewareBrokeTheChain();
+    }
+    @SuppressWarnings("unchecked") // set just above to what apply returned
+    Optional<String> json = (Optional<String>) row[0];
+    return json;
+  }
+
+  private static LiveException middlewareBrokeTheChain() {
+    return new LiveException(ErrorCode.PROCEDURE_FAILED,
+        "a middleware returned something else than what next.proceed() gave it");
+  }
+
+  private Optional<String> apply(Transaction tx, AuthContext auth, ClientMessage.Mutation mutation) {
+    if (mutation instanceof ClientMessage.Insert insert) {
+      return insert(tx, auth, insert.row());
+    }
+    if (mutation instanceof ClientMessage.Update update) {
+      return update(tx, auth, update.key(), update.changes());
+    }
+    ClientMessage.Delete delete = (ClientMessage.Delete) mutation;
+    delete(tx, auth, delete.collection(), delete.key());
+    return Optional.empty();
+  }
+
+  private <T> Optional<String> insert(Transaction tx, AuthContext auth, InsertDto<T> row) {
+    CollectionSchema<T> collection = row.collection();
+    T value = row.toRecord();
+    if (!ruleAllows(collection, "insert", () -> rules.allowsInsert(auth, collection, value))) {
+      throw refused(collection, "insert");
+    }
+    T stored = tx.insert(row);
+    return visibleJson(tx, auth, collection, stored);
+  }
+
+  private <T> Optional<String> update(Transaction tx, AuthContext auth, Object key, UpdateDto<T> changes) {
+    CollectionSchema<T> collection = changes.collection();
+    T before = readable(tx, auth, collection, key);
+    T after = changes.applyTo(before);
+    Set<Field<T, ?>> changed = Set.copyOf(StoredValueEquality.changedFields(collection, before, after));
+    if (!ruleAllows(collection, "update", () -> rules.allowsUpdate(auth, collection, before, after, changed))) {
+      throw refused(collection, "update");
+    }
+    T stored = tx.update(key, changes);
+    return visibleJson(tx, auth, collection, stored);
+  }
+
+  private <T> void delete(Transaction tx, AuthContext auth, CollectionSchema<T> collection, Object key) {
+    T before = readable(tx, auth, collection, key);
+    if (!ruleAllows(collection, "delete", () -> rules.allowsDelete(auth, collection, before))) {
+      throw refused(collection, "delete");
+    }
+    tx.delete(collection, key);
+  }
+
+  /**
+   * The row with {@code key} if the caller may read it. A row they may not read is reported as
+   * missing, so that writes cannot probe for rows the read rules hide.
+   */
+  private <T> T readable(Transaction tx, AuthContext auth, CollectionSchema<T> collection, Object key) {
+    QuerySpec<T> spec = new ReadRestriction(rules, auth).apply(QuerySpec.all(collection).one(key));
+    List<T> rows = tx.select(spec, RowShape.plain());
+    if (rows.isEmpty()) {
+      throw new LiveException(ErrorCode.NOT_FOUND, collection.name() + " has no row with id "
+          + LiveJson.encode(idCodec(collection), key) + " that you may read");
+    }
+    return rows.get(0);
+  }
+
+  /** The stored row as JSON, unless the read rule hides it from the caller. */
+  private <T> Optional<String> visibleJson(Transaction tx, AuthContext auth, CollectionSchema<T> collection, T row) {
+    if (rules.read(collection).isPresent()) {
+      Object id = collection.id().get(row);
+      QuerySpec<T> spec = new ReadRestriction(rules, auth).apply(QuerySpec.all(collection).one(id));
+      if (tx.select(spec, RowShape.plain()).isEmpty()) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(LiveJson.encode(collection.codec(), row));
+  }
+
+  private static boolean ruleAllows(CollectionSchema<?> collection, String kind, Supplier<Boolean> rule) {
+    try {
+      return rule.get();
+    } catch (RuntimeException e) {
+      log.warn("the {} rule of {} threw; the write is refused", kind, collection.name(), e);
+      return false;
+    }
+  }
+
+  private static LiveException refused(CollectionSchema<?> collection, String kind) {
+    return new LiveException(ErrorCode.FORBIDDEN, "the " + kind + " rule of " + collection.name()
+        + " does not allow this " + kind);
+  }
+
+  @SuppressWarnings("unchecked") // the id of a collection has its id field's type
+  private static <T> dev.live.json.JsonCodec<Object> idCodec(CollectionSchema<T> collection) {
+    return (dev.live.json.JsonCodec<Object>) collection.id().codec();
+  }
+
+  private static String resultJson(ProcedureResult result) {
+    StringWriter text = new StringWriter();
+    try (var out = LiveJson.factory().createGenerator(text)) {
+      result.writeValue(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,139 @@
+package dev.live.server;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What is waiting to be sent to one connection: one frame in flight at a time, the rest queued,
+ * the queue bounded in characters. When it overflows, frames of subscriptions (snapshots and
+ * deltas) are dropped and their subscriptions marked stale, to be sent a fresh snapshot once the
+ * client catches up: a slow client gets fewer, larger updates rather than an ever longer queue.
+ * If replies alone overflow it, the connection is closed.
+ */
+final class Outbound {
+  /** A subscription whose frames may be dropped and replaced by a fresh snapshot. */
+  interface Coalescible {
+    void markStale();
+
+    boolean isStale();
+  }
+
+  private final Session session;
+  private final long maxQueued;
+  private final Runnable onDrained;
+  private final Overflow onOverflow;
+  private final Deque<Frame> queue = new ArrayDeque<>();
+  private final AtomicInteger drainers = new AtomicInteger();
+  private long queued;
+  private boolean sending;
+  private volatile long sendingSince;
+  private boolean closed;
+  private final Callback sent;
+
+  /** Called when replies alone exceed the bound; the connection must be closed. */
+  interface Overflow {
+    void overflowed(long queuedChars);
+  }
+
+  Outbound(Session session, long maxQueued, Runnable onDrained, Overflow onOverflow) {
+    this.session = session;
+    this.maxQueued = maxQueued;
+    this.onDrained = onDrained;
+    this.onOverflow = onOverflow;
+    this.sent = Callback.from(this::sendSucceeded, failure -> close());
+  }
+
+  /** Queues {@code text}; {@code subscription} when it is a snapshot or a delta of one. */
+  void send(String text, @Nullable Coalescible subscription) {
+    long overflow = -1;
+    synchronized (this) {
+      if (closed || (subscription != null && subscription.isStale())) {
+        return; // a stale subscription gets a fresh snapshot instead
+      }
+      queue.add(new Frame(text, subscription));
+      queued += text.length();
+      if (queued > maxQueued && queue.size() > 1) {
+        coalesce();
+        if (queued > maxQueued && queue.size() > 1) {
+          overflow = queued;
+        }
+      }
+    }
+    if (overflow >= 0) {
+      onOverflow.overflowed(overflow);
+      return;
+    }
+    drain();
+  }
+
+  private void coalesce() {
+    for (Iterator<Frame> frames = queue.iterator(); frames.hasNext(); ) {
+      Frame frame = frames.next();
+      if (frame.subscription != null) {
+        frame.subscription.markStale();
+        queued -= frame.text.length();
+        frames.remove();
+      }
+    }
+  }
+
+  /** Sends queued frames one at a time; a send completing on this thread continues the loop, not a recursion. */
+  private void drain() {
+    if (drainers.getAndIncrement() != 0) {
+      return;
+    }
+    do {
+      Frame next = null;
+      synchronized (this) {
+        if (!sending && !closed && !queue.isEmpty()) {
+          next = queue.poll();
+          queued -= next.text.length();
+          sending = true;
+          sendingSince = System.nanoTime();
+        }
+      }
+      if (next != null) {
+        session.sendText(next.text, sent);
+      }
+    } while (drainers.decrementAndGet() != 0);
+  }
+
+  private void sendSucceeded() {
+    boolean empty;
+    synchronized (this) {
+      sending = false;
+      sendingSince = 0;
+      empty = queue.isEmpty();
+    }
+    if (empty) {
+      onDrained.run();
+    }
+    drain();
+  }
+
+  /** When the frame in flight was handed to the connection, in {@link System#nanoTime()}; 0 when none is. */
+  long sendingSince() {
+    return sendingSince;
+  }
+
+  /** Characters waiting, not counting the frame in flight. */
+  synchronized long queuedChars() {
+    return queued;
+  }
+
+  /** Drops what waits; nothing more is sent. */
+  void close() {
+    synchronized (this) {
+      closed = true;
+      queue.clear();
+      queued = 0;
+    }
+  }
+
+  private record Frame(String text, @Nullable Coalescible subscription) {}
+}

@@ -1,0 +1,72 @@
+package dev.live.server;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one connection's requests one after another, in arrival order, on a shared pool: a
+ * client's mutations apply in the order it sent them, and a request sees the effects of the
+ * ones before it.
+ */
+final class SerialExecutor implements Executor {
+  private static final Logger log = LoggerFactory.getLogger(SerialExecutor.class);
+
+  private final Executor pool;
+  private final Queue<Runnable> tasks = new ArrayDeque<>();
+  private boolean running;
+
+  SerialExecutor(Executor pool) {
+    this.pool = pool;
+  }
+
+  @Override
+  public void execute(Runnable task) {
+    synchronized (this) {
+      tasks.add(task);
+      if (running) {
+        return;
+      }
+      running = true;
+    }
+    schedule();
+  }
+
+  private void schedule() {
+    try {
+      pool.execute(this::runNext);
+    } catch (RejectedExecutionException e) {
+      // The server is stopping: what is left will not run.
+      synchronized (this) {
+        tasks.clear();
+        running = false;
+      }
+    }
+  }
+
+  private void runNext() {
+    Runnable task;
+    synchronized (this) {
+      task = tasks.poll();
+      if (task == null) {
+        running = false;
+        return;
+      }
+    }
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      log.error("a request task failed", e);
+    }
+    // One task per pool turn, so that a busy connection does not hold a thread others wait for.
+    schedule();
+  }
+
+  /** Whether nothing is queued or running. */
+  synchronized boolean isIdle() {
+    return !running && tasks.isEmpty();
+  }
+}

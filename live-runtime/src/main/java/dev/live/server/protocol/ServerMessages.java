@@ -1,0 +1,113 @@
+package dev.live.server.protocol;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.live.error.LiveException;
+import dev.live.json.DecodeException;
+import dev.live.json.LiveJson;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/**
+ * Writes the messages the server sends ({@code docs/protocol.md}). Parts that are already JSON
+ * (request ids, rows, changes) are spliced in as they are: a delta going to a thousand
+ * subscribers is encoded once.
+ */
+public final class ServerMessages {
+  /** The protocol version this server speaks. */
+  public static final int PROTOCOL = 1;
+
+  private ServerMessages() {}
+
+  public static String welcome(String id, String clientId, long lastMutation, long version) {
+    return "{\"type\":\"welcome\",\"id\":" + id + ",\"protocol\":" + PROTOCOL + ",\"clientId\":"
+        + string(clientId) + ",\"lastMutation\":" + lastMutation + ",\"version\":" + version + "}";
+  }
+
+  /** The whole result of subscription {@code id}; {@code reset} when it replaces what the client holds. */
+  public static String snapshot(String id, long version, String rows, boolean reset) {
+    return "{\"type\":\"snapshot\",\"id\":" + id + ",\"version\":" + version
+        + (reset ? ",\"reset\":true" : "") + ",\"rows\":" + rows + "}";
+  }
+
+  public static String delta(String id, long from, long to, String changes) {
+    return new StringBuilder(changes.length() + id.length() + 64)
+        .append("{\"type\":\"delta\",\"id\":").append(id)
+        .append(",\"from\":").append(from).append(",\"to\":").append(to)
+        .append(",\"changes\":").append(changes).append('}').toString();
+  }
+
+  public static String unsubscribed(String id) {
+    return "{\"type\":\"unsubscribed\",\"id\":" + id + "}";
+  }
+
+  public static String rows(String id, long version, String rows) {
+    return "{\"type\":\"rows\",\"id\":" + id + ",\"version\":" + version + ",\"rows\":" + rows + "}";
+  }
+
+  /** A mutation applied now; {@code row} is absent for a delete or a row the caller may not read. */
+  public static String applied(String id, long seq, long version, Optional<String> row) {
+    return "{\"type\":\"ack\",\"id\":" + id + ",\"seq\":" + seq + ",\"status\":\"applied\",\"version\":" + version
+        + row.map(json -> ",\"row\":" + json).orElse("") + "}";
+  }
+
+  /** A mutation whose sequence number this client used before: it was applied then, not now. */
+  public static String duplicate(String id, long seq, long lastMutation) {
+    return "{\"type\":\"ack\",\"id\":" + id + ",\"seq\":" + seq + ",\"status\":\"duplicate\",\"lastMutation\":"
+        + lastMutation + "}";
+  }
+
+  public static String rejected(String id, long seq, LiveException error) {
+    return "{\"type\":\"ack\",\"id\":" + id + ",\"seq\":" + seq + ",\"status\":\"rejected\",\"error\":"
+        + error(error) + "}";
+  }
+
+  /** A procedure's result: {@code value} is its JSON; {@code version} covers its writes. */
+  public static String result(String id, String value, long version) {
+    return "{\"type\":\"result\",\"id\":" + id + ",\"version\":" + version + ",\"value\":" + value + "}";
+  }
+
+  public static String pong(String id) {
+    return "{\"type\":\"pong\",\"id\":" + id + "}";
+  }
+
+  /** An error answering request {@code id}, or the connection as a whole when there is none. */
+  public static String error(Optional<String> id, LiveException error) {
+    return "{\"type\":\"error\"" + id.map(value -> ",\"id\":" + value).orElse("") + ",\"error\":" + error(error) + "}";
+  }
+
+  /** The error object: {@code code}, {@code message}, and for decoding errors {@code path}, {@code line}, {@code column}. */
+  public static String error(LiveException error) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator out = LiveJson.factory().createGenerator(text)) {
+      out.writeStartObject();
+      out.writeStringField("code", error.code().name());
+      out.writeStringField("message", error.getMessage());
+      if (error instanceof DecodeException decode) {
+        if (!decode.path().isEmpty()) {
+          out.writeStringField("path", decode.path());
+        }
+        if (decode.line() >= 0) {
+          out.writeNumberField("line", decode.line());
+          out.writeNumberField("column", decode.column());
+        }
+      }
+      out.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
+  }
+
+  /** {@code value} as a JSON string. */
+  public static String string(String value) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator out = LiveJson.factory().createGenerator(text)) {
+      out.writeString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
+  }
+}
