@@ -70,6 +70,9 @@ final class CandidateIndex {
     for (ResultRow row : node.rows()) {
       unhold(node, row.id());
     }
+    for (Object id : node.batchIds()) {
+      unhold(node, id);
+    }
   }
 
   /** Records that {@code node} now holds the row with {@code id} of its collection. */

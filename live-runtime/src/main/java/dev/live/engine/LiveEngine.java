@@ -165,6 +165,10 @@ public final class LiveEngine implements AutoCloseable {
             touched.add(node);
           }
           node.apply(change);
+          if (node.holds(change.id())) {
+            // A later change of the same row in this batch must find the node that now holds it.
+            index.hold(node, change.id());
+          }
         }
       }
       for (QueryNode<?> node : touched) {
@@ -193,6 +197,12 @@ public final class LiveEngine implements AutoCloseable {
     for (ResultRow row : diff.added()) {
       index.hold(node, row.id());
     }
+    for (Object id : node.batchIds()) {
+      if (!node.holds(id)) {
+        index.unhold(node, id); // held for a moment within the batch only
+      }
+    }
+    node.batchIds().clear();
     if (diff.isEmpty()) {
       return;
     }

@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * The maintained result of one query, shared by every subscription to it. A change of one of
@@ -44,6 +46,8 @@ final class QueryNode<T> {
   /** The rows when the current batch began, or null outside a batch or when untouched. */
   private List<ResultRow> before;
   private boolean mustRead;
+  /** The ids of rows the current batch applied in memory. */
+  private final Set<Object> batchIds = new HashSet<>();
   final List<EngineSubscriptionImpl> subscriptions = new ArrayList<>();
 
   QueryNode(NodeQuery<T> query, ValueOrder values) {
@@ -122,6 +126,16 @@ final class QueryNode<T> {
     return mustRead;
   }
 
+  /** Whether the result holds the row with {@code id} now. */
+  boolean holds(Object id) {
+    return byId.containsKey(id);
+  }
+
+  /** The ids of the rows the current batch changed in memory; cleared by the caller. */
+  Set<Object> batchIds() {
+    return batchIds;
+  }
+
   /** Ends the batch: the changes since {@link #touch}, and the node ready for the next batch. */
   ResultDiff finish() {
     List<ResultRow> old = before;
@@ -131,6 +145,7 @@ final class QueryNode<T> {
   }
 
   private void applyLocal(Change change) {
+    batchIds.add(change.id());
     CollectionSchema<T> collection = query.collection();
     Optional<T> record = change.row(collection);
     ResultRow old = byId.get(change.id());

@@ -79,7 +79,5 @@ public enum ErrorCode {
    * A procedure call carries a sequence number this client used before: it was applied then and
    * is not run again. (A repeated mutation gets an ack with status {@code duplicate} instead.)
    */
-  ALREADY_APPLIED,
-  /** The server is stopping, or cannot take more work from this connection now. */
-  UNAVAILABLE
+  ALREADY_APPLIED
 }

@@ -45,7 +45,6 @@ final class HttpReplies {
       case PROCEDURE_FAILED:
         return 500;
       case STORAGE_FAILED:
-      case UNAVAILABLE:
         return 503;
       default:
         return 400;
