@@ -16,7 +16,9 @@ import java.util.Set;
  *   <li>the nodes that hold the row now (it may leave them);
  *   <li>the nodes on C whose equality key has the row's value (it may enter them);
  *   <li>the nodes on C without an equality key;
- *   <li>the nodes depending on C through a relation condition or an include.
+ *   <li>the nodes whose includes reach the row, or whose to-many includes hold the rows related to
+ *       the row the changed row points to (see {@link IncludeScope});
+ *   <li>the nodes with a relation condition on C.
  * </ul>
  * A node on C with an equality key that neither holds the row nor has its value cannot take it:
  * every row it can hold has one of its key's values.
@@ -40,8 +42,60 @@ final class CandidateIndex {
     } else {
       own.unkeyed.add(node);
     }
-    for (CollectionSchema<?> dependency : query.dependencies()) {
+    for (CollectionSchema<?> dependency : query.relationDependencies()) {
       of(dependency).dependents.add(node);
+    }
+    addScope(node, node.scope());
+  }
+
+  /** After a node was read again: its includes may reach other rows now. */
+  void replaceScope(QueryNode<?> node, IncludeScope old, IncludeScope fresh) {
+    if (old != fresh) {
+      removeScope(node, old);
+      addScope(node, fresh);
+    }
+  }
+
+  private void addScope(QueryNode<?> node, IncludeScope scope) {
+    scope.rows().forEach((collection, ids) -> {
+      Map<Object, Set<QueryNode<?>>> included = of(collection).included;
+      for (Object id : ids) {
+        included.computeIfAbsent(id, i -> new LinkedHashSet<>()).add(node);
+      }
+    });
+    scope.parents().forEach((foreignKey, ids) -> {
+      Map<Object, Set<QueryNode<?>>> byParent = of(foreignKey.collection())
+          .parents.computeIfAbsent(foreignKey.field(), f -> new HashMap<>());
+      for (Object id : ids) {
+        byParent.computeIfAbsent(id, i -> new LinkedHashSet<>()).add(node);
+      }
+    });
+  }
+
+  private void removeScope(QueryNode<?> node, IncludeScope scope) {
+    scope.rows().forEach((collection, ids) -> {
+      Map<Object, Set<QueryNode<?>>> included = of(collection).included;
+      for (Object id : ids) {
+        removeFrom(included, id, node);
+      }
+    });
+    scope.parents().forEach((foreignKey, ids) -> {
+      Map<Object, Set<QueryNode<?>>> byParent = of(foreignKey.collection()).parents.get(foreignKey.field());
+      if (byParent != null) {
+        for (Object id : ids) {
+          removeFrom(byParent, id, node);
+        }
+      }
+    });
+  }
+
+  private static void removeFrom(Map<Object, Set<QueryNode<?>>> map, Object key, QueryNode<?> node) {
+    Set<QueryNode<?>> nodes = map.get(key);
+    if (nodes != null) {
+      nodes.remove(node);
+      if (nodes.isEmpty()) {
+        map.remove(key);
+      }
     }
   }
 
@@ -64,9 +118,10 @@ final class CandidateIndex {
     } else {
       own.unkeyed.remove(node);
     }
-    for (CollectionSchema<?> dependency : query.dependencies()) {
+    for (CollectionSchema<?> dependency : query.relationDependencies()) {
       of(dependency).dependents.remove(node);
     }
+    removeScope(node, node.scope());
     for (ResultRow row : node.rows()) {
       unhold(node, row.id());
     }
@@ -111,6 +166,19 @@ final class CandidateIndex {
         }
       }
     }
+    Set<QueryNode<?>> including = own.included.get(change.id());
+    if (including != null) {
+      found.addAll(including);
+    }
+    if (change.row().isPresent()) {
+      Object row = change.row().get();
+      for (Map.Entry<Field<?, ?>, Map<Object, Set<QueryNode<?>>>> parent : own.parents.entrySet()) {
+        Set<QueryNode<?>> nodes = parent.getValue().get(valueOf(parent.getKey(), row));
+        if (nodes != null) {
+          found.addAll(nodes);
+        }
+      }
+    }
     found.addAll(own.unkeyed);
     found.addAll(own.dependents);
     return found;
@@ -127,5 +195,9 @@ final class CandidateIndex {
     final Set<QueryNode<?>> unkeyed = new LinkedHashSet<>();
     final Set<QueryNode<?>> dependents = new LinkedHashSet<>();
     final Map<Object, Set<QueryNode<?>>> holders = new HashMap<>();
+    /** By id: the nodes whose includes reach the row of this collection with that id. */
+    final Map<Object, Set<QueryNode<?>>> included = new HashMap<>();
+    /** By foreign key of this collection and parent id: the nodes including that parent's related rows. */
+    final Map<Field<?, ?>, Map<Object, Set<QueryNode<?>>>> parents = new HashMap<>();
   }
 }

@@ -182,8 +182,10 @@ public final class LiveEngine implements AutoCloseable {
 
   private void finish(QueryNode<?> node, long to) {
     if (node.mustRead()) {
+      IncludeScope old = node.scope();
       try {
         node.read(store, bounds());
+        index.replaceScope(node, old, node.scope());
       } catch (RuntimeException e) {
         node.finish();
         fail(node, e);

@@ -30,7 +30,7 @@ import java.util.Set;
 final class NodeQuery<T> {
   private final QuerySpec<T> spec;
   private final boolean local;
-  private final Set<CollectionSchema<?>> dependencies;
+  private final Set<CollectionSchema<?>> relationDependencies;
   private final Optional<EqualityKey<T>> key;
 
   private NodeQuery(QuerySpec<T> spec) {
@@ -40,9 +40,9 @@ final class NodeQuery<T> {
     Set<CollectionSchema<?>> related = new LinkedHashSet<>();
     spec.where().ifPresent(where -> addRelated(where, related));
     for (Include<T, ?> include : spec.includes()) {
-      addIncluded(include, related);
+      addIncludeConditions(include, related);
     }
-    this.dependencies = Set.copyOf(related);
+    this.relationDependencies = Set.copyOf(related);
     this.key = spec.where().flatMap(NodeQuery::equalityKey);
   }
 
@@ -85,9 +85,13 @@ final class NodeQuery<T> {
     return local;
   }
 
-  /** The other collections whose changes can change the result: through relation conditions or includes. */
-  Set<CollectionSchema<?>> dependencies() {
-    return dependencies;
+  /**
+   * The collections that relation conditions look at, in the where or in an include's where: any
+   * change of them may change the result. (Changes of included rows are matched more precisely,
+   * through the node's {@link IncludeScope}.)
+   */
+  Set<CollectionSchema<?>> relationDependencies() {
+    return relationDependencies;
   }
 
   /** The equality predicate every matching row satisfies, if the where has one at its top. */
@@ -108,11 +112,10 @@ final class NodeQuery<T> {
     }
   }
 
-  private static void addIncluded(Include<?, ?> include, Set<CollectionSchema<?>> into) {
-    into.add(include.relation().target());
+  private static void addIncludeConditions(Include<?, ?> include, Set<CollectionSchema<?>> into) {
     include.where().ifPresent(where -> addRelated(where, into));
     for (Include<?, ?> nested : include.includes()) {
-      addIncluded(nested, into);
+      addIncludeConditions(nested, into);
     }
   }
 

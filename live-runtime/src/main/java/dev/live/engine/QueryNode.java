@@ -46,6 +46,7 @@ final class QueryNode<T> {
   /** The rows when the current batch began, or null outside a batch or when untouched. */
   private List<ResultRow> before;
   private boolean mustRead;
+  private IncludeScope scope = IncludeScope.NONE;
   /** The ids of rows the current batch applied in memory. */
   private final Set<Object> batchIds = new HashSet<>();
   final List<EngineSubscriptionImpl> subscriptions = new ArrayList<>();
@@ -91,6 +92,7 @@ final class QueryNode<T> {
       fresh.add(held != null && held.row().equals(row) ? held : entry(id, record, row));
     }
     replaceRows(fresh);
+    scope = IncludeScope.of(query.collection(), spec.includes(), fresh);
     complete = !more;
     freshFrom = Math.max(freshFrom, lower);
     uncertainTo = Math.max(uncertainTo, upper);
@@ -124,6 +126,11 @@ final class QueryNode<T> {
 
   boolean mustRead() {
     return mustRead;
+  }
+
+  /** The rows of other collections the includes reach, as of the last read. */
+  IncludeScope scope() {
+    return scope;
   }
 
   /** Whether the result holds the row with {@code id} now. */

@@ -9,7 +9,10 @@ import dev.live.engine.LiveEngine;
 import dev.live.engine.SubscriptionListener;
 import dev.live.error.LiveException;
 import dev.live.examples.board.AppSchema;
+import dev.live.examples.board.CommentInsert;
+import dev.live.examples.board.CommentUpdate;
 import dev.live.examples.board.Comment_;
+import dev.live.examples.board.UserUpdate;
 import dev.live.examples.board.Status;
 import dev.live.examples.board.Task;
 import dev.live.examples.board.TaskInsert;
@@ -29,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -51,7 +55,8 @@ class EngineConvergenceTest {
       TaskQuery.all().one("t2").spec(),
       TaskQuery.where(Task_.status.in(Status.TODO, Status.DOING).and(Task_.assigneeId.isNull())).spec(),
       TaskQuery.where(Task_.board.is(dev.live.examples.board.Board_.teamId.eq("team1"))).spec(),
-      TaskQuery.where(Task_.boardId.eq("b1")).include(Task_.assignee, Task_.comments.orderBy(Comment_.createdAt.desc()).limit(2)).spec());
+      TaskQuery.where(Task_.boardId.eq("b1")).include(Task_.assignee, Task_.comments.orderBy(Comment_.createdAt.desc()).limit(2)).spec(),
+      TaskQuery.where(Task_.comments.some(Comment_.body.eq("note"))).include(Task_.comments.include(Comment_.author)).spec());
 
   @Property(tries = 20)
   void everySubscriptionEndsEqualToTheQueryOnStorage(@ForAll @Size(max = 30) List<@net.jqwik.api.From("writes") Write> writes) {
@@ -123,6 +128,10 @@ class EngineConvergenceTest {
       throw new AssertionError("subscription failed", error);
     }
 
+    int messageCount() {
+      return messages.size();
+    }
+
     List<JsonNode> replay() {
       ReplayedResult result = new ReplayedResult();
       synchronized (messages) {
@@ -151,6 +160,10 @@ class EngineConvergenceTest {
               .assigneeId(assigned ? "u1" : null).build());
           case "update" -> store.update(id, TaskUpdate.of().status(status).position(position).boardId(board)
               .assigneeId(assigned ? "u2" : null));
+          case "comment" -> store.insert(CommentInsert.of(BoardData.comment(10 + position, id, "u2", "note", dueDays + 10)));
+          case "recomment" -> store.update(new UUID(0, 1 + position % 5), CommentUpdate.of().taskId(id));
+          case "uncomment" -> store.delete(Comment_.COLLECTION, new UUID(0, 1 + position % 5));
+          case "rename" -> store.update(assigned ? "u1" : "u2", UserUpdate.of().name("User " + position));
           default -> store.delete(Task_.COLLECTION, id);
         }
       } catch (LiveException e) {
@@ -162,7 +175,7 @@ class EngineConvergenceTest {
   @Provide
   Arbitrary<Write> writes() {
     return Combinators.combine(
-        Arbitraries.of("insert", "update", "update", "delete"),
+        Arbitraries.of("insert", "update", "update", "delete", "comment", "recomment", "uncomment", "rename"),
         Arbitraries.of("t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8"),
         Arbitraries.of("b1", "b2", "b3"),
         Arbitraries.of(Status.class),
