@@ -53,7 +53,8 @@ public final class Connection implements Session.Listener {
   @Override
   public void onWebSocketOpen(Session session) {
     this.session = session;
-    this.outbound = new Outbound(session, core.options().maxQueuedBytes(), this::drained, this::overflowed);
+    this.outbound = new Outbound(session, core.senders(), core.options().maxQueuedBytes(), this::drained,
+        this::overflowed);
     core.opened(this);
     session.demand();
   }

@@ -50,7 +50,7 @@ final class ConnectionSubscription implements SubscriptionListener, Outbound.Coa
     if (stale) {
       return;
     }
-    connection.outbound().send(ServerMessages.delta(id, fromVersion, toVersion, changes), this);
+    connection.outbound().send(DeltaTexts.of(id, fromVersion, toVersion, changes), this);
   }
 
   @Override

@@ -55,6 +55,7 @@ final class LiveCore {
   private LiveService service;
   private MessageReader reader;
   private ThreadPoolExecutor workers;
+  private SendScheduler senders;
   private ScheduledExecutorService timer;
 
   LiveCore(ServerConfig config) {
@@ -89,6 +90,7 @@ final class LiveCore {
         thread.setDaemon(true);
         return thread;
       });
+      senders = new SendScheduler(Runtime.getRuntime().availableProcessors());
       timer = new ScheduledThreadPoolExecutor(1, task -> {
         Thread thread = new Thread(task, "live-timer");
         thread.setDaemon(true);
@@ -108,6 +110,9 @@ final class LiveCore {
     }
     if (timer != null) {
       timer.shutdownNow();
+    }
+    if (senders != null) {
+      senders.close();
     }
     if (workers != null) {
       workers.shutdown();
@@ -139,6 +144,11 @@ final class LiveCore {
 
   ExecutorService workers() {
     return workers;
+  }
+
+  /** Threads that start sends to connections whose queue was idle (sends then continue on Jetty's). */
+  SendScheduler senders() {
+    return senders;
   }
 
   JsonFactory jsonFactory() {

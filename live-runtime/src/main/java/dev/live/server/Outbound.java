@@ -24,6 +24,7 @@ final class Outbound {
   }
 
   private final Session session;
+  private final SendScheduler sender;
   private final long maxQueued;
   private final Runnable onDrained;
   private final Overflow onOverflow;
@@ -31,17 +32,25 @@ final class Outbound {
   private final AtomicInteger drainers = new AtomicInteger();
   private long queued;
   private boolean sending;
+  /** A drain was handed to the sender and has not run yet. */
+  private boolean kicked;
   private volatile long sendingSince;
   private boolean closed;
   private final Callback sent;
+  private final Runnable drainTask = this::drain;
 
   /** Called when replies alone exceed the bound; the connection must be closed. */
   interface Overflow {
     void overflowed(long queuedChars);
   }
 
-  Outbound(Session session, long maxQueued, Runnable onDrained, Overflow onOverflow) {
+  /**
+   * @param sender where sending starts when the queue was idle: not on the caller's thread, which
+   *     may be the engine's, delivering one change to thousands of connections
+   */
+  Outbound(Session session, SendScheduler sender, long maxQueued, Runnable onDrained, Overflow onOverflow) {
     this.session = session;
+    this.sender = sender;
     this.maxQueued = maxQueued;
     this.onDrained = onDrained;
     this.onOverflow = onOverflow;
@@ -68,7 +77,14 @@ final class Outbound {
       onOverflow.overflowed(overflow);
       return;
     }
-    drain();
+    boolean idle;
+    synchronized (this) {
+      idle = !sending && !kicked;
+      kicked |= idle;
+    }
+    if (idle) {
+      sender.schedule(drainTask);
+    }
   }
 
   private void coalesce() {
@@ -90,6 +106,7 @@ final class Outbound {
     do {
       Frame next = null;
       synchronized (this) {
+        kicked = false;
         if (!sending && !closed && !queue.isEmpty()) {
           next = queue.poll();
           queued -= next.text.length();

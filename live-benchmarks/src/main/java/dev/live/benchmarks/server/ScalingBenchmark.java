@@ -1,0 +1,114 @@
+package dev.live.benchmarks.server;
+
+import dev.live.benchmarks.codec.AppSchema;
+import dev.live.benchmarks.codec.TodoQuery;
+import dev.live.benchmarks.codec.Todo_;
+import dev.live.engine.EngineSubscription;
+import dev.live.engine.LiveEngine;
+import dev.live.engine.SubscriptionListener;
+import dev.live.error.LiveException;
+import dev.live.storage.Database;
+import dev.live.storage.Store;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Per-mutation cost with 100 and with 100,000 unrelated live queries (DESIGN.md: at most 1.5×).
+ * Each run opens an in-memory H2 store and an engine, subscribes the unrelated queries ({@code
+ * todos where title = "other-i"}) and one hot query ({@code title = "hot"}), then writes rows
+ * into the hot list from 4 threads and measures the time until the hot subscriber has received
+ * every one of them. The cost per mutation is that time divided by the number of writes; the
+ * figure is the ratio of the two costs. Run: {@code java -cp live-benchmarks/target/benchmarks.jar
+ * dev.live.benchmarks.server.ScalingBenchmark [writes]}.
+ */
+public final class ScalingBenchmark {
+  private ScalingBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int writes = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    run(100, writes / 4, "warm-up");
+    double small = run(100, writes, "100 unrelated");
+    double large = run(100_000, writes, "100,000 unrelated");
+    System.out.printf("scaling: %.1f us per mutation with 100 unrelated queries, %.1f us with 100,000: ratio %.2f"
+        + " (target <= 1.5: %s)%n", small, large, large / small, large / small <= 1.5 ? "met" : "not met");
+  }
+
+  /** Microseconds per mutation with {@code unrelated} other queries subscribed. */
+  private static double run(int unrelated, int writes, String label) throws Exception {
+    try (Database database = Database.h2Memory("scaling" + System.nanoTime());
+        Store store = Store.open(database, AppSchema.INSTANCE);
+        LiveEngine engine = LiveEngine.start(store)) {
+      long subscribing = System.nanoTime();
+      Counter ignored = new Counter(0);
+      List<EngineSubscription> subscriptions = new ArrayList<>();
+      for (int i = 0; i < unrelated; i++) {
+        subscriptions.add(engine.subscribe(TodoQuery.where(Todo_.title.eq("other-" + i)).spec(), ignored));
+      }
+      Counter hot = new Counter(writes);
+      subscriptions.add(engine.subscribe(TodoQuery.where(Todo_.title.eq("hot")).spec(), hot));
+      System.out.printf("%s: %d queries subscribed in %d ms%n", label, unrelated + 1,
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - subscribing));
+      AtomicInteger next = new AtomicInteger();
+      long start = System.nanoTime();
+      List<Thread> writers = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        Thread writer = new Thread(() -> {
+          for (int i = next.getAndIncrement(); i < writes; i = next.getAndIncrement()) {
+            store.insert(Todos.insert("t" + i, "hot"));
+          }
+        });
+        writers.add(writer);
+        writer.start();
+      }
+      for (Thread writer : writers) {
+        writer.join();
+      }
+      if (!hot.done.await(120, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the hot subscriber received " + hot.rows.get() + " of " + writes);
+      }
+      double micros = (System.nanoTime() - start) / 1_000.0 / writes;
+      System.out.printf("%s: %d writes, %.1f us per mutation, %d deltas to unrelated queries%n", label, writes,
+          micros, ignored.rows.get());
+      subscriptions.forEach(EngineSubscription::close);
+      return micros;
+    }
+  }
+
+  /** Counts the rows a subscription received through inserts. */
+  private static final class Counter implements SubscriptionListener {
+    final AtomicInteger rows = new AtomicInteger();
+    final CountDownLatch done;
+
+    Counter(int expected) {
+      this.done = new CountDownLatch(expected);
+    }
+
+    @Override
+    public void snapshot(long version, String rows) {}
+
+    @Override
+    public void delta(long fromVersion, long toVersion, String changes) {
+      int inserts = count(changes, "\"op\":\"insert\"");
+      rows.addAndGet(inserts);
+      for (int i = 0; i < inserts; i++) {
+        done.countDown();
+      }
+    }
+
+    @Override
+    public void failed(LiveException error) {
+      throw new IllegalStateException(error);
+    }
+
+    private static int count(String text, String part) {
+      int count = 0;
+      for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+        count++;
+      }
+      return count;
+    }
+  }
+}
