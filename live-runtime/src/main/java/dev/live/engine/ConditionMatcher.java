@@ -61,10 +61,12 @@ public final class ConditionMatcher {
 
   /**
    * Whether {@code row} matches {@code condition}, as the database that {@code order} describes
-   * would decide.
+   * would decide. The condition must be {@linkplain #isLocal local}; check that once, when the
+   * query is registered, not on every row.
    *
-   * @throws IllegalArgumentException when the condition is not {@linkplain #isLocal local}: a
-   *     condition on related rows needs those rows
+   * @throws IllegalArgumentException when evaluation reaches a condition on related rows, which
+   *     needs those rows. {@code and} and {@code or} stop at the first condition that decides, so
+   *     a non-local condition may go undetected here.
    */
   public static <T> boolean matches(Condition<T> condition, T row, ValueOrder order) {
     if (condition instanceof Comparison<T, ?> comparison) {

@@ -61,6 +61,12 @@ public final class Connection implements Session.Listener {
 
   @Override
   public void onWebSocketText(String text) {
+    if (closed) {
+      // Read and drop what the client still sends: unread input would make the socket's close a
+      // reset, and the client would lose the replies and the close reason on their way to it.
+      session.demand();
+      return;
+    }
     boolean more;
     synchronized (this) {
       inFlight++;
@@ -144,9 +150,17 @@ public final class Connection implements Session.Listener {
       closeRequestedAt = System.nanoTime();
     }
     Session current = session;
+    boolean wasPaused;
+    synchronized (this) {
+      wasPaused = paused;
+      paused = false;
+    }
     if (current != null && current.isOpen()) {
       log.debug("closing connection {}: {} {}", clientId, code, reason);
       current.close(code, reason, Callback.NOOP);
+      if (wasPaused) {
+        current.demand(); // drain the input, see onWebSocketText
+      }
     }
     shutdown();
   }
@@ -245,8 +259,10 @@ public final class Connection implements Session.Listener {
       throw new LiveException(ErrorCode.PROTOCOL_VIOLATION, "hello was already sent on this connection");
     }
     if (hello.protocol() != ServerMessages.PROTOCOL) {
-      send(ServerMessages.error(Optional.of(hello.id()), new LiveException(ErrorCode.UNSUPPORTED_VERSION,
-          "this server speaks protocol " + ServerMessages.PROTOCOL + ", not " + hello.protocol())));
+      // Sent past the queue, which closing empties: nothing else was sent on this connection yet,
+      // and Jetty sends the close frame after it.
+      session.sendText(ServerMessages.error(Optional.of(hello.id()), new LiveException(ErrorCode.UNSUPPORTED_VERSION,
+          "this server speaks protocol " + ServerMessages.PROTOCOL + ", not " + hello.protocol())), Callback.NOOP);
       close(StatusCode.PROTOCOL, "unsupported protocol version " + hello.protocol());
       return;
     }

@@ -20,8 +20,13 @@ final class HttpReplies {
     Content.Sink.write(response, true, body, callback);
   }
 
-  /** {@code {"error": {...}}} with the status the code maps to. */
+  /**
+   * {@code {"error": {...}}} with the status the code maps to. The connection is closed after it:
+   * an error may come before the request body was read, and a kept-alive connection with an unread
+   * body would break the client's next request.
+   */
   static void error(Response response, Callback callback, LiveException error) {
+    response.getHeaders().put(HttpHeader.CONNECTION, "close");
     json(response, callback, status(error.code()), "{\"error\":" + ServerMessages.error(error) + "}");
   }
 

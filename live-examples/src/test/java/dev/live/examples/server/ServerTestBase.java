@@ -1,5 +1,8 @@
 package dev.live.examples.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.live.auth.Rules;
 import dev.live.examples.board.AppSchema;
@@ -10,8 +13,10 @@ import dev.live.server.LiveServer;
 import dev.live.server.ServerOptions;
 import dev.live.storage.Store;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.Parameter;
@@ -32,6 +37,8 @@ abstract class ServerTestBase {
   Store store;
   LiveServer server;
   private final List<WsClient> clients = new ArrayList<>();
+  private final AtomicInteger freshIds = new AtomicInteger();
+  private WsClient freshClient;
 
   @BeforeEach
   void startServer() {
@@ -69,13 +76,70 @@ abstract class ServerTestBase {
     return client;
   }
 
-  /** The rows of {@code query} as a fresh one-shot query returns them now. */
+  /** The rows of {@code query} as a fresh one-shot query by an anonymous client returns them now. */
   List<JsonNode> fresh(String query) {
-    WsClient client = client(null);
-    JsonNode rows = client.request("q", "{\"type\":\"query\",\"id\":\"q\",\"query\":" + query + "}");
+    if (freshClient == null) {
+      freshClient = client(null);
+    }
+    return fresh(freshClient, query);
+  }
+
+  /** The rows of {@code query} as a one-shot query by {@code client} returns them now (its read rules apply). */
+  List<JsonNode> fresh(WsClient client, String query) {
+    String id = "fresh" + freshIds.incrementAndGet();
+    JsonNode reply = client.request(id, "{\"type\":\"query\",\"id\":\"" + id + "\",\"query\":" + query + "}");
+    assertThat(reply.path("type").asText()).as("reply to a one-shot query: %s", reply).isEqualTo("rows");
     List<JsonNode> list = new ArrayList<>();
-    rows.path("rows").forEach(list::add);
+    reply.path("rows").forEach(list::add);
     return list;
+  }
+
+  /**
+   * Checks that a fresh query of {@code query} returns rows with exactly {@code ids} (so that the
+   * expectation does not rest on the server alone), then waits until subscription {@code id} of
+   * {@code client}, replayed from its snapshot and deltas, holds exactly those rows.
+   */
+  void awaitConverged(WsClient client, String id, String query, String... ids) {
+    awaitConverged(client, id, fresh(query), ids);
+  }
+
+  /** As {@link #awaitConverged(WsClient, String, String, String...)}, with the fresh rows given. */
+  static void awaitConverged(WsClient client, String id, List<JsonNode> fresh, String... ids) {
+    assertThat(fresh).as("fresh query").extracting(row -> row.path("id").asText()).containsExactly(ids);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(ReplayedResult.of(client, id).rows()).as("subscription %s", id).isEqualTo(fresh));
+  }
+
+  /** Wire JSON written with single quotes, for readability: {@code json("{'op':'eq'}")}. */
+  static String json(String singleQuoted) {
+    return singleQuoted.replace('\'', '"');
+  }
+
+  /** Sends a mutation (values in {@link #json} form, the key a string id) and checks it was applied. */
+  static JsonNode applied(WsClient client, String op, String collection, String key, String value) {
+    JsonNode ack = client.mutate(op, collection, key == null ? null : "\"" + key + "\"",
+        value == null ? null : json(value));
+    assertThat(ack.path("status").asText()).as("ack of %s %s %s: %s", op, collection, key, ack).isEqualTo("applied");
+    return ack;
+  }
+
+  static JsonNode update(WsClient client, String collection, String key, String changes) {
+    return applied(client, "update", collection, key, changes);
+  }
+
+  static JsonNode insert(WsClient client, String collection, String row) {
+    return applied(client, "insert", collection, null, row);
+  }
+
+  static JsonNode delete(WsClient client, String collection, String key) {
+    return applied(client, "delete", collection, key, null);
+  }
+
+  /** A task row in {@link #json} form. */
+  static String task(String id, String board, String status, int position) {
+    return "{'id':'" + id + "','boardId':'" + board + "','title':'Task " + id + "','status':'" + status
+        + "','assigneeId':null,'due':null,'position':" + position
+        + ",'estimate':1.0,'revision':1,'labels':[],'checklist':null}";
   }
 
   @AfterEach

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,6 +28,7 @@ final class WsClient implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(10);
 
   private final WebSocket socket;
+  private Listener listener;
   private final List<JsonNode> all = new ArrayList<>();
   private final Set<Integer> taken = new HashSet<>();
   final CompletableFuture<int[]> closed = new CompletableFuture<>();
@@ -49,6 +51,7 @@ final class WsClient implements AutoCloseable {
     WebSocket socket = builder.buildAsync(uri, listener).join();
     WsClient client = new WsClient(socket);
     listener.client = client;
+    client.listener = listener;
     client.flushEarly(listener);
     return client;
   }
@@ -69,6 +72,10 @@ final class WsClient implements AutoCloseable {
 
   void send(String text) {
     socket.sendText(text, true).join();
+  }
+
+  void sendBinary(byte[] bytes) {
+    socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
   }
 
   /** Subscribes and returns the snapshot. */
@@ -171,6 +178,39 @@ final class WsClient implements AutoCloseable {
     socket.abort();
   }
 
+  /** Stops taking messages from the connection, as a client that stopped reading would. */
+  void pauseReading() {
+    synchronized (listener) {
+      listener.paused = true;
+    }
+  }
+
+  /** Takes messages again after {@link #pauseReading()}. */
+  void resumeReading() {
+    boolean owed;
+    synchronized (listener) {
+      listener.paused = false;
+      owed = listener.owed;
+      listener.owed = false;
+    }
+    if (owed) {
+      socket.request(1);
+    }
+  }
+
+  /** Sends {@code text}; false if the connection refused it or the send did not complete in {@code wait}. */
+  boolean trySend(String text, Duration wait) {
+    try {
+      socket.sendText(text, true).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
   /** Drops the TCP connection without a close handshake, as a crashed client would. */
   void abort() {
     socket.abort();
@@ -179,6 +219,8 @@ final class WsClient implements AutoCloseable {
   private static final class Listener implements WebSocket.Listener {
     volatile WsClient client;
     final List<JsonNode> early = new ArrayList<>();
+    boolean paused;
+    boolean owed;
     private final StringBuilder partial = new StringBuilder();
 
     @Override
@@ -198,6 +240,12 @@ final class WsClient implements AutoCloseable {
           } else {
             client.accept(message);
           }
+        }
+      }
+      synchronized (this) {
+        if (paused) {
+          owed = true;
+          return null;
         }
       }
       webSocket.request(1);

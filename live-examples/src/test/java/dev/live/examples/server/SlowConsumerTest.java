@@ -1,0 +1,80 @@
+package dev.live.examples.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.live.examples.board.TaskUpdate;
+import dev.live.server.LiveServer;
+import dev.live.server.ServerOptions;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A client that stops reading never makes the server's memory grow: its deltas are coalesced
+ * into a fresh snapshot when it catches up, or, if it never does, it is disconnected after the
+ * write timeout; other clients are served all along.
+ */
+class SlowConsumerTest extends ServerTestBase {
+  private static final String B1 = "{\"collection\":\"tasks\",\"where\":{\"op\":\"eq\",\"field\":\"boardId\",\"value\":\"b1\"}}";
+  private static final String BIG = "x".repeat(100_000);
+
+  @Override
+  LiveServer.Builder configure(LiveServer.Builder builder) {
+    return builder.options(ServerOptions.builder().maxQueuedBytes(256 * 1024).writeTimeout(Duration.ofSeconds(3)).build());
+  }
+
+  @Test
+  void aClientThatStopsReadingIsDisconnectedAfterTheWriteTimeoutWhileOthersGetEveryChange() throws Exception {
+    WsClient fast = client("fast");
+    fast.subscribe("s1", B1);
+    try (RawSocketClient slow = RawSocketClient.connect(uri())) {
+      slow.send("{\"type\":\"hello\",\"id\":\"h\",\"protocol\":1}");
+      slow.send("{\"type\":\"subscribe\",\"id\":\"s1\",\"query\":" + B1 + "}");
+      assertThat(slow.next()).contains("welcome");
+      assertThat(slow.next()).contains("snapshot");
+      // It reads nothing more; 15 MB of deltas fill the socket buffers, then the server's queue.
+      for (int i = 0; i < 150; i++) {
+        server.data().update("t2", TaskUpdate.of().title(BIG + i));
+      }
+      // The server sees only the fast client once it has dropped the one that stopped reading.
+      await().atMost(Duration.ofSeconds(20)).until(() -> server.connectionCount() == 1);
+    }
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(ReplayedResult.of(fast, "s1").rows()).isEqualTo(fresh(B1)));
+  }
+
+  @Test
+  void aClientThatFallsBehindGetsAResetSnapshotAndCatchesUp() throws Exception {
+    try (RawSocketClient slow = RawSocketClient.connect(uri())) {
+      slow.send("{\"type\":\"hello\",\"id\":\"h\",\"protocol\":1}");
+      slow.send("{\"type\":\"subscribe\",\"id\":\"s1\",\"query\":" + B1 + "}");
+      assertThat(slow.next()).contains("welcome");
+      assertThat(slow.next()).contains("snapshot");
+      for (int i = 0; i < 60; i++) {
+        server.data().update("t2", TaskUpdate.of().title(BIG + i));
+      }
+      // Reading again, within the write timeout: what was dropped comes back as one reset snapshot.
+      boolean reset = false;
+      String lastTitle = "";
+      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      while (System.nanoTime() < deadline && !lastTitle.endsWith("59")) {
+        String message = slow.next();
+        assertThat(message).as("the connection stays open").isNotNull();
+        reset |= message.startsWith("{\"type\":\"snapshot\"") && message.contains("\"reset\":true");
+        lastTitle = titleOfT2(message).orElse(lastTitle);
+      }
+      assertThat(reset).as("a reset snapshot replaced the dropped deltas").isTrue();
+      assertThat(lastTitle).endsWith("59");
+    }
+  }
+
+  private static java.util.Optional<String> titleOfT2(String message) {
+    int at = message.indexOf("{\"id\":\"t2\"");
+    if (at < 0) {
+      return java.util.Optional.empty();
+    }
+    int title = message.indexOf("\"title\":\"", at) + 9;
+    return java.util.Optional.of(message.substring(title, message.indexOf('"', title)));
+  }
+
+}
