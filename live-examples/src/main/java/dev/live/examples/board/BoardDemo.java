@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BoardDemo {
   private BoardDemo() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws InterruptedException {
     PrintStream out = System.out;
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
@@ -69,6 +69,11 @@ public final class BoardDemo {
 
     out.println();
     out.println("== Storage on an embedded H2 file");
-    StorageTour.run(out, Path.of(args.length > 0 ? args[0] : "data/board"));
+    Path file = Path.of(args.length > 0 ? args[0] : "data/board");
+    StorageTour.run(out, file);
+
+    out.println();
+    out.println("== Live queries over WebSocket");
+    ServerTour.run(out, file);
   }
 }

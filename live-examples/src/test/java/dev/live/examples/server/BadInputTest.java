@@ -65,6 +65,10 @@ class BadInputTest extends ServerTestBase {
     assertError(client.request("x1", "{\"id\":\"x1\",\"type\":\"dance\"}"), "UNKNOWN_MESSAGE");
     assertError(client.request("x2", "{\"id\":\"x2\"}"), "MISSING_FIELD");
     assertError(client.request("x3", "{\"id\":\"x3\",\"type\":\"ping\",\"colour\":\"red\"}"), "UNKNOWN_FIELD");
+    // The type fails before the id is read: the id is still found and echoed.
+    assertError(client.request("x4", "{\"type\":\"dance\",\"id\":\"x4\"}"), "UNKNOWN_MESSAGE");
+    assertError(client.request("x5", "{\"type\":\"subscribe\",\"query\":{\"collection\":\"nope\"},\"id\":\"x5\"}"),
+        "UNKNOWN_COLLECTION");
     JsonNode numeric = client.request("42", "{\"id\":42,\"type\":\"dance\"}");
     assertThat(numeric.path("id").isInt()).as("an integer id is echoed as an integer: %s", numeric).isTrue();
     assertPong(client);

@@ -81,10 +81,36 @@ public final class MessageReader {
       }
       return parts.build(in);
     } catch (LiveException e) {
-      throw new BadMessage(Optional.ofNullable(parts.id), e);
+      throw new BadMessage(requestId(parts, text), e);
     } catch (IOException e) {
-      throw new BadMessage(Optional.ofNullable(parts.id), LiveJson.asDecodeException(e));
+      throw new BadMessage(requestId(parts, text), LiveJson.asDecodeException(e));
     }
+  }
+
+  /**
+   * The id of a message that failed, so that the error can name the request: the one read before
+   * the failure, or else a top-level {@code id} found by skimming the rest of the message (the
+   * failure may have come at {@code type}, before {@code id}).
+   */
+  private Optional<String> requestId(Parts parts, String text) {
+    if (parts.id != null) {
+      return Optional.of(parts.id);
+    }
+    try (JsonParser in = factory.createParser(text)) {
+      if (in.nextToken() != JsonToken.START_OBJECT) {
+        return Optional.empty();
+      }
+      for (String name = in.nextFieldName(); name != null; name = in.nextFieldName()) {
+        in.nextToken();
+        if (name.equals("id")) {
+          return Optional.of(requestId(in));
+        }
+        in.skipChildren();
+      }
+    } catch (IOException | LiveException e) {
+      // Malformed before an id could be found: the error goes without one.
+    }
+    return Optional.empty();
   }
 
   /** The members of one message, gathered before it is built. */
