@@ -119,8 +119,10 @@ class StoreTransactionTest extends StoreTestBase {
     for (Future<Object> result : results) {
       result.get(30, TimeUnit.SECONDS);
     }
-    assertThat(runs.get()).as("one of the two units ran twice").isEqualTo(3);
-    // The unit that ran again committed last, so both rows hold its names.
+    // At least the loser ran again; its new run may collide with the winner once more (seen on
+    // H2 under load), and then that unit runs a third time. Both commit in the end.
+    assertThat(runs.get()).as("a unit ran again").isBetween(3, 6);
+    // The unit that committed last wrote both rows, so both hold its names.
     List<String> names = store.list(TeamQuery.all()).stream().map(Team::name).toList();
     assertThat(names).isIn(List.of("by-a-first a", "by-a-first b"), List.of("by-b-first a", "by-b-first b"));
   }
