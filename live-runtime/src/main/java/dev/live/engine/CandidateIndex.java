@@ -105,15 +105,13 @@ final class CandidateIndex {
     if (query.key().isPresent()) {
       NodeQuery.EqualityKey<?> key = query.key().get();
       Map<Object, Set<QueryNode<?>>> byValue = own.keyed.get(key.field());
-      for (Object value : key.values()) {
-        Set<QueryNode<?>> nodes = byValue.get(value);
-        nodes.remove(node);
-        if (nodes.isEmpty()) {
-          byValue.remove(value);
+      if (byValue != null) {
+        for (Object value : key.values()) {
+          removeFrom(byValue, value, node);
         }
-      }
-      if (byValue.isEmpty()) {
-        own.keyed.remove(key.field());
+        if (byValue.isEmpty()) {
+          own.keyed.remove(key.field());
+        }
       }
     } else {
       own.unkeyed.remove(node);

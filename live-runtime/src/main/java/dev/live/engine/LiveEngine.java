@@ -154,28 +154,49 @@ public final class LiveEngine implements AutoCloseable {
   private void apply(List<Change> changes) {
     long to = changes.get(changes.size() - 1).version();
     lock.lock();
+    List<QueryNode<?>> touched = new ArrayList<>();
+    Map<QueryNode<?>, RuntimeException> broken = new HashMap<>();
     try {
-      List<QueryNode<?>> touched = new ArrayList<>();
       for (Change change : changes) {
         for (QueryNode<?> node : index.candidates(change)) {
-          if (change.version() <= node.freshFrom()) {
+          if (change.version() <= node.freshFrom() || broken.containsKey(node)) {
             continue;
           }
           if (!node.isTouched()) {
             touched.add(node);
           }
-          node.apply(change);
+          try {
+            node.apply(change);
+          } catch (RuntimeException e) {
+            broken.put(node, e); // ends this node's subscriptions; the others go on
+            continue;
+          }
           if (node.holds(change.id())) {
             // A later change of the same row in this batch must find the node that now holds it.
             index.hold(node, change.id());
           }
         }
       }
+    } finally {
+      // Every node touched is finished, whatever happened, or it would never be again.
       for (QueryNode<?> node : touched) {
-        finish(node, to);
+        RuntimeException failure = broken.get(node);
+        try {
+          if (failure == null) {
+            finish(node, to);
+            continue;
+          }
+        } catch (RuntimeException e) {
+          failure = e;
+        }
+        if (node.isTouched()) {
+          node.finish();
+        }
+        if (nodes.get(node.query()) == node) {
+          fail(node, failure);
+        }
       }
       position = to;
-    } finally {
       lock.unlock();
     }
   }
@@ -251,6 +272,11 @@ public final class LiveEngine implements AutoCloseable {
         return feed.highestCommittable();
       }
     };
+  }
+
+  /** Whether the engine still follows the change log (it stops only on an {@code Error}). */
+  public boolean isRunning() {
+    return tail.isRunning();
   }
 
   /** The version up to which every node is current. */

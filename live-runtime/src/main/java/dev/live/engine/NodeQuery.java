@@ -131,7 +131,7 @@ final class NodeQuery<T> {
           && comparison.operator() == Comparison.Operator.EQ && hasExactEquality(comparison.field())) {
         return Optional.of(new EqualityKey<>(comparison.field(), List.of(comparison.value())));
       }
-      if (conjunct instanceof In<T, ?> in && hasExactEquality(in.field())) {
+      if (conjunct instanceof In<T, ?> in && hasExactEquality(in.field()) && !in.values().isEmpty()) {
         return Optional.of(new EqualityKey<>(in.field(), new ArrayList<>(in.values())));
       }
     }
@@ -166,7 +166,10 @@ final class NodeQuery<T> {
   /** A field and the values one of which every row in a node's result has. */
   record EqualityKey<T>(Field<T, ?> field, List<Object> values) {
     EqualityKey {
-      values = List.copyOf(values);
+      values = List.copyOf(new LinkedHashSet<>(values)); // an in may repeat a value
+      if (values.isEmpty()) {
+        throw new IllegalArgumentException("an equality key has at least one value");
+      }
     }
   }
 }

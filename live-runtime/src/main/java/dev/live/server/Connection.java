@@ -121,8 +121,11 @@ public final class Connection implements Session.Listener {
     if (!ended.compareAndSet(false, true)) {
       return;
     }
-    shutdown();
-    core.closed(this);
+    try {
+      shutdown();
+    } finally {
+      core.closed(this);
+    }
   }
 
   /** Stops sending and ends the subscriptions; the connection stays known until it is gone. */
@@ -134,8 +137,12 @@ public final class Connection implements Session.Listener {
     }
     for (ConnectionSubscription subscription : List.copyOf(subscriptions.values())) {
       EngineSubscription engineSubscription = subscription.engineSubscription();
-      if (engineSubscription != null) {
-        engineSubscription.close();
+      try {
+        if (engineSubscription != null) {
+          engineSubscription.close();
+        }
+      } catch (RuntimeException e) {
+        log.error("ending a subscription of connection {} failed", clientId, e); // the others still end
       }
     }
     subscriptions.clear();
@@ -243,11 +250,12 @@ public final class Connection implements Session.Listener {
       LiveService.Rows rows = core.service().query(auth, query.query());
       send(ServerMessages.rows(query.id(), rows.version(), rows.json()));
     } else if (message instanceof ClientMessage.Mutate mutate) {
-      LiveService.Outcome outcome = core.service().mutate(auth, clientId, mutate.seq(), mutate.mutation());
+      LiveService.Outcome outcome = core.service().mutate(auth, MutationKeys.of(auth, clientId), mutate.seq(),
+          mutate.mutation());
       send(ack(mutate, outcome));
     } else if (message instanceof ClientMessage.Call call) {
-      LiveService.Outcome outcome = core.service().call(auth, Optional.of(clientId), call.seq(), call.dispatcher(),
-          call.call());
+      LiveService.Outcome outcome = core.service().call(auth, Optional.of(MutationKeys.of(auth, clientId)), call.seq(),
+          call.dispatcher(), call.call());
       send(result(call, outcome));
     } else if (message instanceof ClientMessage.Ping ping) {
       send(ServerMessages.pong(ping.id()));
@@ -267,11 +275,11 @@ public final class Connection implements Session.Listener {
       return;
     }
     String id = hello.clientId().orElseGet(() -> UUID.randomUUID().toString());
+    clientId = id;
     // A client resuming on a new connection: its old one must finish before this one starts, or
     // two connections could apply its mutations out of order.
     core.takeOver(id, this);
-    clientId = id;
-    long lastMutation = core.service().store().lastMutation(id);
+    long lastMutation = core.service().store().lastMutation(MutationKeys.of(auth, id));
     send(ServerMessages.welcome(hello.id(), id, lastMutation, core.service().engine().position()));
   }
 
@@ -333,7 +341,9 @@ public final class Connection implements Session.Listener {
   private void drained() {
     for (ConnectionSubscription subscription : subscriptions.values()) {
       if (subscription.isStale() && subscription.engineSubscription() != null) {
-        requests.execute(() -> core.service().engine().resnapshot(subscription.engineSubscription()));
+        if (subscription.claimResnapshot()) {
+          requests.execute(() -> core.service().engine().resnapshot(subscription.engineSubscription()));
+        }
         return; // one at a time: the next goes once this one is sent
       }
     }
@@ -342,7 +352,9 @@ public final class Connection implements Session.Listener {
   private void overflowed(long queuedChars) {
     log.info("closing connection {}: {} characters of replies wait for a client that does not read",
         clientId, queuedChars);
-    close(StatusCode.TRY_AGAIN_LATER, "slow consumer: more than " + core.options().maxQueuedBytes()
-        + " bytes waiting to be sent");
+    // Not on this thread: it may be the engine's, delivering under its lock, and closing ends
+    // this connection's subscriptions in the engine.
+    core.workers().execute(() -> close(StatusCode.TRY_AGAIN_LATER, "slow consumer: more than "
+        + core.options().maxQueuedBytes() + " bytes waiting to be sent"));
   }
 }

@@ -17,6 +17,7 @@ final class ConnectionSubscription implements SubscriptionListener, Outbound.Coa
   private final String id;
   private volatile EngineSubscription engineSubscription;
   private volatile boolean stale;
+  private final java.util.concurrent.atomic.AtomicBoolean resnapshotPending = new java.util.concurrent.atomic.AtomicBoolean();
   private boolean snapshotSent;
 
   ConnectionSubscription(Connection connection, String id) {
@@ -41,6 +42,7 @@ final class ConnectionSubscription implements SubscriptionListener, Outbound.Coa
     // Called by the engine under its lock, so no delta can come between this and the next one.
     boolean reset = snapshotSent || stale;
     stale = false;
+    resnapshotPending.set(false);
     snapshotSent = true;
     connection.outbound().send(ServerMessages.snapshot(id, version, rows, reset), this);
   }
@@ -57,6 +59,11 @@ final class ConnectionSubscription implements SubscriptionListener, Outbound.Coa
   public void failed(LiveException error) {
     connection.subscriptionEnded(this);
     connection.outbound().send(ServerMessages.error(Optional.of(id), error), null);
+  }
+
+  /** True once per stale period: the caller asks the engine for the fresh snapshot. */
+  boolean claimResnapshot() {
+    return resnapshotPending.compareAndSet(false, true);
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.live.procedure.ProcedureCall;
 import dev.live.procedure.ProcedureDispatcher;
 import dev.live.query.QueryJson;
 import dev.live.query.QuerySpec;
+import dev.live.server.protocol.MessageReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +80,10 @@ final class HttpRoutes extends Handler.Abstract {
   }
 
   private void health(Response response, Callback callback) {
+    if (!core.service().engine().isRunning()) {
+      HttpReplies.json(response, callback, 503, "{\"status\":\"down\",\"reason\":\"the live query engine stopped\"}");
+      return;
+    }
     long version;
     try {
       version = core.service().store().changes().latestVersion();
@@ -108,6 +113,10 @@ final class HttpRoutes extends Handler.Abstract {
     String body = body(request);
     ProcedureCall call = decodeInput(dispatcher, name, body);
     Optional<String> clientId = Optional.ofNullable(request.getHeaders().get(CLIENT_ID_HEADER));
+    if (clientId.isPresent() && !MessageReader.CLIENT_ID.matcher(clientId.get()).matches()) {
+      throw new LiveException(ErrorCode.INVALID_VALUE, CLIENT_ID_HEADER + " has 1 to 64 letters, digits and . _ : -");
+    }
+    clientId = clientId.map(id -> MutationKeys.of(auth, id));
     OptionalLong seq = sequence(request);
     if (seq.isPresent() && clientId.isEmpty()) {
       throw new LiveException(ErrorCode.MISSING_FIELD, SEQ_HEADER + " goes with a " + CLIENT_ID_HEADER + " header");

@@ -227,7 +227,7 @@ final class LiveCore {
     connections.remove(connection);
     String clientId = connection.clientId();
     if (clientId != null) {
-      byClient.remove(clientId, connection);
+      byClient.remove(MutationKeys.of(connection.auth(), clientId), connection);
     }
   }
 
@@ -236,7 +236,9 @@ final class LiveCore {
    * is closed, and its requests finish before this one's start (bounded by a wait of 10 s).
    */
   void takeOver(String clientId, Connection connection) {
-    Connection earlier = byClient.put(clientId, connection);
+    // Keyed by user and client id: one user cannot close another's connections by naming its id.
+    String key = MutationKeys.of(connection.auth(), clientId);
+    Connection earlier = byClient.put(key, connection);
     if (earlier == null || earlier == connection) {
       return;
     }

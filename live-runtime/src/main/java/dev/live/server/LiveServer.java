@@ -1,5 +1,6 @@
 package dev.live.server;
 
+import dev.live.auth.AuthContext;
 import dev.live.auth.Authenticator;
 import dev.live.auth.Rules;
 import dev.live.schema.LiveSchema;
@@ -69,6 +70,14 @@ public final class LiveServer implements AutoCloseable {
   /** The store itself: its change log, and client mutation records. */
   public Store store() {
     return handler.core().service().store();
+  }
+
+  /**
+   * The highest mutation sequence number recorded for client {@code clientId} of the user {@code
+   * auth} names (client ids live in their user's namespace); 0 when none is.
+   */
+  public long lastMutation(AuthContext auth, String clientId) {
+    return store().lastMutation(MutationKeys.of(auth, clientId));
   }
 
   /** Open WebSocket connections. */

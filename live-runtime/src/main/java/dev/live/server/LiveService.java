@@ -159,9 +159,10 @@ final class LiveService {
     } catch (LiveException e) {
       return new Outcome.Rejected(e);
     } catch (RuntimeException e) {
+      // Storage errors are LiveExceptions; anything else came from application code (a middleware).
       log.error("a request failed unexpectedly", e);
-      return new Outcome.Rejected(new LiveException(ErrorCode.STORAGE_FAILED,
-          "the server failed to run the request; nothing was written"));
+      return new Outcome.Rejected(new LiveException(ErrorCode.PROCEDURE_FAILED,
+          "the request failed on the server; nothing was written"));
     }
   }
 
@@ -253,6 +254,8 @@ final class LiveService {
    * missing, so that writes cannot probe for rows the read rules hide.
    */
   private <T> T readable(Transaction tx, AuthContext auth, CollectionSchema<T> collection, Object key) {
+    // Locked first: the rule then decides on the row the write will change, not an older one.
+    tx.lock(collection, key);
     QuerySpec<T> spec = new ReadRestriction(rules, auth).apply(QuerySpec.all(collection).one(key));
     List<T> rows = tx.select(spec, RowShape.plain());
     if (rows.isEmpty()) {

@@ -60,6 +60,7 @@ final class Outbound {
   /** Queues {@code text}; {@code subscription} when it is a snapshot or a delta of one. */
   void send(String text, @Nullable Coalescible subscription) {
     long overflow = -1;
+    boolean emptiedIdle = false;
     synchronized (this) {
       if (closed || (subscription != null && subscription.isStale())) {
         return; // a stale subscription gets a fresh snapshot instead
@@ -71,7 +72,12 @@ final class Outbound {
         if (queued > maxQueued && queue.size() > 1) {
           overflow = queued;
         }
+        emptiedIdle = queue.isEmpty() && !sending;
       }
+    }
+    if (emptiedIdle) {
+      onDrained.run(); // no send will complete to say so
+      return;
     }
     if (overflow >= 0) {
       onOverflow.overflowed(overflow);
@@ -115,7 +121,13 @@ final class Outbound {
         }
       }
       if (next != null) {
-        session.sendText(next.text, sent);
+        try {
+          session.sendText(next.text, sent);
+        } catch (RuntimeException e) {
+          close(); // the connection is broken; its close or the write timeout ends it
+          drainers.set(0);
+          return;
+        }
       }
     } while (drainers.decrementAndGet() != 0);
   }

@@ -61,6 +61,12 @@ final class SerialExecutor implements Executor {
     } catch (RuntimeException e) {
       log.error("a request task failed", e);
     }
+    synchronized (this) {
+      if (tasks.isEmpty()) {
+        running = false; // idle at once: a takeover waiting for this connection sees it now
+        return;
+      }
+    }
     // One task per pool turn, so that a busy connection does not hold a thread others wait for.
     schedule();
   }

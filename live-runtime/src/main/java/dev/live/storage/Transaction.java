@@ -298,6 +298,22 @@ public final class Transaction implements DataAccess {
     }
   }
 
+  /**
+   * Reads the row with {@code id} and locks it until this transaction ends, so that what a
+   * decision is based on cannot change before the write that follows it. Empty when there is none.
+   */
+  public <T> Optional<T> lock(CollectionSchema<T> collection, Object id) {
+    requireUsable();
+    TableSql<T> table = context.table(collection);
+    try (PreparedStatement select = sql.prepare(table.selectForUpdate())) {
+      SqlValues.bind(sql.writer(select), 1, collection.id(), id);
+      List<T> rows = Sql.mapAll(select, collection.rowMapper());
+      return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    } catch (SQLException e) {
+      throw failed(context.errors().map(e, SqlErrors.Operation.UPDATE, collection, id));
+    }
+  }
+
   private <T> T lockRow(TableSql<T> table, Object id, SqlErrors.Operation operation) {
     CollectionSchema<T> collection = table.collection();
     try (PreparedStatement select = sql.prepare(table.selectForUpdate())) {

@@ -89,6 +89,22 @@ class CandidateSelectionTest {
     assertThat(queriesOfTables()).filteredOn(sql -> sql.contains("\"tasks\"")).hasSize(1);
   }
 
+  @Test
+  void queriesWhoseKeyRepeatsAValueOrIsEmptyComeAndGoCleanly() {
+    EngineConvergenceTest.Recorder recorder = new EngineConvergenceTest.Recorder();
+    var repeated = engine.subscribe(TaskQuery.where(Task_.status.in(Status.TODO, Status.TODO)).spec(), recorder);
+    var one = engine.subscribe(TaskQuery.all().one("t1").spec(), recorder);
+    var nothing = engine.subscribe(TaskQuery.where(Task_.id.in(List.of()).or(Task_.position.gt(100))).spec(), recorder);
+    var emptyKey = engine.subscribe(TaskQuery.where(Task_.id.in(List.of())).and(Task_.position.gt(0)).spec(), recorder);
+    assertThat(engine.nodeCount()).isEqualTo(4);
+    one.close();
+    repeated.close();
+    emptyKey.close();
+    nothing.close();
+    assertThat(engine.nodeCount()).isZero();
+    assertThat(engine.subscriptionCount()).isZero();
+  }
+
   /** Statements reading data tables: not the change log the engine follows, nor the writes themselves. */
   private List<String> queriesOfTables() {
     synchronized (statements) {

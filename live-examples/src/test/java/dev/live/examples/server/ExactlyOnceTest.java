@@ -73,7 +73,7 @@ class ExactlyOnceTest extends ServerTestBase {
         .isEqualTo(1008);
     assertThat(second.mutate(2, "update", "tasks", "\"t1\"", json("{'title':'Two'}")).path("status").asText())
         .isEqualTo("applied");
-    assertThat(server.store().lastMutation("desktop-1")).isEqualTo(2);
+    assertThat(server.lastMutation(dev.live.auth.AuthContext.anonymous(), "desktop-1")).isEqualTo(2);
   }
 
   @Test

@@ -137,7 +137,7 @@ class HttpRoutesTest extends ServerTestBase {
     assertThat(send(call).statusCode()).isEqualTo(200);
     assertError(send(call), 409, "ALREADY_APPLIED");
     assertThat(tasks.get("t2").revision()).as("completed once").isEqualTo(2);
-    assertThat(server.store().lastMutation("cron-1")).isEqualTo(1);
+    assertThat(server.lastMutation(AuthContext.user("u1"), "cron-1")).isEqualTo(1);
 
     HttpRequest withoutClient = HttpRequest.newBuilder(route("/call/complete"))
         .header("Authorization", ANN).header("Live-Mutation-Seq", "2")

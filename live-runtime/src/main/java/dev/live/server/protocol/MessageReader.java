@@ -49,7 +49,8 @@ public final class MessageReader {
       "ping", List.of()));
   private static final List<String> OPERATIONS = List.of("insert", "update", "delete");
   private static final int MAX_ID_LENGTH = 128;
-  private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+  /** What a client id may be: 1 to 64 letters, digits and {@code . _ : -}. */
+  public static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
   private final LiveSchema schema;
   private final Map<String, ProcedureDispatcher> procedures;
@@ -352,7 +353,7 @@ public final class MessageReader {
   private static String clientId(JsonParser in) throws IOException {
     String text = JsonReads.string(in, "");
     if (!CLIENT_ID.matcher(text).matches()) {
-      throw JsonReads.invalid(in, "", "a client id has 1 to 128 letters, digits and . _ : -");
+      throw JsonReads.invalid(in, "", "a client id has 1 to 64 letters, digits and . _ : -");
     }
     return text;
   }
