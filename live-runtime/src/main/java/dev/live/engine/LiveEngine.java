@@ -75,9 +75,16 @@ public final class LiveEngine implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    // A new node reads storage outside the lock, so that changes keep flowing meanwhile.
+    // A new node reads storage outside the lock, so that changes keep flowing meanwhile. If the
+    // engine moved past the read's lower bound during it, the read may lack those changes: read
+    // again, a few times outside the lock, before doing it under the lock as a last resort.
     QueryNode<?> fresh = new QueryNode<>(query, values);
-    fresh.read(store, bounds());
+    for (int attempt = 0; attempt < 3; attempt++) {
+      fresh.read(store, bounds());
+      if (fresh.freshFrom() >= position) {
+        break;
+      }
+    }
     lock.lock();
     try {
       QueryNode<?> node = nodes.get(query);
