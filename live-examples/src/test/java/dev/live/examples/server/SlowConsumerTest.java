@@ -10,9 +10,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * A client that stops reading never makes the server's memory grow: its deltas are coalesced
- * into a fresh snapshot when it catches up, or, if it never does, it is disconnected after the
- * write timeout; other clients are served all along.
+ * A client that stops reading never makes the server's memory grow: it is disconnected after the
+ * write timeout, and other clients are served all along. (One that catches up in time gets a reset
+ * snapshot: {@link LaggingConsumerTest}.)
  */
 class SlowConsumerTest extends ServerTestBase {
   private static final String B1 = "{\"collection\":\"tasks\",\"where\":{\"op\":\"eq\",\"field\":\"boardId\",\"value\":\"b1\"}}";
@@ -20,7 +20,7 @@ class SlowConsumerTest extends ServerTestBase {
 
   @Override
   LiveServer.Builder configure(LiveServer.Builder builder) {
-    return builder.options(ServerOptions.builder().maxQueuedBytes(256 * 1024).writeTimeout(Duration.ofSeconds(5)).build());
+    return builder.options(ServerOptions.builder().maxQueuedBytes(256 * 1024).writeTimeout(Duration.ofSeconds(2)).build());
   }
 
   @Test
@@ -37,45 +37,10 @@ class SlowConsumerTest extends ServerTestBase {
         server.data().update("t2", TaskUpdate.of().title(BIG + i));
       }
       // The server sees only the fast client once it has dropped the one that stopped reading.
-      await().atMost(Duration.ofSeconds(20)).until(() -> server.connectionCount() == 1);
+      await().atMost(Duration.ofSeconds(40)).until(() -> server.connectionCount() == 1);
     }
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
         assertThat(ReplayedResult.of(fast, "s1").rows()).isEqualTo(fresh(B1)));
-  }
-
-  @Test
-  void aClientThatFallsBehindGetsAResetSnapshotAndCatchesUp() throws Exception {
-    try (RawSocketClient slow = RawSocketClient.connect(uri())) {
-      slow.send("{\"type\":\"hello\",\"id\":\"h\",\"protocol\":1}");
-      slow.send("{\"type\":\"subscribe\",\"id\":\"s1\",\"query\":" + B1 + "}");
-      assertThat(slow.next()).contains("welcome");
-      assertThat(slow.next()).contains("snapshot");
-      // 20 MB: more than the socket buffers hold, so the server's own queue overflows and coalesces.
-      for (int i = 0; i < 200; i++) {
-        server.data().update("t2", TaskUpdate.of().title(BIG + i));
-      }
-      // Reading again, within the write timeout: what was dropped comes back as one reset snapshot.
-      boolean reset = false;
-      String lastTitle = "";
-      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-      while (System.nanoTime() < deadline && !lastTitle.endsWith("199")) {
-        String message = slow.next();
-        assertThat(message).as("the connection stays open").isNotNull();
-        reset |= message.startsWith("{\"type\":\"snapshot\"") && message.contains("\"reset\":true");
-        lastTitle = titleOfT2(message).orElse(lastTitle);
-      }
-      assertThat(reset).as("a reset snapshot replaced the dropped deltas").isTrue();
-      assertThat(lastTitle).endsWith("199");
-    }
-  }
-
-  private static java.util.Optional<String> titleOfT2(String message) {
-    int at = message.indexOf("{\"id\":\"t2\"");
-    if (at < 0) {
-      return java.util.Optional.empty();
-    }
-    int title = message.indexOf("\"title\":\"", at) + 9;
-    return java.util.Optional.of(message.substring(title, message.indexOf('"', title)));
   }
 
 }
