@@ -1,5 +1,7 @@
 package dev.live.jdbc;
 
+import dev.live.error.ErrorCode;
+import dev.live.error.LiveException;
 import dev.live.schema.FieldType;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -36,7 +38,31 @@ public final class JdbcParameterWriter implements ParameterWriter {
 
   @Override
   public void setString(int index, String value) throws SQLException {
+    requireStorable(value);
     statement.setString(index, value);
+  }
+
+  /**
+   * Refuses text PostgreSQL cannot hold: U+0000 (refused by the server) and unpaired surrogates
+   * (which its driver silently turns into {@code ?}). H2 would take both, and refusing them on
+   * every database keeps what is stored, and what a query means, the same everywhere.
+   */
+  public static void requireStorable(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\u0000') {
+        throw new LiveException(ErrorCode.INVALID_VALUE, "text may not contain the character U+0000");
+      }
+      if (Character.isSurrogate(c)) {
+        boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length()
+            && Character.isLowSurrogate(value.charAt(i + 1));
+        if (!paired) {
+          throw new LiveException(ErrorCode.INVALID_VALUE, "text may not contain an unpaired surrogate"
+              + " (U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + "); it is not valid Unicode");
+        }
+        i++;
+      }
+    }
   }
 
   @Override
@@ -85,6 +111,7 @@ public final class JdbcParameterWriter implements ParameterWriter {
 
   @Override
   public void setJson(int index, String value) throws SQLException {
+    requireStorable(value);
     if (json == JsonBinding.OTHER) {
       statement.setObject(index, value, Types.OTHER);
     } else {

@@ -55,6 +55,7 @@ final class Sql {
       if (param instanceof SqlParam.Value value) {
         SqlValues.bind(writer, index, value.field(), value.value());
       } else if (param instanceof SqlParam.Text text) {
+        dev.live.jdbc.JdbcParameterWriter.requireStorable(text.text());
         statement.setString(index, text.text());
       } else if (param instanceof SqlParam.Count count) {
         statement.setInt(index, count.count());

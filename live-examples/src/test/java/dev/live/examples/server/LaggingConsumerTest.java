@@ -29,9 +29,15 @@ class LaggingConsumerTest extends ServerTestBase {
       slow.send("{\"type\":\"subscribe\",\"id\":\"s1\",\"query\":" + B1 + "}");
       assertThat(slow.next()).contains("welcome");
       assertThat(slow.next()).contains("snapshot");
-      // 20 MB: more than the socket buffers hold, so the server's own queue overflows and coalesces.
+      // 20 MB in 200 deltas: more than the socket buffers hold, so the server's own queue overflows
+      // and coalesces. Each write waits for its delta at a reading client, so that the engine does
+      // not fold several writes into one delta.
+      WsClient pace = client("pace");
+      pace.subscribe("p", B1);
       for (int i = 0; i < 200; i++) {
         server.data().update("t2", TaskUpdate.of().title(BIG + i));
+        String title = BIG + i;
+        pace.next(m -> m.path("type").asText().equals("delta") && m.toString().contains(title + "\""));
       }
       // Reading again, within the write timeout: what was dropped comes back as one reset snapshot.
       boolean reset = false;

@@ -61,6 +61,22 @@ class StoreErrorTest extends StoreTestBase {
     BoardData.seed(store);
   }
 
+  // --- text ---------------------------------------------------------------------------------
+
+  @Test
+  void textPostgresqlCannotHoldIsInvalidOnEveryDatabase() {
+    assertThatThrownBy(() -> store.update("t1", TaskUpdate.of().title("nul \u0000 inside")))
+        .isInstanceOfSatisfying(LiveException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))
+        .hasMessageContaining("U+0000");
+    assertThatThrownBy(() -> store.update("t1", TaskUpdate.of().title("half \uD83D a face")))
+        .isInstanceOfSatisfying(LiveException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))
+        .hasMessageContaining("unpaired surrogate");
+    assertThatThrownBy(() -> store.list(TaskQuery.where(Task_.title.contains("\uDE00"))))
+        .isInstanceOfSatisfying(LiveException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE));
+    assertThat(store.update("t1", TaskUpdate.of().title("a whole face \uD83D\uDE00")).title()).endsWith("\uD83D\uDE00");
+    assertThat(store.find(TaskQuery.all().one("t1")).orElseThrow().title()).isEqualTo("a whole face \uD83D\uDE00");
+  }
+
   // --- constraints ------------------------------------------------------------------------
 
   @Test
