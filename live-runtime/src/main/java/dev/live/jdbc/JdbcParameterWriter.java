@@ -42,6 +42,19 @@ public final class JdbcParameterWriter implements ParameterWriter {
     statement.setString(index, value);
   }
 
+  /** JSON text escapes U+0000 as {@code \\u0000}, which PostgreSQL's jsonb refuses too. */
+  private static void requireNoEscapedNul(String json) {
+    for (int at = json.indexOf("\\u0000"); at >= 0; at = json.indexOf("\\u0000", at + 1)) {
+      int backslashes = 0;
+      for (int i = at; i >= 0 && json.charAt(i) == '\\'; i--) {
+        backslashes++;
+      }
+      if (backslashes % 2 == 1) { // an escape, not an escaped backslash followed by "u0000"
+        throw new LiveException(ErrorCode.INVALID_VALUE, "text may not contain the character U+0000");
+      }
+    }
+  }
+
   /**
    * Refuses text PostgreSQL cannot hold: U+0000 (refused by the server) and unpaired surrogates
    * (which its driver silently turns into {@code ?}). H2 would take both, and refusing them on
@@ -112,6 +125,7 @@ public final class JdbcParameterWriter implements ParameterWriter {
   @Override
   public void setJson(int index, String value) throws SQLException {
     requireStorable(value);
+    requireNoEscapedNul(value);
     if (json == JsonBinding.OTHER) {
       statement.setObject(index, value, Types.OTHER);
     } else {

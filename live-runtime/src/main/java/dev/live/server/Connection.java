@@ -202,6 +202,11 @@ public final class Connection implements Session.Listener {
     return requests.isIdle();
   }
 
+  /** Runs {@code hook} once no request of this connection is queued or running. */
+  void whenIdle(Runnable hook) {
+    requests.whenIdle(hook);
+  }
+
   int subscriptionCount() {
     return subscriptions.size();
   }

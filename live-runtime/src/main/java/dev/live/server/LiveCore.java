@@ -227,7 +227,10 @@ final class LiveCore {
     connections.remove(connection);
     String clientId = connection.clientId();
     if (clientId != null) {
-      byClient.remove(MutationKeys.of(connection.auth(), clientId), connection);
+      // Known as its client's connection until its last request ends: a reconnecting client's
+      // new connection must wait for a mutation the old one is still running.
+      String key = MutationKeys.of(connection.auth(), clientId);
+      connection.whenIdle(() -> byClient.remove(key, connection));
     }
   }
 

@@ -18,6 +18,7 @@ final class SerialExecutor implements Executor {
   private final Executor pool;
   private final Queue<Runnable> tasks = new ArrayDeque<>();
   private boolean running;
+  private Runnable idleHook;
 
   SerialExecutor(Executor pool) {
     this.pool = pool;
@@ -49,26 +50,64 @@ final class SerialExecutor implements Executor {
 
   private void runNext() {
     Runnable task;
+    Runnable hook = null;
     synchronized (this) {
       task = tasks.poll();
       if (task == null) {
         running = false;
-        return;
+        hook = takeIdleHook();
       }
+    }
+    if (task == null) {
+      runHook(hook);
+      return;
     }
     try {
       task.run();
     } catch (RuntimeException e) {
       log.error("a request task failed", e);
     }
+    boolean more;
     synchronized (this) {
-      if (tasks.isEmpty()) {
+      more = !tasks.isEmpty();
+      if (!more) {
         running = false; // idle at once: a takeover waiting for this connection sees it now
+        hook = takeIdleHook();
+      }
+    }
+    if (more) {
+      // One task per pool turn, so that a busy connection does not hold a thread others wait for.
+      schedule();
+    } else {
+      runHook(hook);
+    }
+  }
+
+  /** Runs {@code hook} once nothing is queued or running: now, or when the last task ends. */
+  void whenIdle(Runnable hook) {
+    synchronized (this) {
+      if (running || !tasks.isEmpty()) {
+        idleHook = hook;
         return;
       }
     }
-    // One task per pool turn, so that a busy connection does not hold a thread others wait for.
-    schedule();
+    runHook(hook);
+  }
+
+  private Runnable takeIdleHook() {
+    Runnable hook = idleHook;
+    idleHook = null;
+    return hook;
+  }
+
+  private static void runHook(Runnable hook) {
+    if (hook != null) {
+      try {
+        hook.run();
+      } catch (RuntimeException e) {
+        log.error("an idle hook failed", e);
+      }
+    }
   }
 
   /** Whether nothing is queued or running. */
