@@ -38,6 +38,8 @@ public final class Connection implements Session.Listener {
   private volatile Session session;
   private volatile Outbound outbound;
   private volatile String clientId;
+  /** The key of this client's mutation records, known from hello on. */
+  private volatile String mutationKey;
   private volatile boolean closed;
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile long closeRequestedAt;
@@ -189,6 +191,11 @@ public final class Connection implements Session.Listener {
     return clientId;
   }
 
+  /** The key of this client's mutation records (null before hello). */
+  String mutationKey() {
+    return mutationKey;
+  }
+
   AuthContext auth() {
     return auth;
   }
@@ -255,11 +262,10 @@ public final class Connection implements Session.Listener {
       LiveService.Rows rows = core.service().query(auth, query.query());
       send(ServerMessages.rows(query.id(), rows.version(), rows.json()));
     } else if (message instanceof ClientMessage.Mutate mutate) {
-      LiveService.Outcome outcome = core.service().mutate(auth, MutationKeys.of(auth, clientId), mutate.seq(),
-          mutate.mutation());
+      LiveService.Outcome outcome = core.service().mutate(auth, mutationKey, mutate.seq(), mutate.mutation());
       send(ack(mutate, outcome));
     } else if (message instanceof ClientMessage.Call call) {
-      LiveService.Outcome outcome = core.service().call(auth, Optional.of(MutationKeys.of(auth, clientId)), call.seq(),
+      LiveService.Outcome outcome = core.service().call(auth, Optional.of(mutationKey), call.seq(),
           call.dispatcher(), call.call());
       send(result(call, outcome));
     } else if (message instanceof ClientMessage.Ping ping) {
@@ -281,10 +287,11 @@ public final class Connection implements Session.Listener {
     }
     String id = hello.clientId().orElseGet(() -> UUID.randomUUID().toString());
     clientId = id;
+    mutationKey = MutationKeys.of(auth, id);
     // A client resuming on a new connection: its old one must finish before this one starts, or
     // two connections could apply its mutations out of order.
     core.takeOver(id, this);
-    long lastMutation = core.service().store().lastMutation(MutationKeys.of(auth, id));
+    long lastMutation = core.service().store().lastMutation(mutationKey);
     send(ServerMessages.welcome(hello.id(), id, lastMutation, core.service().engine().position()));
   }
 

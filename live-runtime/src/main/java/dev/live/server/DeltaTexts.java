@@ -1,5 +1,7 @@
 package dev.live.server;
 
+import dev.live.server.protocol.ServerMessages;
+
 /**
  * Builds the text of a delta for each subscription a change reaches, sharing the work between
  * them: the engine hands the same changes to every subscription of a node one after another on
@@ -28,13 +30,12 @@ final class DeltaTexts {
       this.changes = changes;
       this.from = from;
       this.to = to;
-      this.tail = new StringBuilder(changes.length() + 48).append(",\"from\":").append(from).append(",\"to\":")
-          .append(to).append(",\"changes\":").append(changes).append('}').toString();
+      this.tail = ServerMessages.deltaTail(from, to, changes);
       this.id = null;
     }
     if (!id.equals(this.id)) {
       this.id = id;
-      this.text = "{\"type\":\"delta\",\"id\":" + id + tail;
+      this.text = ServerMessages.deltaHead(id) + tail;
     }
     return text;
   }

@@ -3,7 +3,6 @@ package dev.live.server;
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
 import dev.live.server.protocol.ServerMessages;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Response;
@@ -54,9 +53,5 @@ final class HttpReplies {
       default:
         return 400;
     }
-  }
-
-  static byte[] utf8(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -225,11 +225,10 @@ final class LiveCore {
 
   void closed(Connection connection) {
     connections.remove(connection);
-    String clientId = connection.clientId();
-    if (clientId != null) {
+    String key = connection.mutationKey();
+    if (key != null) {
       // Known as its client's connection until its last request ends: a reconnecting client's
       // new connection must wait for a mutation the old one is still running.
-      String key = MutationKeys.of(connection.auth(), clientId);
       connection.whenIdle(() -> byClient.remove(key, connection));
     }
   }
@@ -240,8 +239,7 @@ final class LiveCore {
    */
   void takeOver(String clientId, Connection connection) {
     // Keyed by user and client id: one user cannot close another's connections by naming its id.
-    String key = MutationKeys.of(connection.auth(), clientId);
-    Connection earlier = byClient.put(key, connection);
+    Connection earlier = byClient.put(connection.mutationKey(), connection);
     if (earlier == null || earlier == connection) {
       return;
     }

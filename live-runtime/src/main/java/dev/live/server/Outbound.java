@@ -150,11 +150,6 @@ final class Outbound {
     return sendingSince;
   }
 
-  /** Characters waiting, not counting the frame in flight. */
-  synchronized long queuedChars() {
-    return queued;
-  }
-
   /** Drops what waits; nothing more is sent. */
   void close() {
     synchronized (this) {

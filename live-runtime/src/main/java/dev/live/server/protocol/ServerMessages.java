@@ -32,10 +32,18 @@ public final class ServerMessages {
   }
 
   public static String delta(String id, long from, long to, String changes) {
-    return new StringBuilder(changes.length() + id.length() + 64)
-        .append("{\"type\":\"delta\",\"id\":").append(id)
-        .append(",\"from\":").append(from).append(",\"to\":").append(to)
-        .append(",\"changes\":").append(changes).append('}').toString();
+    return deltaHead(id) + deltaTail(from, to, changes);
+  }
+
+  /** The start of a delta, up to and with the subscription id: the part that differs per subscriber. */
+  public static String deltaHead(String id) {
+    return "{\"type\":\"delta\",\"id\":" + id;
+  }
+
+  /** The rest of a delta after the subscription id: the part subscribers of one query share. */
+  public static String deltaTail(long from, long to, String changes) {
+    return new StringBuilder(changes.length() + 48).append(",\"from\":").append(from).append(",\"to\":")
+        .append(to).append(",\"changes\":").append(changes).append('}').toString();
   }
 
   public static String unsubscribed(String id) {
