@@ -5,6 +5,7 @@ import dev.live.processor.model.SchemaModel;
 import dev.live.processor.read.LiveAnnotations;
 import dev.live.processor.read.SchemaReader;
 import dev.live.processor.read.UnresolvedTypeException;
+import dev.live.processor.read.WrittenTypes;
 import dev.live.processor.write.SchemaWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -92,7 +93,8 @@ public final class LiveProcessor extends AbstractProcessor {
     }
     try {
       Optional<SchemaModel> schema = new SchemaReader(diagnostics,
-          Optional.ofNullable(processingEnv.getOptions().get(SCHEMA_OPTION))).read(collections, procedures);
+          Optional.ofNullable(processingEnv.getOptions().get(SCHEMA_OPTION)), WrittenTypes.of(processingEnv))
+          .read(collections, procedures);
       generated = true;
       deferredCollections.clear();
       deferredProcedureOwners.clear();

@@ -74,6 +74,13 @@ public enum Message {
       + " supported: void, String, boolean, int, long, double (and Boolean, Integer, Long,"
       + " Double), BigDecimal, Instant, LocalDate, UUID, enums, records of these, and List of"
       + " these"),
+  LIVE_QUERY_PROCEDURE_KIND("@Procedure method %s returns a query, which makes it a live query"
+      + " procedure: declare it with kind = Procedure.Kind.QUERY"),
+  LIVE_QUERY_NOT_A_COLLECTION("@Procedure method %s returns a query over %s, which is not a"
+      + " @Collection record of this compilation; a live query procedure returns a collection's query,"
+      + " such as TaskQuery<Task>, ListQuery<Task, TaskRow> or SingleQuery<Task, Task>"),
+  LIVE_QUERY_NULLABLE("@Procedure method %s returns a live query, which is never null: remove"
+      + " @Nullable"),
   PROCEDURE_NAME_INVALID("procedure name \"%s\" is not allowed: use a Java identifier that"
       + " starts with a letter and is not a keyword or 'ALL'"),
   PROCEDURE_NAME_RESERVED("procedure name '%s' is reserved: the generated %s has a method of that"

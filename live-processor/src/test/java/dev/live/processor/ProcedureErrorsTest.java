@@ -285,4 +285,83 @@ class ProcedureErrorsTest {
     assertThat(compilation).hadErrorContaining("[PROCEDURE_NAME_RESERVED] procedure name 'wait'")
         .inFile(procedures).onLineContaining("void pause(");
   }
+
+  @Test
+  void liveQueryProcedureOfKindMutationIsRejectedOnTheAnnotation() {
+    JavaFileObject task = source("Task", "@Collection(\"tasks\")", "public record Task(@Id String id, String boardId) {}");
+    JavaFileObject procedures = source("Procedures",
+        "public class Procedures {",
+        "  @Procedure",
+        "  public dev.live.query.ListQuery<Task, Task> ofBoard(String boardId) {",
+        "    return TaskQuery.where(Task_.boardId.eq(boardId));",
+        "  }",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(task, procedures);
+
+    assertThat(compilation).hadErrorContaining("[LIVE_QUERY_PROCEDURE_KIND] @Procedure method Procedures.ofBoard"
+            + " returns a query, which makes it a live query procedure: declare it with kind = Procedure.Kind.QUERY")
+        .inFile(procedures).onLineContaining("@Procedure");
+  }
+
+  @Test
+  void queryOverARecordThatIsNotACollectionIsRejectedOnTheMethod() {
+    JavaFileObject task = source("Task", "@Collection(\"tasks\")", "public record Task(@Id String id) {}");
+    JavaFileObject note = source("Note", "public record Note(String text) {}");
+    JavaFileObject procedures = source("Procedures",
+        "public class Procedures {",
+        "  @Procedure(kind = Procedure.Kind.QUERY)",
+        "  public dev.live.query.ListQuery<Note, Note> notes() {",
+        "    throw new UnsupportedOperationException();",
+        "  }",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(task, note, procedures);
+
+    assertThat(compilation).hadErrorContaining("[LIVE_QUERY_NOT_A_COLLECTION] @Procedure method Procedures.notes"
+            + " returns a query over com.example.Note, which is not a @Collection record of this compilation")
+        .inFile(procedures).onLineContaining("notes()");
+  }
+
+  @Test
+  void nullableLiveQueryIsRejectedOnTheMethod() {
+    JavaFileObject task = source("Task", "@Collection(\"tasks\")", "public record Task(@Id String id) {}");
+    JavaFileObject procedures = source("Procedures",
+        "public class Procedures {",
+        "  @Procedure(kind = Procedure.Kind.QUERY)",
+        "  public dev.live.query.@Nullable SingleQuery<Task, Task> one(String id) {",
+        "    return TaskQuery.all().one(id);",
+        "  }",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(task, procedures);
+
+    assertThat(compilation).hadErrorContaining("[LIVE_QUERY_NULLABLE] @Procedure method Procedures.one returns a"
+            + " live query, which is never null: remove @Nullable")
+        .inFile(procedures).onLineContaining("one(String id)");
+  }
+
+  /**
+   * The recording processor wraps javac's environment, as some build tools do, which hides the
+   * source trees that name a generated query type in the round it is generated.
+   */
+  @Test
+  void generatedQueryReturnedWhereSourceTreesAreHiddenIsReportedWithTheWayOut() {
+    JavaFileObject task = source("Task", "@Collection(\"tasks\")", "public record Task(@Id String id, String boardId) {}");
+    JavaFileObject procedures = source("Procedures",
+        "public class Procedures {",
+        "  @Procedure(kind = Procedure.Kind.QUERY)",
+        "  public TaskQuery<Task> ofBoard(String boardId) {",
+        "    return TaskQuery.where(Task_.boardId.eq(boardId));",
+        "  }",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(task, procedures);
+
+    assertThat(compilation).hadErrorContaining("[UNRESOLVED_TYPE] the return type of @Procedure method"
+            + " Procedures.ofBoard (this build hides the source trees that name it; a live query procedure can"
+            + " return ListQuery<Task, Task> or SingleQuery<Task, Task> instead of the generated TaskQuery<Task>)"
+            + " could not be resolved")
+        .inFile(procedures).onLineContaining("ofBoard(");
+  }
 }

@@ -154,4 +154,26 @@ class SuccessfulCompilationTest {
     assertThat(compilation).generatedSourceFile("com.example.NodeJson");
     assertThat(compilation).generatedSourceFile("com.example.DayOfWeekJson");
   }
+
+  @Test
+  void liveQueryProcedureInAnotherPackageReturningTheGeneratedQueryIsRecognised() {
+    JavaFileObject task = source("Task", "@Collection(\"tasks\")", "public record Task(@Id String id, String boardId) {}");
+    JavaFileObject procedures = sourceIn("com.example.api.BoardProcedures",
+        "import com.example.Task;",
+        "import com.example.TaskQuery;",
+        "import com.example.Task_;",
+        "public class BoardProcedures {",
+        "  @Procedure(kind = Procedure.Kind.QUERY)",
+        "  public TaskQuery<Task> ofBoard(String boardId) {",
+        "    return TaskQuery.where(Task_.boardId.eq(boardId));",
+        "  }",
+        "}");
+
+    Compilation compilation = compile(List.of("-Alive.schema=com.example.AppSchema"), task, procedures);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.example.api.BoardProcedures_")
+        .contentsAsUtf8String().contains("ProcedureDescriptor<String, TypedQuery<Task, ?>> ofBoard ="
+            + " ProcedureDescriptor.liveQuery(\"ofBoard\"");
+  }
 }

@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * Task done = tasks.complete(new CompleteTask("t1")).join();
  * }</pre>
  *
- * <p>Futures complete exceptionally with the same typed errors a server would send.
+ * <p>Futures complete exceptionally with the same typed errors a server would send. A live query
+ * procedure completes with the query it returned: there is no server here to run it with read
+ * rules, so the caller runs it (on a store, say) as it sees fit.
  */
 public final class InProcessCaller implements ProcedureCaller {
   private final ProcedureDispatcher dispatcher;
@@ -35,6 +37,11 @@ public final class InProcessCaller implements ProcedureCaller {
   public <I, O> CompletableFuture<O> call(ProcedureDescriptor<I, O> procedure, @Nullable I input) {
     try {
       ProcedureResult result = dispatch(procedure, input);
+      if (procedure.isLiveQuery()) {
+        @SuppressWarnings("unchecked") // a live query procedure's output type is the query type
+        O query = (O) result.value();
+        return CompletableFuture.completedFuture(query);
+      }
       StringWriter output = new StringWriter();
       try (JsonGenerator out = LiveJson.factory().createGenerator(output)) {
         result.writeValue(out);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
 import dev.live.json.DecodeException;
+import dev.live.query.TypedQuery;
+import dev.live.schema.CollectionSchema;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -91,12 +93,31 @@ public abstract class ProcedureDispatcher {
     } catch (Exception e) {
       throw new LiveException(ErrorCode.PROCEDURE_FAILED, "procedure '" + name + "' failed", e);
     }
+    if (procedure.isLiveQuery()) {
+      return new ProcedureResult(procedure, checkedQuery(procedure, result));
+    }
     boolean outputNullable = procedure.output().map(ProcedureValue::nullable).orElse(true);
     if (result == null && !outputNullable) {
       throw new LiveException(ErrorCode.PROCEDURE_FAILED, "procedure '" + name
           + "' returned null, but its return type is not @Nullable");
     }
     return new ProcedureResult(procedure, result);
+  }
+
+  /** The query a live query procedure returned, when it is one over the declared collection. */
+  private static TypedQuery<?, ?> checkedQuery(ProcedureDescriptor<?, ?> procedure, @Nullable Object result) {
+    CollectionSchema<?> declared = procedure.liveQuery().orElseThrow();
+    if (!(result instanceof TypedQuery<?, ?> query)) {
+      throw new LiveException(ErrorCode.PROCEDURE_FAILED, "procedure '" + procedure.name()
+          + "' returned " + (result == null ? "null" : "a " + result.getClass().getSimpleName())
+          + "; a live query procedure returns a query over " + declared.name());
+    }
+    if (query.spec().collection() != declared) {
+      throw new LiveException(ErrorCode.PROCEDURE_FAILED, "procedure '" + procedure.name()
+          + "' returned a query over " + query.spec().collection().name() + "; it is declared to return one over "
+          + declared.name());
+    }
+    return query;
   }
 
   private static @Nullable Object readInput(ProcedureDescriptor<?, ?> procedure, @Nullable JsonParser in)

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.live.query.QueryJson;
+import dev.live.query.QuerySpec;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
@@ -300,13 +302,24 @@ public final class Connection implements Session.Listener {
       throw new LiveException(ErrorCode.LIMIT_EXCEEDED, "a connection has at most "
           + core.options().maxSubscriptions() + " subscriptions open; close one first");
     }
-    ConnectionSubscription subscription = new ConnectionSubscription(this, subscribe.id());
+    if (subscriptions.containsKey(subscribe.id())) {
+      throw alreadyOpen(subscribe.id());
+    }
+    QuerySpec<?> query;
+    Optional<String> procedureQuery = Optional.empty();
+    if (subscribe.source() instanceof ClientMessage.ProcedureSource procedure) {
+      query = core.service().procedureQuery(auth, procedure.dispatcher(), procedure.call());
+      // The client did not send this query: its snapshots carry it, so that it knows what it follows.
+      procedureQuery = Optional.of(QueryJson.encode(query));
+    } else {
+      query = ((ClientMessage.QuerySource) subscribe.source()).query();
+    }
+    ConnectionSubscription subscription = new ConnectionSubscription(this, subscribe.id(), procedureQuery);
     if (subscriptions.putIfAbsent(subscribe.id(), subscription) != null) {
-      throw new LiveException(ErrorCode.PROTOCOL_VIOLATION, "subscription " + subscribe.id()
-          + " is already open on this connection; use another id");
+      throw alreadyOpen(subscribe.id());
     }
     try {
-      EngineSubscription engineSubscription = core.service().subscribe(auth, subscribe.query(), subscription);
+      EngineSubscription engineSubscription = core.service().subscribe(auth, query, subscription);
       subscription.attach(engineSubscription);
     } catch (RuntimeException e) {
       subscriptions.remove(subscribe.id(), subscription);
@@ -315,6 +328,11 @@ public final class Connection implements Session.Listener {
     if (closed) {
       subscription.engineSubscription().close(); // the connection ended while the query was read
     }
+  }
+
+  private static LiveException alreadyOpen(String id) {
+    return new LiveException(ErrorCode.PROTOCOL_VIOLATION, "subscription " + id
+        + " is already open on this connection; use another id");
   }
 
   private void unsubscribe(ClientMessage.Unsubscribe unsubscribe) {

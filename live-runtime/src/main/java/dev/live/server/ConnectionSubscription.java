@@ -15,14 +15,17 @@ import java.util.Optional;
 final class ConnectionSubscription implements SubscriptionListener, Outbound.Coalescible {
   private final Connection connection;
   private final String id;
+  /** For a live query procedure's subscription: the query it returned, in its wire form. */
+  private final Optional<String> procedureQuery;
   private volatile EngineSubscription engineSubscription;
   private volatile boolean stale;
   private final java.util.concurrent.atomic.AtomicBoolean resnapshotPending = new java.util.concurrent.atomic.AtomicBoolean();
   private boolean snapshotSent;
 
-  ConnectionSubscription(Connection connection, String id) {
+  ConnectionSubscription(Connection connection, String id, Optional<String> procedureQuery) {
     this.connection = connection;
     this.id = id;
+    this.procedureQuery = procedureQuery;
   }
 
   String id() {
@@ -44,7 +47,7 @@ final class ConnectionSubscription implements SubscriptionListener, Outbound.Coa
     stale = false;
     resnapshotPending.set(false);
     snapshotSent = true;
-    connection.outbound().send(ServerMessages.snapshot(id, version, rows, reset), this);
+    connection.outbound().send(ServerMessages.snapshot(id, version, rows, reset, procedureQuery), this);
   }
 
   @Override

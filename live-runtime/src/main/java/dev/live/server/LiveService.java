@@ -15,13 +15,16 @@ import dev.live.procedure.ProcedureCall;
 import dev.live.procedure.ProcedureContext;
 import dev.live.procedure.ProcedureDispatcher;
 import dev.live.procedure.ProcedureResult;
+import dev.live.query.Cardinality;
 import dev.live.query.Field;
 import dev.live.query.QuerySpec;
 import dev.live.query.RowJson;
 import dev.live.query.RowShape;
+import dev.live.query.TypedQuery;
 import dev.live.schema.CollectionSchema;
 import dev.live.server.protocol.ClientMessage;
 import dev.live.storage.Change;
+import dev.live.storage.DataAccess;
 import dev.live.storage.Store;
 import dev.live.storage.StoredValueEquality;
 import dev.live.storage.Transaction;
@@ -34,6 +37,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -77,17 +81,32 @@ final class LiveService {
   Rows query(AuthContext auth, QuerySpec<?> spec) {
     QuerySpec<?> restricted = new ReadRestriction(rules, auth).apply(spec);
     long version = store.changes().latestVersion();
-    return new Rows(version, rowsJson(restricted));
+    return new Rows(version, rowsJson(store, restricted));
   }
 
-  private <T> String rowsJson(QuerySpec<T> spec) {
+  private static <T> String rowsJson(DataAccess data, QuerySpec<T> spec) {
     RowShape<T, ?> shape = spec.includes().isEmpty() ? RowShape.plain() : spec.collection().rows();
-    List<?> rows = store.select(spec, shape);
+    List<?> rows = data.select(spec, shape);
     StringBuilder json = new StringBuilder(rows.size() * 128 + 2).append('[');
     for (int i = 0; i < rows.size(); i++) {
       json.append(i == 0 ? "" : ",").append(RowJson.encode(spec.collection(), spec.includes(), rows.get(i)));
     }
     return json.append(']').toString();
+  }
+
+  /**
+   * The result of a live query procedure's call: its query's rows as the caller may read them,
+   * read in the procedure's transaction; an array, or for {@code first()} and {@code one(id)}
+   * the row or null.
+   */
+  private <T> String liveResultJson(Transaction tx, AuthContext auth, QuerySpec<T> spec) {
+    QuerySpec<T> restricted = new ReadRestriction(rules, auth).apply(spec);
+    if (restricted.cardinality() == Cardinality.MANY) {
+      return rowsJson(tx, restricted);
+    }
+    RowShape<T, ?> shape = spec.includes().isEmpty() ? RowShape.plain() : spec.collection().rows();
+    List<?> rows = tx.select(restricted, shape);
+    return rows.isEmpty() ? "null" : RowJson.encode(spec.collection(), spec.includes(), rows.get(0));
   }
 
   EngineSubscription subscribe(AuthContext auth, QuerySpec<?> spec, SubscriptionListener listener) {
@@ -117,20 +136,57 @@ final class LiveService {
 
   Outcome call(AuthContext auth, Optional<String> clientId, OptionalLong seq, ProcedureDispatcher dispatcher,
       ProcedureCall call) {
+    Optional<LiveException> forbidden = missingRole(auth, call);
+    if (forbidden.isPresent()) {
+      return new Outcome.Rejected(forbidden.get());
+    }
+    return inTransaction(clientId, seq, tx -> {
+      ProcedureResult result = invoke(tx, auth, dispatcher, call);
+      Optional<TypedQuery<?, ?>> query = result.liveQuery();
+      return Optional.of(query.isPresent()
+          ? liveResultJson(tx, auth, query.get().spec())
+          : resultJson(result));
+    });
+  }
+
+  /**
+   * Runs a live query procedure, as a call with its roles and middlewares, and returns the query
+   * it built, before the read rules: subscribing restricts it like any query. Fails with the
+   * call's error.
+   */
+  QuerySpec<?> procedureQuery(AuthContext auth, ProcedureDispatcher dispatcher, ProcedureCall call) {
+    missingRole(auth, call).ifPresent(error -> {
+      throw error;
+    });
+    AtomicReference<QuerySpec<?>> spec = new AtomicReference<>();
+    Outcome outcome = inTransaction(Optional.empty(), OptionalLong.empty(), tx -> {
+      spec.set(invoke(tx, auth, dispatcher, call).liveQuery().orElseThrow().spec());
+      return Optional.empty();
+    });
+    if (outcome instanceof Outcome.Rejected rejected) {
+      throw rejected.error();
+    }
+    return spec.get();
+  }
+
+  private Optional<LiveException> missingRole(AuthContext auth, ProcedureCall call) {
     String name = call.procedure().name();
     Set<String> roles = procedureRoles.getOrDefault(name, Set.of());
     if (!roles.isEmpty() && roles.stream().noneMatch(auth::hasRole)) {
-      return new Outcome.Rejected(new LiveException(ErrorCode.FORBIDDEN, "procedure '" + name
+      return Optional.of(new LiveException(ErrorCode.FORBIDDEN, "procedure '" + name
           + "' needs one of the roles " + String.join(", ", roles.stream().sorted().toList())));
     }
-    return inTransaction(clientId, seq, tx -> {
-      Middleware.Invocation invocation = new Middleware.Invocation("call", name, auth, call.input(), tx);
-      Object result = chain(invocation, 0, () -> dispatcher.call(call, ProcedureContext.of(auth, tx)));
-      if (!(result instanceof ProcedureResult procedureResult)) {
-        throw middlewareBrokeTheChain();
-      }
-      return Optional.of(resultJson(procedureResult));
-    });
+    return Optional.empty();
+  }
+
+  private ProcedureResult invoke(Transaction tx, AuthContext auth, ProcedureDispatcher dispatcher, ProcedureCall call) {
+    Middleware.Invocation invocation = new Middleware.Invocation("call", call.procedure().name(), auth,
+        call.input(), tx);
+    Object result = chain(invocation, 0, () -> dispatcher.call(call, ProcedureContext.of(auth, tx)));
+    if (!(result instanceof ProcedureResult procedureResult)) {
+      throw middlewareBrokeTheChain();
+    }
+    return procedureResult;
   }
 
   /** Work in one transaction that yields the JSON to reply with. */

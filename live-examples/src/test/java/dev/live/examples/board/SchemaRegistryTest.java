@@ -57,9 +57,11 @@ class SchemaRegistryTest {
   @Test
   void proceduresAreListedAndBoundToTheirServiceByClassLiteral() {
     assertThat(schema.procedures()).extracting(p -> p.name())
-        .containsExactly("archiveBoard", "complete", "countOpen", "move", "overdue");
+        .containsExactly("archiveBoard", "complete", "countOpen", "move", "myTasks", "openTasks", "overdue",
+            "taskWithComments");
     Map<String, Task> tasks = new ConcurrentHashMap<>();
     assertThat(schema.dispatcherFor(new TaskProcedures(tasks))).get().isInstanceOf(TaskProceduresDispatcher.class);
+    assertThat(schema.dispatcherFor(new BoardQueries())).get().isInstanceOf(BoardQueriesDispatcher.class);
     assertThat(schema.dispatcherFor("not a service")).isEmpty();
   }
 }

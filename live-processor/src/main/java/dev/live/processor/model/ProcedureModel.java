@@ -1,5 +1,6 @@
 package dev.live.processor.model;
 
+import com.palantir.javapoet.ClassName;
 import dev.live.annotations.Procedure;
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +8,8 @@ import javax.lang.model.element.ExecutableElement;
 
 /**
  * A {@code @Procedure} method: its wire name, kind, value input and output, and the order of
- * its parameters.
+ * its parameters. A live query procedure has no output value but a {@code liveQuery}: the
+ * record class of the collection its returned query reads.
  */
 public record ProcedureModel(
     ExecutableElement method,
@@ -17,6 +19,7 @@ public record ProcedureModel(
     Optional<ValueModel> input,
     String inputParameterName,
     Optional<ValueModel> output,
+    Optional<ClassName> liveQuery,
     List<Parameter> parameters) {
 
   /** What a parameter of the method receives. */

@@ -26,10 +26,12 @@ import javax.lang.model.type.TypeMirror;
 final class ProcedureReader {
   private final Diagnostics diagnostics;
   private final TypeReader types;
+  private final LiveQueryReturns liveQueries;
 
-  ProcedureReader(Diagnostics diagnostics, TypeReader types) {
+  ProcedureReader(Diagnostics diagnostics, TypeReader types, LiveQueryReturns liveQueries) {
     this.diagnostics = diagnostics;
     this.types = types;
+    this.liveQueries = liveQueries;
   }
 
   /** The model of {@code owner} with {@code methods}, or empty when an error was reported. */
@@ -107,8 +109,12 @@ final class ProcedureReader {
           Message.PROCEDURE_UNSUPPORTED_PARAMETER, inputName, where);
     }
     Optional<ValueModel> output = Optional.empty();
+    Optional<ClassName> liveQuery = Optional.empty();
     TypeMirror returned = method.getReturnType();
-    if (returned.getKind() != TypeKind.VOID) {
+    Optional<LiveQueryReturns.Found> query = liveQueries.find(method);
+    if (query.isPresent()) {
+      liveQuery = liveQuery(method, annotation, where, kind, query.get());
+    } else if (returned.getKind() != TypeKind.VOID) {
       output = value(returned, Annotations.isNullable(method, returned), method,
           "the return type of @Procedure method " + where, Message.PROCEDURE_UNSUPPORTED_RETURN, where);
     }
@@ -116,7 +122,22 @@ final class ProcedureReader {
       return Optional.empty();
     }
     return Optional.of(new ProcedureModel(method, name, method.getSimpleName().toString(), kind,
-        input, inputName, output, parameters));
+        input, inputName, output, liveQuery, parameters));
+  }
+
+  private Optional<ClassName> liveQuery(ExecutableElement method, AnnotationMirror annotation, String where,
+      Procedure.Kind kind, LiveQueryReturns.Found found) {
+    if (found instanceof LiveQueryReturns.NotACollection notACollection) {
+      diagnostics.error(method, Message.LIVE_QUERY_NOT_A_COLLECTION, where, notACollection.written());
+      return Optional.empty();
+    }
+    if (kind != Procedure.Kind.QUERY) {
+      diagnostics.error(method, annotation, Message.LIVE_QUERY_PROCEDURE_KIND, where);
+    }
+    if (Annotations.isNullable(method, method.getReturnType())) {
+      diagnostics.error(method, Message.LIVE_QUERY_NULLABLE, where);
+    }
+    return Optional.of(((LiveQueryReturns.Query) found).collection());
   }
 
   private Optional<ValueModel> value(TypeMirror type, boolean nullable, javax.lang.model.element.Element element,

@@ -35,11 +35,16 @@ import javax.lang.model.element.TypeElement;
 public final class SchemaReader {
   private final Diagnostics diagnostics;
   private final Optional<String> registryOption;
+  private final WrittenTypes writtenTypes;
 
-  /** {@code registryOption}: the qualified name of the registry, from {@code -Alive.schema}. */
-  public SchemaReader(Diagnostics diagnostics, Optional<String> registryOption) {
+  /**
+   * {@code registryOption}: the qualified name of the registry, from {@code -Alive.schema};
+   * {@code writtenTypes}: types as the source spells them, for those generated in this round.
+   */
+  public SchemaReader(Diagnostics diagnostics, Optional<String> registryOption, WrittenTypes writtenTypes) {
     this.diagnostics = diagnostics;
     this.registryOption = registryOption;
+    this.writtenTypes = writtenTypes;
   }
 
   public Optional<SchemaModel> read(List<TypeElement> collectionElements, List<ExecutableElement> procedureMethods) {
@@ -56,7 +61,7 @@ public final class SchemaReader {
     checkCollectionNames(collections);
     List<RelationModel> relations = relations(collections);
 
-    ProcedureReader procedureReader = new ProcedureReader(diagnostics, types);
+    ProcedureReader procedureReader = new ProcedureReader(diagnostics, types, new LiveQueryReturns(collectionNames, writtenTypes));
     List<ProcedureClassModel> procedureClasses = new ArrayList<>();
     for (Map.Entry<TypeElement, List<ExecutableElement>> owner : byOwner(procedureMethods).entrySet()) {
       procedureReader.read(owner.getKey(), owner.getValue()).ifPresent(procedureClasses::add);

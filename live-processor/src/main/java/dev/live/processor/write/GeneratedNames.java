@@ -9,7 +9,7 @@ import dev.live.processor.model.SchemaModel;
  * The names of generated types: suffixes on the source type's name, in its package. Nested
  * types flatten to {@code Outer_Inner} so that every generated type is top-level.
  */
-final class GeneratedNames {
+public final class GeneratedNames {
   private final SchemaModel schema;
 
   GeneratedNames(SchemaModel schema) {
@@ -17,11 +17,21 @@ final class GeneratedNames {
   }
 
   static ClassName metamodel(CollectionModel collection) {
-    return sibling(collection.type(), "_");
+    return metamodel(collection.type());
   }
 
   static ClassName query(CollectionModel collection) {
-    return sibling(collection.type(), "Query");
+    return query(collection.type());
+  }
+
+  /** The query builder generated for the collection record {@code record}. */
+  public static ClassName query(ClassName record) {
+    return sibling(record, "Query");
+  }
+
+  /** The metamodel generated for the collection record {@code record}. */
+  static ClassName metamodel(ClassName record) {
+    return sibling(record, "_");
   }
 
   static ClassName row(CollectionModel collection) {

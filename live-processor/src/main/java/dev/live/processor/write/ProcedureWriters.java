@@ -37,13 +37,21 @@ final class ProcedureWriters {
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     List<CodeBlock> all = new ArrayList<>();
     for (ProcedureModel procedure : owner.procedures()) {
-      type.addField(FieldSpec.builder(descriptorType(procedure), procedure.name(),
-              Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-          .addJavadoc("Procedure {@code $L} ($L), calling {@link $T#$L}.\n", procedure.name(),
-              procedure.kind().name().toLowerCase(java.util.Locale.ROOT), owner.type(), procedure.methodName())
-          .initializer("new $T<>($S, $T.$L, $L, $L)", RuntimeTypes.PROCEDURE_DESCRIPTOR, procedure.name(),
-              RuntimeTypes.PROCEDURE_KIND, procedure.kind().name(), value(procedure.input()), value(procedure.output()))
-          .build());
+      FieldSpec.Builder descriptor = FieldSpec.builder(descriptorType(procedure), procedure.name(),
+          Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
+      if (procedure.liveQuery().isPresent()) {
+        descriptor.addJavadoc("Live query procedure {@code $L}, calling {@link $T#$L}.\n", procedure.name(),
+                owner.type(), procedure.methodName())
+            .initializer("$T.liveQuery($S, $L, $T.COLLECTION)", RuntimeTypes.PROCEDURE_DESCRIPTOR, procedure.name(),
+                value(procedure.input()), GeneratedNames.metamodel(procedure.liveQuery().get()));
+      } else {
+        descriptor.addJavadoc("Procedure {@code $L} ($L), calling {@link $T#$L}.\n", procedure.name(),
+                procedure.kind().name().toLowerCase(java.util.Locale.ROOT), owner.type(), procedure.methodName())
+            .initializer("new $T<>($S, $T.$L, $L, $L)", RuntimeTypes.PROCEDURE_DESCRIPTOR, procedure.name(),
+                RuntimeTypes.PROCEDURE_KIND, procedure.kind().name(), value(procedure.input()),
+                value(procedure.output()));
+      }
+      type.addField(descriptor.build());
       all.add(CodeBlock.of("$L", procedure.name()));
     }
     TypeName anyDescriptor = ParameterizedTypeName.get(RuntimeTypes.PROCEDURE_DESCRIPTOR,
@@ -66,7 +74,11 @@ final class ProcedureWriters {
   }
 
   private static TypeName descriptorType(ProcedureModel procedure) {
-    return ParameterizedTypeName.get(RuntimeTypes.PROCEDURE_DESCRIPTOR, boxed(procedure.input()), boxed(procedure.output()));
+    TypeName output = procedure.liveQuery()
+        .<TypeName>map(record -> ParameterizedTypeName.get(RuntimeTypes.TYPED_QUERY, record,
+            WildcardTypeName.subtypeOf(Object.class)))
+        .orElseGet(() -> boxed(procedure.output()));
+    return ParameterizedTypeName.get(RuntimeTypes.PROCEDURE_DESCRIPTOR, boxed(procedure.input()), output);
   }
 
   private static TypeName boxed(Optional<ValueModel> value) {
@@ -94,7 +106,7 @@ final class ProcedureWriters {
       }
       CodeBlock call = CodeBlock.of("target.$L($L)", procedure.methodName(), CodeBlock.join(arguments, ", "));
       cases.add("case $S:\n", procedure.name()).indent();
-      if (procedure.output().isPresent()) {
+      if (procedure.output().isPresent() || procedure.liveQuery().isPresent()) {
         cases.addStatement("return $L", call);
       } else {
         cases.addStatement(call).addStatement("return null");
@@ -141,7 +153,17 @@ final class ProcedureWriters {
             .addJavadoc("A stub calling through {@code caller}, such as a connected client.\n")
             .addStatement("return new $T(caller)", self)
             .build());
+    List<String> live = owner.procedures().stream()
+        .filter(procedure -> procedure.liveQuery().isPresent()).map(ProcedureModel::name).toList();
+    if (!live.isEmpty()) {
+      type.addJavadoc("\n<p>Live query procedures ($L) are not called through this stub: their result is a\n"
+          + "live query, subscribed to with a {@code subscribe} message naming the procedure (see\n"
+          + "{@link $T}).\n", String.join(", ", live), meta);
+    }
     for (ProcedureModel procedure : owner.procedures()) {
+      if (procedure.liveQuery().isPresent()) {
+        continue;
+      }
       MethodSpec.Builder method = MethodSpec.methodBuilder(procedure.name())
           .addModifiers(Modifier.PUBLIC)
           .returns(ParameterizedTypeName.get(RuntimeTypes.COMPLETABLE_FUTURE, boxed(procedure.output())))

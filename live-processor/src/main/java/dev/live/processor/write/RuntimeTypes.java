@@ -30,6 +30,7 @@ final class RuntimeTypes {
   static final ClassName INCLUDABLE = ClassName.get("dev.live.query", "Includable");
   static final ClassName QUERY_SPEC = ClassName.get("dev.live.query", "QuerySpec");
   static final ClassName LIST_QUERY = ClassName.get("dev.live.query", "ListQuery");
+  static final ClassName TYPED_QUERY = ClassName.get("dev.live.query", "TypedQuery");
   static final ClassName SINGLE_QUERY = ClassName.get("dev.live.query", "SingleQuery");
   static final ClassName ROW_SHAPE = ClassName.get("dev.live.query", "RowShape");
   static final ClassName LIVE_ROW = ClassName.get("dev.live.query", "LiveRow");

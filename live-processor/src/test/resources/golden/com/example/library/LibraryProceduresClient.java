@@ -13,6 +13,10 @@ import javax.annotation.processing.Generated;
  * <pre>{@code
  * LibraryProceduresClient procedures = LibraryProceduresClient.of(client);
  * }</pre>
+ *
+ * <p>Live query procedures (booksBy, openLoan) are not called through this stub: their result is a
+ * live query, subscribed to with a {@code subscribe} message naming the procedure (see
+ * {@link LibraryProcedures_}).
  */
 @Generated("dev.live.processor.LiveProcessor")
 public final class LibraryProceduresClient {

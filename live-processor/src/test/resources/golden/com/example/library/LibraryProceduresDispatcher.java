@@ -3,6 +3,7 @@ package com.example.library;
 import dev.live.procedure.ProcedureContext;
 import dev.live.procedure.ProcedureDispatcher;
 import java.util.Objects;
+import java.util.UUID;
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +28,10 @@ public final class LibraryProceduresDispatcher extends ProcedureDispatcher {
         return target.lend((LendBook) input, context);
       case "available":
         return target.available();
+      case "booksBy":
+        return target.booksBy((UUID) input);
+      case "openLoan":
+        return target.openLoan((UUID) input);
       case "returnLoan":
         target.giveBack((long) input);
         return null;

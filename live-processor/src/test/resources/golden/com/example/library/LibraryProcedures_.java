@@ -4,8 +4,10 @@ import dev.live.annotations.Procedure;
 import dev.live.json.Codecs;
 import dev.live.procedure.ProcedureDescriptor;
 import dev.live.procedure.ProcedureValue;
+import dev.live.query.TypedQuery;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import javax.annotation.processing.Generated;
 
 /**
@@ -24,6 +26,16 @@ public final class LibraryProcedures_ {
   public static final ProcedureDescriptor<Void, List<Book>> available = new ProcedureDescriptor<>("available", Procedure.Kind.QUERY, Optional.empty(), Optional.of(new ProcedureValue<>(Codecs.list(BookJson.CODEC), false, "List<Book>")));
 
   /**
+   * Live query procedure {@code booksBy}, calling {@link LibraryProcedures#booksBy}.
+   */
+  public static final ProcedureDescriptor<UUID, TypedQuery<Book, ?>> booksBy = ProcedureDescriptor.liveQuery("booksBy", Optional.of(new ProcedureValue<>(Codecs.UUID, false, "UUID")), Book_.COLLECTION);
+
+  /**
+   * Live query procedure {@code openLoan}, calling {@link LibraryProcedures#openLoan}.
+   */
+  public static final ProcedureDescriptor<UUID, TypedQuery<Loan, ?>> openLoan = ProcedureDescriptor.liveQuery("openLoan", Optional.of(new ProcedureValue<>(Codecs.UUID, false, "UUID")), Loan_.COLLECTION);
+
+  /**
    * Procedure {@code returnLoan} (mutation), calling {@link LibraryProcedures#giveBack}.
    */
   public static final ProcedureDescriptor<Long, Void> returnLoan = new ProcedureDescriptor<>("returnLoan", Procedure.Kind.MUTATION, Optional.of(new ProcedureValue<>(Codecs.LONG, false, "long")), Optional.empty());
@@ -31,7 +43,7 @@ public final class LibraryProcedures_ {
   /**
    * Every procedure of the class, in declaration order.
    */
-  public static final List<ProcedureDescriptor<?, ?>> ALL = List.<ProcedureDescriptor<?, ?>>of(lend, available, returnLoan);
+  public static final List<ProcedureDescriptor<?, ?>> ALL = List.<ProcedureDescriptor<?, ?>>of(lend, available, booksBy, openLoan, returnLoan);
 
   private LibraryProcedures_() {
   }

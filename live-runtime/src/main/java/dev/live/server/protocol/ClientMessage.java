@@ -22,8 +22,17 @@ public sealed interface ClientMessage {
   /** Opens a session: the protocol version the client speaks and, to resume, its client id. */
   record Hello(String id, int protocol, Optional<String> clientId) implements ClientMessage {}
 
-  /** Starts a subscription named by {@code id}. */
-  record Subscribe(String id, QuerySpec<?> query) implements ClientMessage {}
+  /** Starts a subscription named by {@code id}, to a query or to a live query procedure's query. */
+  record Subscribe(String id, Source source) implements ClientMessage {}
+
+  /** What a subscription follows. */
+  sealed interface Source {}
+
+  /** A query sent in its wire form. */
+  record QuerySource(QuerySpec<?> query) implements Source {}
+
+  /** The query a live query procedure returns for {@code call}'s input. */
+  record ProcedureSource(ProcedureDispatcher dispatcher, ProcedureCall call) implements Source {}
 
   /** Ends the subscription named by {@code id}. */
   record Unsubscribe(String id) implements ClientMessage {}

@@ -41,7 +41,7 @@ public final class MessageReader {
   /** The message types and the members each takes besides {@code type} and {@code id}. */
   private static final Map<String, List<String>> MEMBERS = new TreeMap<>(Map.of(
       "hello", List.of("protocol", "clientId"),
-      "subscribe", List.of("query"),
+      "subscribe", List.of("query", "procedure", "input"),
       "unsubscribe", List.of(),
       "query", List.of("query"),
       "mutate", List.of("seq", "op", "collection", "key", "value"),
@@ -188,7 +188,10 @@ public final class MessageReader {
           return true;
         case "input":
           if (dispatcher == null) {
-            return false;
+            if (!last) {
+              return false;
+            }
+            throw JsonReads.at(in, ErrorCode.UNKNOWN_FIELD, "", "input goes with a procedure, and this message names none");
           }
           call = dispatcher.decode(procedure, in.currentToken() == JsonToken.VALUE_NULL ? null : in);
           return true;
@@ -225,9 +228,7 @@ public final class MessageReader {
           requirePresent(end, missing);
           return new ClientMessage.Hello(id, protocol, Optional.ofNullable(clientId));
         case "subscribe":
-          addIfAbsent(missing, "query", query);
-          requirePresent(end, missing);
-          return new ClientMessage.Subscribe(id, query);
+          return subscribe(end, missing);
         case "query":
           addIfAbsent(missing, "query", query);
           requirePresent(end, missing);
@@ -248,6 +249,26 @@ public final class MessageReader {
         default:
           throw new IllegalStateException("type " + type + " passed the check of known types");
       }
+    }
+
+    private ClientMessage subscribe(JsonParser end, List<String> missing) throws IOException {
+      if (procedure == null) {
+        addIfAbsent(missing, "query", query);
+        requirePresent(end, missing);
+        return new ClientMessage.Subscribe(id, new ClientMessage.QuerySource(query));
+      }
+      requirePresent(end, missing);
+      if (query != null) {
+        throw JsonReads.at(end, ErrorCode.INVALID_QUERY, "",
+            "a subscribe names a query or a live query procedure, not both");
+      }
+      ProcedureCall decoded = call != null ? call : absentInput();
+      if (!decoded.procedure().isLiveQuery()) {
+        throw JsonReads.at(end, ErrorCode.INVALID_QUERY, "procedure", "procedure '" + procedure
+            + "' does not return a query, so it cannot be subscribed to; live query procedures: "
+            + liveProcedureNames());
+      }
+      return new ClientMessage.Subscribe(id, new ClientMessage.ProcedureSource(dispatcher, decoded));
     }
 
     private ProcedureCall absentInput() throws IOException {
@@ -392,6 +413,15 @@ public final class MessageReader {
           + "; the server runs: " + known);
     }
     return found;
+  }
+
+  private String liveProcedureNames() {
+    List<String> names = new ArrayList<>();
+    for (ProcedureDispatcher dispatcher : new java.util.LinkedHashSet<>(procedures.values())) {
+      dispatcher.procedures().stream().filter(p -> p.isLiveQuery()).forEach(p -> names.add(p.name()));
+    }
+    java.util.Collections.sort(names);
+    return names.isEmpty() ? "(none)" : String.join(", ", names);
   }
 
   private static Object key(JsonParser in, CollectionSchema<?> collection) throws IOException {

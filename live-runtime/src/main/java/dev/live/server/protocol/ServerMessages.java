@@ -25,10 +25,14 @@ public final class ServerMessages {
         + string(clientId) + ",\"lastMutation\":" + lastMutation + ",\"version\":" + version + "}";
   }
 
-  /** The whole result of subscription {@code id}; {@code reset} when it replaces what the client holds. */
-  public static String snapshot(String id, long version, String rows, boolean reset) {
+  /**
+   * The whole result of subscription {@code id}; {@code reset} when it replaces what the client
+   * holds; {@code query}, the wire form of the query a live query procedure returned.
+   */
+  public static String snapshot(String id, long version, String rows, boolean reset, Optional<String> query) {
     return "{\"type\":\"snapshot\",\"id\":" + id + ",\"version\":" + version
-        + (reset ? ",\"reset\":true" : "") + ",\"rows\":" + rows + "}";
+        + (reset ? ",\"reset\":true" : "") + query.map(q -> ",\"query\":" + q).orElse("")
+        + ",\"rows\":" + rows + "}";
   }
 
   public static String delta(String id, long from, long to, String changes) {

@@ -1,0 +1,110 @@
+package dev.live.processor.read;
+
+import com.palantir.javapoet.ClassName;
+import dev.live.processor.write.GeneratedNames;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Recognises a procedure's return type as a query builder, which makes it a live query
+ * procedure: the generated {@code TaskQuery<R>} of a collection, or the runtime's {@code
+ * ListQuery<Task, R>}, {@code SingleQuery<Task, R>} and {@code TypedQuery<Task, R>}.
+ *
+ * <p>The generated query types do not exist yet in the round that reads the procedures (this
+ * processor writes them in that round), so javac presents them as error types; they are
+ * recognised by name, as the source writes it ({@link WrittenTypes}): the generated name of a
+ * collection of this compilation. Where the compiler keeps no source trees, the runtime types
+ * ({@code ListQuery<Task, Task>}) still work, since they resolve.
+ */
+final class LiveQueryReturns {
+  private static final List<String> RUNTIME_QUERIES =
+      List.of("dev.live.query.TypedQuery", "dev.live.query.ListQuery", "dev.live.query.SingleQuery");
+
+  /** What a return type turned out to be. */
+  sealed interface Found {}
+
+  /** A query over {@code collection}, the record's class. */
+  record Query(ClassName collection) implements Found {}
+
+  /** A runtime query type whose first type argument is not a collection of this compilation. */
+  record NotACollection(String written) implements Found {}
+
+  private final Set<ClassName> collections;
+  private final WrittenTypes written;
+
+  LiveQueryReturns(Set<ClassName> collections, WrittenTypes written) {
+    this.collections = collections;
+    this.written = written;
+  }
+
+  private Optional<String> written(ExecutableElement method) {
+    return written.returnType(method);
+  }
+
+  /**
+   * javac names an unresolved parameterized type {@code <any>}; without source trees (a build
+   * tool wrapping the compiler's environment) a generated query cannot be told from a typo.
+   */
+  private static UnresolvedTypeException hiddenName(ExecutableElement method) {
+    return UnresolvedTypeException.located("the return type of @Procedure method "
+        + method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName()
+        + " (this build hides the source trees that name it; a live query procedure can return"
+        + " ListQuery<Task, Task> or SingleQuery<Task, Task> instead of the generated TaskQuery<Task>)", method);
+  }
+
+  /** Empty when the return type of {@code method} is not a query type at all. */
+  Optional<Found> find(ExecutableElement method) {
+    TypeMirror type = method.getReturnType();
+    if (type.getKind() == TypeKind.ERROR) {
+      Optional<String> written = written(method);
+      if (written.isEmpty() && type.toString().equals("<any>")) {
+        throw hiddenName(method);
+      }
+      return generatedQuery(withoutArguments(written.orElse(type.toString())).strip()).map(Query::new);
+    }
+    if (type.getKind() != TypeKind.DECLARED) {
+      return Optional.empty();
+    }
+    DeclaredType declared = (DeclaredType) type;
+    String name = ((TypeElement) declared.asElement()).getQualifiedName().toString();
+    if (RUNTIME_QUERIES.contains(name)) {
+      return Optional.of(runtimeQuery(declared));
+    }
+    return generatedQuery(name).map(Query::new);
+  }
+
+  private Found runtimeQuery(DeclaredType declared) {
+    List<? extends TypeMirror> arguments = declared.getTypeArguments();
+    if (arguments.isEmpty() || arguments.get(0).getKind() != TypeKind.DECLARED) {
+      return new NotACollection(arguments.isEmpty() ? "nothing (a raw type)" : arguments.get(0).toString());
+    }
+    ClassName record = ClassName.get((TypeElement) ((DeclaredType) arguments.get(0)).asElement());
+    return collections.contains(record) ? new Query(record) : new NotACollection(record.canonicalName());
+  }
+
+  /**
+   * The collection whose generated query class is named {@code name}, as written: qualified, or
+   * simple when exactly one collection's query class has that simple name.
+   */
+  private Optional<ClassName> generatedQuery(String name) {
+    boolean qualified = name.contains(".");
+    List<ClassName> matches = collections.stream()
+        .filter(record -> {
+          ClassName query = GeneratedNames.query(record);
+          return qualified ? query.canonicalName().equals(name) : query.simpleName().equals(name);
+        })
+        .toList();
+    return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+  }
+
+  private static String withoutArguments(String written) {
+    int angle = written.indexOf('<');
+    return angle < 0 ? written : written.substring(0, angle);
+  }
+}
