@@ -4,8 +4,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,12 +27,13 @@ final class Outbound {
     boolean isStale();
   }
 
-  private final Session session;
+  /** Jetty's core session: frames go out with their payload encoded already. */
+  private final CoreSession session;
   private final SendScheduler sender;
   private final long maxQueued;
   private final Runnable onDrained;
   private final Overflow onOverflow;
-  private final Deque<Frame> queue = new ArrayDeque<>();
+  private final Deque<Queued> queue = new ArrayDeque<>();
   private final AtomicInteger drainers = new AtomicInteger();
   private long queued;
   private boolean sending;
@@ -49,7 +54,7 @@ final class Outbound {
    *     may be the engine's, delivering one change to thousands of connections
    */
   Outbound(Session session, SendScheduler sender, long maxQueued, Runnable onDrained, Overflow onOverflow) {
-    this.session = session;
+    this.session = ((WebSocketSession) session).getCoreSession();
     this.sender = sender;
     this.maxQueued = maxQueued;
     this.onDrained = onDrained;
@@ -59,13 +64,18 @@ final class Outbound {
 
   /** Queues {@code text}; {@code subscription} when it is a snapshot or a delta of one. */
   void send(String text, @Nullable Coalescible subscription) {
+    send(new OutgoingText(text), subscription);
+  }
+
+  /** Queues a text that may be shared with other connections, encoded once for all of them. */
+  void send(OutgoingText text, @Nullable Coalescible subscription) {
     long overflow = -1;
     boolean emptiedIdle = false;
     synchronized (this) {
       if (closed || (subscription != null && subscription.isStale())) {
         return; // a stale subscription gets a fresh snapshot instead
       }
-      queue.add(new Frame(text, subscription));
+      queue.add(new Queued(text, subscription));
       queued += text.length();
       if (queued > maxQueued && queue.size() > 1) {
         coalesce();
@@ -94,8 +104,8 @@ final class Outbound {
   }
 
   private void coalesce() {
-    for (Iterator<Frame> frames = queue.iterator(); frames.hasNext(); ) {
-      Frame frame = frames.next();
+    for (Iterator<Queued> frames = queue.iterator(); frames.hasNext(); ) {
+      Queued frame = frames.next();
       if (frame.subscription != null) {
         frame.subscription.markStale();
         queued -= frame.text.length();
@@ -110,7 +120,7 @@ final class Outbound {
       return;
     }
     do {
-      Frame next = null;
+      Queued next = null;
       synchronized (this) {
         kicked = false;
         if (!sending && !closed && !queue.isEmpty()) {
@@ -122,7 +132,7 @@ final class Outbound {
       }
       if (next != null) {
         try {
-          session.sendText(next.text, sent);
+          session.sendFrame(new Frame(OpCode.TEXT, next.text.payload()), sent, false);
         } catch (RuntimeException e) {
           close(); // the connection is broken; its close or the write timeout ends it
           drainers.set(0);
@@ -159,5 +169,5 @@ final class Outbound {
     }
   }
 
-  private record Frame(String text, @Nullable Coalescible subscription) {}
+  private record Queued(OutgoingText text, @Nullable Coalescible subscription) {}
 }

@@ -28,7 +28,8 @@ import java.util.function.IntConsumer;
  * deliveries/s).
  *
  * <p>Run: {@code java -cp live-benchmarks/target/benchmarks.jar
- * dev.live.benchmarks.server.FanoutBenchmark [clients] [seconds per phase]}.
+ * dev.live.benchmarks.server.FanoutBenchmark [clients] [seconds per phase] [both | live-only]
+ * [phases: 50,200,saturation]}.
  */
 public final class FanoutBenchmark {
   private static final int HOT_ROWS = 10;
@@ -40,6 +41,8 @@ public final class FanoutBenchmark {
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     String delta = sampleDelta();
     boolean liveOnly = args.length > 2 && args[2].equals("live-only");
+    // Profiling one phase alone: "50", "200", "saturation" or a comma-separated list (default all).
+    phases = args.length > 3 ? List.of(args[3].split(",")) : List.of("50", "200", "saturation");
     List<String> raw = List.of("-", "-", "-");
     if (!liveOnly) try (RawBroadcastServer server = new RawBroadcastServer()) {
       raw = measure("raw Jetty", "ws://127.0.0.1:" + server.port() + "/raw", clients, "raw", seconds,
@@ -74,6 +77,8 @@ public final class FanoutBenchmark {
     return ServerMessages.delta("\"s\"", 1, 2, "[{\"op\":\"update\",\"index\":3,\"row\":" + row + "}]");
   }
 
+  private static List<String> phases;
+
   /** Runs the three phases against one server; returns the three figures as text. */
   private static List<String> measure(String name, String uri, int clients, String mode, int seconds,
       IntConsumer mutation) throws Exception {
@@ -89,12 +94,10 @@ public final class FanoutBenchmark {
       // mutations than that takes: writes cost Live CPU that the raw broadcast does not spend.
       int saturating = Math.max(50, 150_000 / clients);
       drive(mutation, saturating, seconds); // warm-up
-      settle();
-      String at50 = phase(name, "50/s", out, in, mutation, 50, seconds);
-      settle();
-      String at200 = phase(name, "200/s", out, in, mutation, 200, seconds);
-      settle();
-      String saturation = phase(name, "saturation", out, in, mutation, saturating, seconds);
+      String at50 = phases.contains("50") ? phase(name, "50/s", out, in, mutation, 50, seconds) : NOT_RUN;
+      String at200 = phases.contains("200") ? phase(name, "200/s", out, in, mutation, 200, seconds) : NOT_RUN;
+      String saturation = phases.contains("saturation")
+          ? phase(name, "saturation", out, in, mutation, saturating, seconds) : NOT_RUN;
       in.println("EXIT");
       client.waitFor(30, TimeUnit.SECONDS);
       return List.of(field(saturation, "rate"), latency(at50), latency(at200));
@@ -108,8 +111,14 @@ public final class FanoutBenchmark {
     Thread.sleep(3_000);
   }
 
+  /** The figures of a phase left out. */
+  private static final String NOT_RUN = "rate=- p50=- p99=- max=-";
+
+  /** Lets the queues of what came before drain, then runs one measured phase. */
   private static String phase(String name, String label, BufferedReader out, PrintWriter in, IntConsumer mutation,
       int rate, int seconds) throws Exception {
+    settle();
+    System.out.println(name + " " + label + " starts at " + java.time.Instant.now());
     in.println("START");
     drive(mutation, rate, seconds);
     Thread.sleep(500); // let the last deliveries land
