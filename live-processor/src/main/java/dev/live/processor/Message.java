@@ -79,6 +79,8 @@ public enum Message {
   LIVE_QUERY_NOT_A_COLLECTION("@Procedure method %s returns a query over %s, which is not a"
       + " @Collection record of this compilation; a live query procedure returns a collection's query,"
       + " such as TaskQuery<Task>, ListQuery<Task, TaskRow> or SingleQuery<Task, Task>"),
+  LIVE_QUERY_AMBIGUOUS("@Procedure method %s returns %s, which is the generated query of several"
+      + " collections (%s); write its qualified name"),
   LIVE_QUERY_NULLABLE("@Procedure method %s returns a live query, which is never null: remove"
       + " @Nullable"),
   PROCEDURE_NAME_INVALID("procedure name \"%s\" is not allowed: use a Java identifier that"

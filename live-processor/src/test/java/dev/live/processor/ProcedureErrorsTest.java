@@ -3,8 +3,10 @@ package dev.live.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.live.processor.Fixtures.compileExpectingErrors;
 import static dev.live.processor.Fixtures.source;
+import static dev.live.processor.Fixtures.sourceIn;
 
 import com.google.testing.compile.Compilation;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -363,5 +365,57 @@ class ProcedureErrorsTest {
             + " return ListQuery<Task, Task> or SingleQuery<Task, Task> instead of the generated TaskQuery<Task>)"
             + " could not be resolved")
         .inFile(procedures).onLineContaining("ofBoard(");
+  }
+
+  /** Through javac's own environment, where the generated query's name is read from the source. */
+  @Test
+  void generatedQueryReturnedByAMutationProcedureIsRejectedOnTheAnnotation() {
+    JavaFileObject task = source("Task", "@Collection(\"tasks\")", "public record Task(@Id String id, String boardId) {}");
+    JavaFileObject procedures = source("Procedures",
+        "public class Procedures {",
+        "  @Procedure",
+        "  public TaskQuery<Task> ofBoard(String boardId) {",
+        "    return TaskQuery.where(Task_.boardId.eq(boardId));",
+        "  }",
+        "}");
+
+    Compilation compilation = Fixtures.compile(task, procedures);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[LIVE_QUERY_PROCEDURE_KIND] @Procedure method Procedures.ofBoard")
+        .inFile(procedures).onLineContaining("@Procedure");
+  }
+
+  @Test
+  void generatedQueryNameSharedByTwoCollectionsIsResolvedByImportOrElseRejected() {
+    JavaFileObject first = sourceIn("com.example.a.Task", "@Collection(\"a_tasks\")", "public record Task(@Id String id) {}");
+    JavaFileObject second = sourceIn("com.example.b.Task", "@Collection(\"b_tasks\")", "public record Task(@Id String id) {}");
+    JavaFileObject imported = sourceIn("com.example.c.Imported",
+        "import com.example.b.TaskQuery;",
+        "public class Imported {",
+        "  @Procedure(kind = Procedure.Kind.QUERY)",
+        "  public TaskQuery<com.example.b.Task> all() {",
+        "    return TaskQuery.all();",
+        "  }",
+        "}");
+    JavaFileObject ambiguous = sourceIn("com.example.c.Ambiguous",
+        "public class Ambiguous {",
+        "  @Procedure(kind = Procedure.Kind.QUERY)",
+        "  public TaskQuery<com.example.a.Task> all() {",
+        "    return com.example.a.TaskQuery.all();",
+        "  }",
+        "}");
+
+    Compilation resolved = Fixtures.compile(List.of("-Alive.schema=com.example.AppSchema"), first, second, imported);
+    assertThat(resolved).succeeded();
+    assertThat(resolved).generatedSourceFile("com.example.c.Imported_")
+        .contentsAsUtf8String().contains("ProcedureDescriptor<Void, TypedQuery<Task, ?>> all =");
+
+    Compilation rejected = Fixtures.compile(List.of("-Alive.schema=com.example.AppSchema"), first, second, ambiguous);
+    assertThat(rejected).failed();
+    assertThat(rejected).hadErrorContaining("[LIVE_QUERY_AMBIGUOUS] @Procedure method Ambiguous.all returns TaskQuery,"
+            + " which is the generated query of several collections (com.example.a.Task, com.example.b.Task); write"
+            + " its qualified name")
+        .inFile(ambiguous).onLineContaining("public TaskQuery<com.example.a.Task> all()");
   }
 }

@@ -81,7 +81,8 @@ final class LiveCore {
     store = config.openStore();
     try {
       engine = LiveEngine.start(store);
-      service = new LiveService(store, engine, config.rules(), config.middlewares(), config.procedureRoles());
+      service = new LiveService(store, engine, config.rules(), config.middlewares(), config.procedureRoles(),
+          config.options().queryLimits());
       reader = new MessageReader(config.schema(), dispatchers, config.options().queryLimits(), jsonFactory);
       AtomicInteger threads = new AtomicInteger();
       int size = config.options().workerThreads();

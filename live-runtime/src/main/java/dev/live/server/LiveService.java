@@ -17,6 +17,8 @@ import dev.live.procedure.ProcedureDispatcher;
 import dev.live.procedure.ProcedureResult;
 import dev.live.query.Cardinality;
 import dev.live.query.Field;
+import dev.live.query.QueryJson;
+import dev.live.query.QueryLimits;
 import dev.live.query.QuerySpec;
 import dev.live.query.RowJson;
 import dev.live.query.RowShape;
@@ -57,14 +59,17 @@ final class LiveService {
   private final Rules rules;
   private final List<Middleware> middlewares;
   private final Map<String, Set<String>> procedureRoles;
+  private final QueryLimits queryLimits;
 
+  /** {@code queryLimits}: what a client's query may ask, and so a live query procedure's too. */
   LiveService(Store store, LiveEngine engine, Rules rules, List<Middleware> middlewares,
-      Map<String, Set<String>> procedureRoles) {
+      Map<String, Set<String>> procedureRoles, QueryLimits queryLimits) {
     this.store = store;
     this.engine = engine;
     this.rules = rules;
     this.middlewares = List.copyOf(middlewares);
     this.procedureRoles = Map.copyOf(procedureRoles);
+    this.queryLimits = queryLimits;
   }
 
   Store store() {
@@ -140,13 +145,37 @@ final class LiveService {
     if (forbidden.isPresent()) {
       return new Outcome.Rejected(forbidden.get());
     }
-    return inTransaction(clientId, seq, tx -> {
+    AtomicLong rowsAt = new AtomicLong(-1);
+    Outcome outcome = inTransaction(clientId, seq, tx -> {
       ProcedureResult result = invoke(tx, auth, dispatcher, call);
       Optional<TypedQuery<?, ?>> query = result.liveQuery();
-      return Optional.of(query.isPresent()
-          ? liveResultJson(tx, auth, query.get().spec())
-          : resultJson(result));
+      if (query.isEmpty()) {
+        return Optional.of(resultJson(result));
+      }
+      QuerySpec<?> spec = withinLimits(call, query.get().spec());
+      // Read before the rows, as for a one-shot query: the rows are at least at this version.
+      rowsAt.set(store.changes().latestVersion());
+      return Optional.of(liveResultJson(tx, auth, spec));
     });
+    if (rowsAt.get() >= 0 && outcome instanceof Outcome.Applied applied) {
+      return new Outcome.Applied(rowsAt.get(), applied.json());
+    }
+    return outcome;
+  }
+
+  /**
+   * The query a live query procedure built, if it keeps within the limits a client's query must:
+   * procedures often build their query from the client's input ({@code in(input.ids())}).
+   */
+  private QuerySpec<?> withinLimits(ProcedureCall call, QuerySpec<?> spec) {
+    try {
+      // The wire form is checked as the reader checks a client's query, with the same limits.
+      QueryJson.decode(store.schema(), QueryJson.encode(spec), queryLimits);
+      return spec;
+    } catch (LiveException e) {
+      throw new LiveException(e.code(), "the query procedure '" + call.procedure().name()
+          + "' built is beyond the server's query limits: " + e.getMessage());
+    }
   }
 
   /**
@@ -160,7 +189,7 @@ final class LiveService {
     });
     AtomicReference<QuerySpec<?>> spec = new AtomicReference<>();
     Outcome outcome = inTransaction(Optional.empty(), OptionalLong.empty(), tx -> {
-      spec.set(invoke(tx, auth, dispatcher, call).liveQuery().orElseThrow().spec());
+      spec.set(withinLimits(call, invoke(tx, auth, dispatcher, call).liveQuery().orElseThrow().spec()));
       return Optional.empty();
     });
     if (outcome instanceof Outcome.Rejected rejected) {

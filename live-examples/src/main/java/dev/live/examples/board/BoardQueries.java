@@ -9,8 +9,8 @@ import dev.live.query.SingleQuery;
 /**
  * Live query procedures: each builds a query from its input and the caller, and a client that
  * subscribes to the procedure gets that query's result kept current, as if it had subscribed to
- * the query itself, within its read rules. The queries stay on the server: a client names the
- * procedure, not the filter.
+ * the query itself, within its read rules. The server decides the filter (the caller's own tasks,
+ * say); the client names the procedure and learns the query from the snapshot.
  */
 public class BoardQueries {
   /** The tasks of a board that are not done, in board order. */

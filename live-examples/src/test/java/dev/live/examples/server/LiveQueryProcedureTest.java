@@ -7,6 +7,7 @@ import dev.live.auth.AuthContext;
 import dev.live.auth.Rules;
 import dev.live.examples.board.BoardQueries;
 import dev.live.examples.board.Board_;
+import dev.live.examples.board.Comment_;
 import dev.live.examples.board.Role;
 import dev.live.examples.board.TaskProcedures;
 import dev.live.examples.board.Task_;
@@ -50,6 +51,10 @@ class LiveQueryProcedureTest extends ServerTestBase {
             .read(Board_.COLLECTION, auth -> team(auth)
                 .map(Board_.teamId::eq)
                 .orElse(Rules.nothing(Board_.COLLECTION)))
+            // Comments are private notes here: their author's only, in includes too.
+            .read(Comment_.COLLECTION, auth -> auth.userId()
+                .map(Comment_.authorId::eq)
+                .orElse(Rules.nothing(Comment_.COLLECTION)))
             .build())
         .procedures(new BoardQueries(), new TaskProcedures(new ConcurrentHashMap<>()))
         .roles("taskWithComments", Role.ADMIN.name())
@@ -124,8 +129,9 @@ class LiveQueryProcedureTest extends ServerTestBase {
     WsClient ann = as("ann");
     JsonNode snapshot = subscribe(ann, "task", "taskWithComments", "\"t1\"");
     assertThat(snapshot.path("rows")).hasSize(1);
-    assertThat(snapshot.path("rows").get(0).path("comments")).extracting(c -> c.path("body").asText())
-        .containsExactly("First draft is up", "Thanks!", "One more pass?");
+    assertThat(snapshot.path("rows").get(0).path("comments")).as("the read rule of comments applies to the include")
+        .extracting(c -> c.path("body").asText())
+        .containsExactly("Thanks!");
   }
 
   @Test
@@ -168,7 +174,7 @@ class LiveQueryProcedureTest extends ServerTestBase {
             + "'query':{'collection':'tasks'}}")),
         "b", "INVALID_QUERY", "a query or a live query procedure, not both");
     assertError(ann.request("c", json("{'type':'subscribe','id':'c','procedure':'openTasks','input':7}")),
-        "c", "WRONG_TYPE", "");
+        "c", "WRONG_TYPE", "input: expected a string but found a number");
     assertError(ann.request("d", json("{'type':'subscribe','id':'d','procedure':'openTask','input':'b1'}")),
         "d", "UNKNOWN_PROCEDURE", "did you mean 'openTasks'");
     assertError(ann.request("e", json("{'type':'subscribe','id':'e','query':{'collection':'tasks'},'input':'b1'}")),

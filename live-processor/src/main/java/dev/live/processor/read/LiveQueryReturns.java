@@ -2,10 +2,14 @@ package dev.live.processor.read;
 
 import com.palantir.javapoet.ClassName;
 import dev.live.processor.write.GeneratedNames;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -34,6 +38,12 @@ final class LiveQueryReturns {
 
   /** A runtime query type whose first type argument is not a collection of this compilation. */
   record NotACollection(String written) implements Found {}
+
+  /**
+   * A simple name that is the generated query of several collections (in different packages),
+   * none of them imported by name or in the procedure's own package.
+   */
+  record Ambiguous(String written, List<ClassName> collections) implements Found {}
 
   private final Set<ClassName> collections;
   private final WrittenTypes written;
@@ -66,7 +76,7 @@ final class LiveQueryReturns {
       if (written.isEmpty() && type.toString().equals("<any>")) {
         throw hiddenName(method);
       }
-      return generatedQuery(withoutArguments(written.orElse(type.toString())).strip()).map(Query::new);
+      return generatedQuery(withoutArguments(written.orElse(type.toString())).strip(), method);
     }
     if (type.getKind() != TypeKind.DECLARED) {
       return Optional.empty();
@@ -76,7 +86,7 @@ final class LiveQueryReturns {
     if (RUNTIME_QUERIES.contains(name)) {
       return Optional.of(runtimeQuery(declared));
     }
-    return generatedQuery(name).map(Query::new);
+    return generatedQuery(name, method);
   }
 
   private Found runtimeQuery(DeclaredType declared) {
@@ -90,17 +100,37 @@ final class LiveQueryReturns {
 
   /**
    * The collection whose generated query class is named {@code name}, as written: qualified, or
-   * simple when exactly one collection's query class has that simple name.
+   * simple; a simple name that several collections' query classes share is ambiguous.
    */
-  private Optional<ClassName> generatedQuery(String name) {
+  private Optional<Found> generatedQuery(String name, ExecutableElement method) {
     boolean qualified = name.contains(".");
     List<ClassName> matches = collections.stream()
         .filter(record -> {
           ClassName query = GeneratedNames.query(record);
           return qualified ? query.canonicalName().equals(name) : query.simpleName().equals(name);
         })
+        .sorted(Comparator.comparing(ClassName::canonicalName))
         .toList();
-    return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+    if (matches.size() > 1) {
+      // As Java resolves a simple name: a single-type import first, then the file's own package.
+      List<String> imports = written.imports(method);
+      String ownPackage = enclosingPackage(method).getQualifiedName().toString();
+      List<ClassName> chosen = matches.stream()
+          .filter(record -> imports.contains(GeneratedNames.query(record).canonicalName())).toList();
+      if (chosen.isEmpty()) {
+        chosen = matches.stream().filter(record -> record.packageName().equals(ownPackage)).toList();
+      }
+      return Optional.of(chosen.size() == 1 ? new Query(chosen.get(0)) : new Ambiguous(name, matches));
+    }
+    return matches.stream().findFirst().map(Query::new);
+  }
+
+  private static PackageElement enclosingPackage(Element element) {
+    Element current = element;
+    while (current.getKind() != ElementKind.PACKAGE) {
+      current = current.getEnclosingElement();
+    }
+    return (PackageElement) current;
   }
 
   private static String withoutArguments(String written) {

@@ -131,6 +131,11 @@ final class ProcedureReader {
       diagnostics.error(method, Message.LIVE_QUERY_NOT_A_COLLECTION, where, notACollection.written());
       return Optional.empty();
     }
+    if (found instanceof LiveQueryReturns.Ambiguous ambiguous) {
+      diagnostics.error(method, Message.LIVE_QUERY_AMBIGUOUS, where, ambiguous.written(),
+          String.join(", ", ambiguous.collections().stream().map(ClassName::canonicalName).toList()));
+      return Optional.empty();
+    }
     if (kind != Procedure.Kind.QUERY) {
       diagnostics.error(method, annotation, Message.LIVE_QUERY_PROCEDURE_KIND, where);
     }

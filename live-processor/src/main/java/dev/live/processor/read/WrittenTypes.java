@@ -3,6 +3,7 @@ package dev.live.processor.read;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.Trees;
+import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ExecutableElement;
@@ -31,6 +32,16 @@ public final class WrittenTypes {
   /** Without source trees: types are known by what the compiler resolved. */
   public static WrittenTypes none() {
     return new WrittenTypes(Optional.empty());
+  }
+
+  /** The single-type imports of the file declaring {@code method}, such as {@code com.example.TaskQuery}. */
+  List<String> imports(ExecutableElement method) {
+    return trees.map(t -> t.getPath(method))
+        .map(path -> path.getCompilationUnit().getImports().stream()
+            .filter(i -> !i.isStatic())
+            .map(i -> i.getQualifiedIdentifier().toString())
+            .toList())
+        .orElse(List.of());
   }
 
   /** The return type of {@code method} as written, such as {@code TaskQuery<Task>}. */
