@@ -1,5 +1,7 @@
 package dev.live.examples.server;
 
+import static dev.live.examples.server.TeamRules.team;
+import static dev.live.examples.server.TeamRules.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,8 +23,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -44,13 +44,7 @@ class LiveQueryProcedureTest extends ServerTestBase {
   LiveServer.Builder configure(LiveServer.Builder builder) {
     return builder
         .authenticate(handshake -> handshake.header("X-User").map(USERS::get).orElse(AuthContext.anonymous()))
-        .rules(Rules.builder()
-            .read(Task_.COLLECTION, auth -> team(auth)
-                .map(team -> Task_.board.is(Board_.teamId.eq(team)))
-                .orElse(Rules.nothing(Task_.COLLECTION)))
-            .read(Board_.COLLECTION, auth -> team(auth)
-                .map(Board_.teamId::eq)
-                .orElse(Rules.nothing(Board_.COLLECTION)))
+        .rules(TeamRules.teamReadRules()
             // Comments are private notes here: their author's only, in includes too.
             .read(Comment_.COLLECTION, auth -> auth.userId()
                 .map(Comment_.authorId::eq)
@@ -201,11 +195,4 @@ class LiveQueryProcedureTest extends ServerTestBase {
     return client;
   }
 
-  private static AuthContext user(String id, String team, Role role) {
-    return new AuthContext(Optional.of(id), Set.of(role.name()), Map.of("team", team));
-  }
-
-  private static Optional<String> team(AuthContext auth) {
-    return Optional.ofNullable(auth.claims().get("team"));
-  }
 }

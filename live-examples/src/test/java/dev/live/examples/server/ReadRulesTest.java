@@ -1,10 +1,11 @@
 package dev.live.examples.server;
 
+import static dev.live.examples.server.TeamRules.team;
+import static dev.live.examples.server.TeamRules.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.live.auth.AuthContext;
-import dev.live.auth.Rules;
 import dev.live.examples.board.BoardUpdate;
 import dev.live.examples.board.Board_;
 import dev.live.examples.board.Role;
@@ -14,7 +15,6 @@ import dev.live.server.ServerOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -39,13 +39,7 @@ class ReadRulesTest extends ServerTestBase {
   LiveServer.Builder configure(LiveServer.Builder builder) {
     return builder
         .authenticate(handshake -> handshake.header("X-User").map(USERS::get).orElse(AuthContext.anonymous()))
-        .rules(Rules.builder()
-            .read(Task_.COLLECTION, auth -> team(auth)
-                .map(team -> Task_.board.is(Board_.teamId.eq(team)))
-                .orElse(Rules.nothing(Task_.COLLECTION)))
-            .read(Board_.COLLECTION, auth -> team(auth)
-                .map(Board_.teamId::eq)
-                .orElse(Rules.nothing(Board_.COLLECTION)))
+        .rules(TeamRules.teamReadRules()
             .insert(Task_.COLLECTION, (auth, task) ->
                 team(auth).map(team -> BOARDS.get(team).contains(task.boardId())).orElse(false))
             .update(Task_.COLLECTION, (auth, before, after, changed) ->
@@ -281,11 +275,4 @@ class ReadRulesTest extends ServerTestBase {
     assertThat(ack.has("row")).isFalse();
   }
 
-  private static AuthContext user(String id, String team, Role role) {
-    return new AuthContext(Optional.of(id), Set.of(role.name()), Map.of("team", team));
-  }
-
-  private static Optional<String> team(AuthContext auth) {
-    return Optional.ofNullable(auth.claims().get("team"));
-  }
 }
