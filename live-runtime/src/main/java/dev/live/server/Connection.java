@@ -43,6 +43,9 @@ public final class Connection implements Session.Listener {
   /** The key of this client's mutation records, known from hello on. */
   private volatile String mutationKey;
   private volatile boolean closed;
+  /** Whether this connection's subscriptions wait for the client to resume them when it ends. */
+  private volatile boolean parkOnEnd = true;
+  private final ResumeBudget resumeBudget;
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile long closeRequestedAt;
   private int inFlight;
@@ -52,6 +55,7 @@ public final class Connection implements Session.Listener {
     this.core = core;
     this.auth = auth;
     this.requests = new SerialExecutor(core.workers());
+    this.resumeBudget = new ResumeBudget(core.options().resumeBufferBytes());
   }
 
   @Override
@@ -111,6 +115,9 @@ public final class Connection implements Session.Listener {
 
   @Override
   public void onWebSocketClose(int statusCode, String reason) {
+    if (statusCode == StatusCode.NORMAL) {
+      parkOnEnd = false; // the client said goodbye: it will not resume
+    }
     ended();
   }
 
@@ -132,18 +139,23 @@ public final class Connection implements Session.Listener {
     }
   }
 
-  /** Stops sending and ends the subscriptions; the connection stays known until it is gone. */
+  /**
+   * Stops sending, and parks the subscriptions for the client to resume, or ends them; the
+   * connection stays known until it is gone.
+   */
   private void shutdown() {
     closed = true;
     Outbound current = outbound;
     if (current != null) {
       current.close();
     }
+    boolean park = parkOnEnd && mutationKey != null && core.parked().enabled();
     for (ConnectionSubscription subscription : List.copyOf(subscriptions.values())) {
-      EngineSubscription engineSubscription = subscription.engineSubscription();
       try {
-        if (engineSubscription != null) {
-          engineSubscription.close();
+        if (park && subscription.engineSubscription() != null) {
+          core.parked().park(mutationKey, subscription);
+        } else {
+          subscription.end();
         }
       } catch (RuntimeException e) {
         log.error("ending a subscription of connection {} failed", clientId, e); // the others still end
@@ -200,6 +212,11 @@ public final class Connection implements Session.Listener {
 
   AuthContext auth() {
     return auth;
+  }
+
+  /** What this client's subscriptions may keep for resuming. */
+  ResumeBudget resumeBudget() {
+    return resumeBudget;
   }
 
   long closeRequestedAt() {
@@ -305,6 +322,14 @@ public final class Connection implements Session.Listener {
     if (subscriptions.containsKey(subscribe.id())) {
       throw alreadyOpen(subscribe.id());
     }
+    Object source = resumeSource(subscribe.source());
+    boolean reset = false;
+    if (subscribe.from().isPresent()) {
+      if (resume(subscribe, source)) {
+        return;
+      }
+      reset = true; // the client holds results this snapshot replaces
+    }
     QuerySpec<?> query;
     Optional<String> procedureQuery = Optional.empty();
     if (subscribe.source() instanceof ClientMessage.ProcedureSource procedure) {
@@ -314,7 +339,8 @@ public final class Connection implements Session.Listener {
     } else {
       query = ((ClientMessage.QuerySource) subscribe.source()).query();
     }
-    ConnectionSubscription subscription = new ConnectionSubscription(this, subscribe.id(), procedureQuery);
+    ConnectionSubscription subscription = new ConnectionSubscription(this, subscribe.id(), source, procedureQuery,
+        reset);
     if (subscriptions.putIfAbsent(subscribe.id(), subscription) != null) {
       throw alreadyOpen(subscribe.id());
     }
@@ -330,6 +356,41 @@ public final class Connection implements Session.Listener {
     }
   }
 
+  /**
+   * Takes over the subscription the client had under this id on its previous connection, if it
+   * is still parked, is for the same source, and its log reaches back to the client's version.
+   * A parked subscription that cannot be resumed is ended.
+   */
+  private boolean resume(ClientMessage.Subscribe subscribe, Object source) {
+    Optional<ConnectionSubscription> parked = core.parked().take(mutationKey, subscribe.id());
+    if (parked.isEmpty()) {
+      return false;
+    }
+    ConnectionSubscription subscription = parked.get();
+    if (!subscription.resumableBy(this, source) || subscriptions.putIfAbsent(subscribe.id(), subscription) != null) {
+      subscription.end();
+      return false;
+    }
+    if (!subscription.resume(this, subscribe.from().getAsLong())) {
+      subscriptions.remove(subscribe.id(), subscription);
+      subscription.end();
+      return false;
+    }
+    if (closed) {
+      core.parked().park(mutationKey, subscription); // this connection ended meanwhile: wait for the next
+      subscriptions.remove(subscribe.id(), subscription);
+    }
+    return true;
+  }
+
+  /** What a resume must match: the query, or the procedure and its input. */
+  private static Object resumeSource(ClientMessage.Source source) {
+    if (source instanceof ClientMessage.ProcedureSource procedure) {
+      return java.util.Arrays.asList(procedure.call().procedure().name(), procedure.call().input());
+    }
+    return ((ClientMessage.QuerySource) source).query();
+  }
+
   private static LiveException alreadyOpen(String id) {
     return new LiveException(ErrorCode.PROTOCOL_VIOLATION, "subscription " + id
         + " is already open on this connection; use another id");
@@ -341,7 +402,7 @@ public final class Connection implements Session.Listener {
       throw new LiveException(ErrorCode.PROTOCOL_VIOLATION, "no subscription " + unsubscribe.id()
           + " is open on this connection");
     }
-    subscription.engineSubscription().close();
+    subscription.end();
     send(ServerMessages.unsubscribed(unsubscribe.id()));
   }
 

@@ -1,31 +1,52 @@
 package dev.live.server;
 
+import dev.live.auth.AuthContext;
 import dev.live.engine.EngineSubscription;
 import dev.live.engine.SubscriptionListener;
 import dev.live.error.LiveException;
 import dev.live.server.protocol.ServerMessages;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * One subscription of one connection: turns the engine's snapshots and deltas into messages on
- * the connection's outbound queue, under the subscription's id. When the queue overflows, it is
- * marked stale: its deltas are dropped until the connection asks the engine for a fresh snapshot,
- * sent as a reset.
+ * One subscription of one client: turns the engine's snapshots and deltas into messages on its
+ * connection's outbound queue, under the subscription's id, and keeps the latest deltas in a
+ * {@link ResumeLog}. When the queue overflows, it is marked stale: its deltas are dropped until
+ * the connection asks the engine for a fresh snapshot, sent as a reset.
+ *
+ * <p>When its connection drops, the subscription is parked ({@link ParkedSubscriptions}): it
+ * stays in the engine and keeps logging deltas, so that the client's next connection can resume
+ * it from the last version the client holds.
  */
 final class ConnectionSubscription implements SubscriptionListener, Outbound.Coalescible {
-  private final Connection connection;
   private final String id;
+  /** What the client subscribed to (a query, or a procedure with its input), to match a resume against. */
+  private final Object source;
+  private final AuthContext auth;
   /** For a live query procedure's subscription: the query it returned, in its wire form. */
   private final Optional<String> procedureQuery;
+  private final ResumeLog log;
+  /** The connection it sends on; null while parked. Guarded by this. */
+  private Connection connection;
   private volatile EngineSubscription engineSubscription;
   private volatile boolean stale;
+  private volatile boolean ended;
   private final java.util.concurrent.atomic.AtomicBoolean resnapshotPending = new java.util.concurrent.atomic.AtomicBoolean();
   private boolean snapshotSent;
 
-  ConnectionSubscription(Connection connection, String id, Optional<String> procedureQuery) {
+  /**
+   * @param reset whether the first snapshot replaces results the client already holds: a resume
+   *     that could not be served from the log
+   */
+  ConnectionSubscription(Connection connection, String id, Object source, Optional<String> procedureQuery,
+      boolean reset) {
     this.connection = connection;
     this.id = id;
+    this.source = source;
+    this.auth = connection.auth();
     this.procedureQuery = procedureQuery;
+    this.log = new ResumeLog(connection.resumeBudget());
+    this.snapshotSent = reset;
   }
 
   String id() {
@@ -41,27 +62,85 @@ final class ConnectionSubscription implements SubscriptionListener, Outbound.Coa
   }
 
   @Override
-  public void snapshot(long version, String rows) {
+  public synchronized void snapshot(long version, String rows) {
     // Called by the engine under its lock, so no delta can come between this and the next one.
     boolean reset = snapshotSent || stale;
     stale = false;
     resnapshotPending.set(false);
     snapshotSent = true;
-    connection.outbound().send(ServerMessages.snapshot(id, version, rows, reset, procedureQuery), this);
+    log.snapshot(version);
+    if (connection != null) {
+      connection.outbound().send(ServerMessages.snapshot(id, version, rows, reset, procedureQuery), this);
+    }
   }
 
   @Override
-  public void delta(long fromVersion, long toVersion, String changes) {
-    if (stale) {
-      return;
+  public synchronized void delta(long fromVersion, long toVersion, String changes) {
+    OutgoingText text = DeltaTexts.of(id, fromVersion, toVersion, changes);
+    log.delta(fromVersion, toVersion, text);
+    if (connection != null && !stale) {
+      connection.outbound().send(text, this);
     }
-    connection.outbound().send(DeltaTexts.of(id, fromVersion, toVersion, changes), this);
   }
 
   @Override
   public void failed(LiveException error) {
-    connection.subscriptionEnded(this);
-    connection.outbound().send(ServerMessages.error(Optional.of(id), error), null);
+    ended = true;
+    Connection current;
+    synchronized (this) {
+      current = connection;
+      log.clear();
+    }
+    if (current != null) {
+      current.subscriptionEnded(this);
+      current.outbound().send(ServerMessages.error(Optional.of(id), error), null);
+    }
+  }
+
+  /** Its connection is gone: deltas are only logged from now on, until a resume or the end. */
+  synchronized void park() {
+    connection = null;
+  }
+
+  /**
+   * Whether the client on {@code next} may take this subscription over: the same query or
+   * procedure input, asked with the same credentials (read rules depend on them).
+   */
+  boolean resumableBy(Connection next, Object nextSource) {
+    return !ended && auth.equals(next.auth()) && source.equals(nextSource);
+  }
+
+  /**
+   * Moves the subscription to {@code next} and sends it what the client at {@code version} lacks:
+   * {@code resumed}, then the logged deltas after {@code version}. False, with nothing sent, when
+   * the log no longer reaches back to {@code version}.
+   */
+  synchronized boolean resume(Connection next, long version) {
+    Optional<List<OutgoingText>> missing = log.since(version);
+    if (missing.isEmpty() || ended) {
+      return false;
+    }
+    connection = next;
+    log.chargeTo(next.resumeBudget());
+    stale = false;
+    resnapshotPending.set(false);
+    next.outbound().send(ServerMessages.resumed(id, version), null);
+    for (OutgoingText text : missing.get()) {
+      next.outbound().send(text, this);
+    }
+    return true;
+  }
+
+  /** Ends the subscription in the engine and forgets its log. */
+  void end() {
+    ended = true;
+    EngineSubscription current = engineSubscription;
+    if (current != null) {
+      current.close();
+    }
+    synchronized (this) {
+      log.clear();
+    }
   }
 
   /** True once per stale period: the caller asks the engine for the fresh snapshot. */

@@ -57,6 +57,7 @@ final class LiveCore {
   private ThreadPoolExecutor workers;
   private SendScheduler senders;
   private ScheduledExecutorService timer;
+  private ParkedSubscriptions parked;
 
   LiveCore(ServerConfig config) {
     this.config = config;
@@ -97,6 +98,8 @@ final class LiveCore {
         thread.setDaemon(true);
         return thread;
       });
+      parked = new ParkedSubscriptions(config.options().resumeRetention());
+      timer.scheduleWithFixedDelay(this::expireParked, 1, 1, TimeUnit.SECONDS);
       long period = Math.max(50, Math.min(1000, config.options().writeTimeout().toMillis() / 4));
       timer.scheduleWithFixedDelay(this::checkWrites, period, period, TimeUnit.MILLISECONDS);
     } catch (RuntimeException e) {
@@ -111,6 +114,9 @@ final class LiveCore {
     }
     if (timer != null) {
       timer.shutdownNow();
+    }
+    if (parked != null) {
+      parked.endAll();
     }
     if (senders != null) {
       senders.close();
@@ -128,6 +134,19 @@ final class LiveCore {
     }
     if (store != null) {
       config.closeStore(store);
+    }
+  }
+
+  /** Subscriptions of dropped connections, waiting for their client to resume them. */
+  ParkedSubscriptions parked() {
+    return parked;
+  }
+
+  private void expireParked() {
+    try {
+      parked.expire();
+    } catch (RuntimeException e) {
+      log.warn("ending expired parked subscriptions failed", e);
     }
   }
 

@@ -32,6 +32,12 @@ import java.util.Objects;
  *     often than this (2 min)
  * @param allowAnonymous whether clients the authenticator calls anonymous may connect (true)
  * @param workerThreads threads running requests, which block on storage (2 × processors, at least 4)
+ * @param resumeRetention how long the subscriptions of a client whose connection dropped are kept
+ *     for it to resume them with the deltas it missed; zero turns resuming off, and every resume
+ *     gets a reset snapshot (1 min)
+ * @param resumeBufferBytes characters of delta text kept per client for resuming, across its
+ *     subscriptions; beyond it the oldest deltas are forgotten, and a client resuming from before
+ *     them gets a reset snapshot (1 MiB)
  */
 public record ServerOptions(
     String path,
@@ -45,13 +51,20 @@ public record ServerOptions(
     Duration writeTimeout,
     Duration idleTimeout,
     boolean allowAnonymous,
-    int workerThreads) {
+    int workerThreads,
+    Duration resumeRetention,
+    long resumeBufferBytes) {
 
   public ServerOptions {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(queryLimits, "queryLimits");
     Objects.requireNonNull(writeTimeout, "writeTimeout");
     Objects.requireNonNull(idleTimeout, "idleTimeout");
+    Objects.requireNonNull(resumeRetention, "resumeRetention");
+    if (resumeRetention.isNegative()) {
+      throw new IllegalArgumentException("resumeRetention is zero (no resuming) or positive, not " + resumeRetention);
+    }
+    requirePositive("resumeBufferBytes", resumeBufferBytes);
     if (!path.startsWith("/") || path.endsWith("/") || path.contains("*")) {
       throw new IllegalArgumentException("path starts with / and does not end with one, like /live; not " + path);
     }
@@ -104,6 +117,8 @@ public record ServerOptions(
     private Duration idleTimeout = Duration.ofMinutes(2);
     private boolean allowAnonymous = true;
     private int workerThreads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    private Duration resumeRetention = Duration.ofMinutes(1);
+    private long resumeBufferBytes = 1024 * 1024;
 
     private Builder() {}
 
@@ -167,10 +182,20 @@ public record ServerOptions(
       return this;
     }
 
+    public Builder resumeRetention(Duration resumeRetention) {
+      this.resumeRetention = resumeRetention;
+      return this;
+    }
+
+    public Builder resumeBufferBytes(long resumeBufferBytes) {
+      this.resumeBufferBytes = resumeBufferBytes;
+      return this;
+    }
+
     public ServerOptions build() {
       return new ServerOptions(path, maxMessageBytes, maxJsonDepth, maxStringLength, queryLimits,
           maxSubscriptions, maxRequestsInFlight, maxQueuedBytes, writeTimeout, idleTimeout, allowAnonymous,
-          workerThreads);
+          workerThreads, resumeRetention, resumeBufferBytes);
     }
   }
 }

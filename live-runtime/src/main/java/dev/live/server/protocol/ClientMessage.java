@@ -23,7 +23,7 @@ public sealed interface ClientMessage {
   record Hello(String id, int protocol, Optional<String> clientId) implements ClientMessage {}
 
   /** Starts a subscription named by {@code id}, to a query or to a live query procedure's query. */
-  record Subscribe(String id, Source source) implements ClientMessage {}
+  record Subscribe(String id, Source source, OptionalLong from) implements ClientMessage {}
 
   /** What a subscription follows. */
   sealed interface Source {}

@@ -41,7 +41,7 @@ public final class MessageReader {
   /** The message types and the members each takes besides {@code type} and {@code id}. */
   private static final Map<String, List<String>> MEMBERS = new TreeMap<>(Map.of(
       "hello", List.of("protocol", "clientId"),
-      "subscribe", List.of("query", "procedure", "input"),
+      "subscribe", List.of("query", "procedure", "input", "from"),
       "unsubscribe", List.of(),
       "query", List.of("query"),
       "mutate", List.of("seq", "op", "collection", "key", "value"),
@@ -123,6 +123,7 @@ public final class MessageReader {
     private @Nullable String clientId;
     private @Nullable QuerySpec<?> query;
     private @Nullable Long seq;
+    private @Nullable Long from;
     private @Nullable String op;
     private @Nullable CollectionSchema<?> collection;
     private @Nullable Object key;
@@ -152,6 +153,9 @@ public final class MessageReader {
           return true;
         case "seq":
           seq = sequence(in);
+          return true;
+        case "from":
+          from = version(in);
           return true;
         case "op":
           op = operation(in);
@@ -255,7 +259,7 @@ public final class MessageReader {
       if (procedure == null) {
         addIfAbsent(missing, "query", query);
         requirePresent(end, missing);
-        return new ClientMessage.Subscribe(id, new ClientMessage.QuerySource(query));
+        return new ClientMessage.Subscribe(id, new ClientMessage.QuerySource(query), from());
       }
       requirePresent(end, missing);
       if (query != null) {
@@ -268,7 +272,11 @@ public final class MessageReader {
             + "' does not return a query, so it cannot be subscribed to; live query procedures: "
             + liveProcedureNames());
       }
-      return new ClientMessage.Subscribe(id, new ClientMessage.ProcedureSource(dispatcher, decoded));
+      return new ClientMessage.Subscribe(id, new ClientMessage.ProcedureSource(dispatcher, decoded), from());
+    }
+
+    private OptionalLong from() {
+      return from == null ? OptionalLong.empty() : OptionalLong.of(from);
     }
 
     private ProcedureCall absentInput() throws IOException {
@@ -377,6 +385,14 @@ public final class MessageReader {
       throw JsonReads.invalid(in, "", "a client id has 1 to 64 letters, digits and . _ : -");
     }
     return text;
+  }
+
+  private static long version(JsonParser in) throws IOException {
+    long version = JsonReads.longValue(in, "");
+    if (version < 0) {
+      throw JsonReads.invalid(in, "", "a version is at least 0, not " + version);
+    }
+    return version;
   }
 
   private static long sequence(JsonParser in) throws IOException {

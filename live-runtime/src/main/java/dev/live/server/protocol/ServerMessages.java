@@ -50,6 +50,14 @@ public final class ServerMessages {
         .append(to).append(",\"changes\":").append(changes).append('}').toString();
   }
 
+  /**
+   * Subscription {@code id} was resumed at {@code version}, the version the client asked for: the
+   * deltas it missed since follow.
+   */
+  public static String resumed(String id, long version) {
+    return "{\"type\":\"resumed\",\"id\":" + id + ",\"version\":" + version + "}";
+  }
+
   public static String unsubscribed(String id) {
     return "{\"type\":\"unsubscribed\",\"id\":" + id + "}";
   }

@@ -1,0 +1,100 @@
+package dev.live.server;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Subscriptions of clients whose connection dropped, kept for {@link
+ * ServerOptions#resumeRetention()} so that the client's next connection can resume them ({@code
+ * subscribe} with {@code from}) with the deltas it missed instead of a snapshot. A subscription
+ * not resumed in time is ended. Keyed by the client's mutation key, which includes its user: one
+ * user cannot resume another's subscriptions.
+ */
+final class ParkedSubscriptions {
+  private record Parked(ConnectionSubscription subscription, long deadline) {}
+
+  private final long retentionNanos;
+  /** Client key → subscription id → parked subscription. Guarded by this. */
+  private final Map<String, Map<String, Parked>> byClient = new HashMap<>();
+
+  ParkedSubscriptions(Duration retention) {
+    this.retentionNanos = retention.toNanos();
+  }
+
+  boolean enabled() {
+    return retentionNanos > 0;
+  }
+
+  /** Keeps {@code subscription} of client {@code clientKey} until the retention ends. */
+  void park(String clientKey, ConnectionSubscription subscription) {
+    subscription.park();
+    Parked replaced;
+    synchronized (this) {
+      replaced = byClient.computeIfAbsent(clientKey, key -> new HashMap<>())
+          .put(subscription.id(), new Parked(subscription, System.nanoTime() + retentionNanos));
+    }
+    if (replaced != null && replaced.subscription() != subscription) {
+      replaced.subscription().end(); // an older one under the same id, never resumed
+    }
+  }
+
+  /** Takes the parked subscription {@code id} of client {@code clientKey}, if there is one. */
+  Optional<ConnectionSubscription> take(String clientKey, String id) {
+    synchronized (this) {
+      Map<String, Parked> parked = byClient.get(clientKey);
+      if (parked == null) {
+        return Optional.empty();
+      }
+      Parked found = parked.remove(id);
+      if (parked.isEmpty()) {
+        byClient.remove(clientKey);
+      }
+      return found == null ? Optional.empty() : Optional.of(found.subscription());
+    }
+  }
+
+  /** Ends the subscriptions whose retention is over. Called periodically. */
+  void expire() {
+    long now = System.nanoTime();
+    List<ConnectionSubscription> expired = new ArrayList<>();
+    synchronized (this) {
+      for (Iterator<Map<String, Parked>> clients = byClient.values().iterator(); clients.hasNext(); ) {
+        Map<String, Parked> parked = clients.next();
+        parked.values().removeIf(entry -> {
+          boolean over = now - entry.deadline() > 0;
+          if (over) {
+            expired.add(entry.subscription());
+          }
+          return over;
+        });
+        if (parked.isEmpty()) {
+          clients.remove();
+        }
+      }
+    }
+    expired.forEach(ConnectionSubscription::end); // outside the lock: ending takes the engine's
+  }
+
+  /** Ends every parked subscription: the server is stopping. */
+  void endAll() {
+    List<ConnectionSubscription> all = new ArrayList<>();
+    synchronized (this) {
+      byClient.values().forEach(parked -> parked.values().forEach(entry -> all.add(entry.subscription())));
+      byClient.clear();
+    }
+    all.forEach(ConnectionSubscription::end);
+  }
+
+  synchronized int size() {
+    int size = 0;
+    for (Map<String, Parked> parked : byClient.values()) {
+      size += parked.size();
+    }
+    return size;
+  }
+}
