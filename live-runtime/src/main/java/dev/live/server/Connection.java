@@ -281,11 +281,15 @@ public final class Connection implements Session.Listener {
       LiveService.Rows rows = core.service().query(auth, query.query());
       send(ServerMessages.rows(query.id(), rows.version(), rows.json()));
     } else if (message instanceof ClientMessage.Mutate mutate) {
-      LiveService.Outcome outcome = core.service().mutate(auth, mutationKey, mutate.seq(), mutate.mutation());
+      LiveService.Outcome outcome = remembered(mutate.seq(),
+          core.service().mutate(auth, mutationKey, mutate.seq(), mutate.mutation()));
       send(ack(mutate, outcome));
     } else if (message instanceof ClientMessage.Call call) {
       LiveService.Outcome outcome = core.service().call(auth, Optional.of(mutationKey), call.seq(),
           call.dispatcher(), call.call());
+      if (call.seq().isPresent()) {
+        outcome = remembered(call.seq().getAsLong(), outcome);
+      }
       send(result(call, outcome));
     } else if (message instanceof ClientMessage.Ping ping) {
       send(ServerMessages.pong(ping.id()));
@@ -404,6 +408,28 @@ public final class Connection implements Session.Listener {
     }
     subscription.end();
     send(ServerMessages.unsubscribed(unsubscribe.id()));
+  }
+
+  /**
+   * A rejection is recorded for a client that may send the same {@code seq} again after losing
+   * the reply; a duplicate of a rejected one gets that rejection rather than {@code duplicate}.
+   */
+  private LiveService.Outcome remembered(long seq, LiveService.Outcome outcome) {
+    if (outcome instanceof LiveService.Outcome.Rejected rejected) {
+      core.rejections().record(mutationKey, seq, rejected.error());
+      return outcome;
+    }
+    if (outcome instanceof LiveService.Outcome.Applied) {
+      core.rejections().forget(mutationKey, seq);
+      return outcome;
+    }
+    if (outcome instanceof LiveService.Outcome.Duplicate) {
+      Optional<LiveException> rejection = core.rejections().find(mutationKey, seq);
+      if (rejection.isPresent()) {
+        return new LiveService.Outcome.Rejected(rejection.get());
+      }
+    }
+    return outcome;
   }
 
   private static String ack(ClientMessage.Mutate mutate, LiveService.Outcome outcome) {

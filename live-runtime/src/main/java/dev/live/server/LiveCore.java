@@ -58,6 +58,7 @@ final class LiveCore {
   private SendScheduler senders;
   private ScheduledExecutorService timer;
   private ParkedSubscriptions parked;
+  private RecentRejections rejections;
 
   LiveCore(ServerConfig config) {
     this.config = config;
@@ -99,6 +100,7 @@ final class LiveCore {
         return thread;
       });
       parked = new ParkedSubscriptions(config.options().resumeRetention());
+      rejections = new RecentRejections(config.options().resumeRetention());
       timer.scheduleWithFixedDelay(this::expireParked, 1, 1, TimeUnit.SECONDS);
       long period = Math.max(50, Math.min(1000, config.options().writeTimeout().toMillis() / 4));
       timer.scheduleWithFixedDelay(this::checkWrites, period, period, TimeUnit.MILLISECONDS);
@@ -142,9 +144,15 @@ final class LiveCore {
     return parked;
   }
 
+  /** Rejected mutations and calls, for clients that send them again after a lost ack. */
+  RecentRejections rejections() {
+    return rejections;
+  }
+
   private void expireParked() {
     try {
       parked.expire();
+      rejections.expire();
     } catch (RuntimeException e) {
       log.warn("ending expired parked subscriptions failed", e);
     }

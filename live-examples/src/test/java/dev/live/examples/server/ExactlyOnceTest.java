@@ -44,6 +44,24 @@ class ExactlyOnceTest extends ServerTestBase {
   }
 
   @Test
+  void aRejectedMutationSentAgainAfterALaterOneAppliedGetsItsRejectionNotDuplicate() {
+    WsClient ann = client("ann-phone");
+    JsonNode rejected = ann.mutate(1, "insert", "tasks", null, json(task("t1", "b1", "TODO", 1))); // t1 exists
+    assertThat(rejected.path("status").asText()).as("ack %s", rejected).isEqualTo("rejected");
+    assertThat(ann.mutate(2, "update", "tasks", "\"t2\"", json("{'title':'Two'}")).path("status").asText())
+        .isEqualTo("applied");
+    ann.abort();
+
+    // The ack of 1 was lost, as far as the client knows: it sends 1 and 2 again on a new connection.
+    WsClient again = client("ann-phone");
+    JsonNode first = again.mutate(1, "insert", "tasks", null, json(task("t1", "b1", "TODO", 1)));
+    JsonNode second = again.mutate(2, "update", "tasks", "\"t2\"", json("{'title':'Two'}"));
+    assertThat(first.path("status").asText()).as("ack %s", first).isEqualTo("rejected");
+    assertThat(first.path("error").path("code").asText()).isEqualTo("ALREADY_EXISTS");
+    assertThat(second.path("status").asText()).as("ack %s", second).isEqualTo("duplicate");
+  }
+
+  @Test
   void welcomeTellsTheLastAppliedMutationAndARetryAfterReconnectIsNotAppliedAgain() {
     long start = server.store().changes().latestVersion();
     WsClient first = client("phone-1");
