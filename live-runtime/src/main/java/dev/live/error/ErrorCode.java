@@ -79,5 +79,14 @@ public enum ErrorCode {
    * A procedure call carries a sequence number this client used before: it was applied then and
    * is not run again. (A repeated mutation gets an ack with status {@code duplicate} instead.)
    */
-  ALREADY_APPLIED
+  ALREADY_APPLIED,
+  /**
+   * Client side: the request cannot complete because the client was closed, or, for a request
+   * that cannot be sent again safely, because the connection dropped before its answer came.
+   */
+  DISCONNECTED,
+  /** Client side: the queue of mutations waiting for a connection is full. */
+  OFFLINE_QUEUE_FULL,
+  /** Client side: the server answered with an error code this client does not know (the message names it). */
+  UNKNOWN_ERROR
 }

@@ -1,0 +1,731 @@
+package dev.live.client;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.live.error.ErrorCode;
+import dev.live.error.LiveException;
+import dev.live.json.Codecs;
+import dev.live.json.JsonCodec;
+import dev.live.json.LiveJson;
+import dev.live.query.Include;
+import dev.live.query.LiveRow;
+import dev.live.query.QuerySpec;
+import dev.live.query.RowShape;
+import dev.live.schema.CollectionSchema;
+import dev.live.schema.LiveSchema;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client's state and its protocol, run on one thread of its own (the loop): everything that
+ * changes state (a message from the server, a call from the application, a timer) is a task on
+ * the loop, so nothing here needs a lock. Listeners run elsewhere ({@link
+ * ClientOptions#listenerExecutor()}).
+ *
+ * <p>The connection: open, {@code hello} with the client id, then on {@code welcome} every open
+ * subscription is subscribed again (resuming from its version), waiting queries are sent, and
+ * the mutations not yet acknowledged are sent again in order under their sequence numbers, then
+ * the ones made while offline. A drop, or a heartbeat without an answer, leads to a new attempt
+ * after a backoff.
+ */
+final class ClientCore implements ClientSocket.Events {
+  private static final Logger log = LoggerFactory.getLogger(ClientCore.class);
+  /** How long an acknowledged mutation stays in the view while a subscription has not caught up to it. */
+  private static final long ACKED_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+  /** A request waiting for its answer; sent again after a reconnect (it only reads). */
+  private record Request(String message, Consumer<ServerMessage> onReply, Consumer<LiveException> onError) {}
+
+  private final URI uri;
+  private final LiveSchema schema;
+  private final ClientOptions options;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final JsonFactory json = LiveJson.factory();
+  private final ResultRows resultRows = new ResultRows(json);
+  private final ScheduledExecutorService loop;
+  private final Executor listeners;
+  private final List<Consumer<ConnectionState>> stateListeners = new CopyOnWriteArrayList<>();
+  private final Backoff backoff;
+  private final RowCache cache = new RowCache();
+  private final Map<String, ClientSubscription> subscriptions = new LinkedHashMap<>();
+  private final Map<String, Request> requests = new LinkedHashMap<>();
+  private final List<PendingMutation> outbox = new ArrayList<>();
+  private final Optional<OutboxFile> outboxFile;
+  private final CompletableFuture<Void> firstWelcome = new CompletableFuture<>();
+  private volatile ConnectionState state = ConnectionState.CONNECTING;
+  private @Nullable ClientSocket socket;
+  private boolean welcomed;
+  private String clientId;
+  private long nextSeq = 1;
+  private long nextRequest = 1;
+  /** Subscription ids: the server resumes a subscription by its client's id and this one. */
+  private final java.util.concurrent.atomic.AtomicLong nextSubscription = new java.util.concurrent.atomic.AtomicLong();
+  private long connections;
+  private long snapshots;
+  private long resumes;
+  private long deltas;
+  private long lastHeardNanos;
+  private long pingSentNanos;
+
+  ClientCore(URI uri, LiveSchema schema, ClientOptions options) {
+    this.uri = uri;
+    this.schema = schema;
+    this.options = options;
+    this.backoff = new Backoff(options.initialBackoff(), options.maxBackoff());
+    this.loop = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "live-client-loop");
+      thread.setDaemon(true);
+      return thread;
+    });
+    this.listeners = options.listenerExecutor().orElseGet(() -> Executors.newSingleThreadExecutor(task -> {
+      Thread thread = new Thread(task, "live-client-listeners");
+      thread.setDaemon(true);
+      return thread;
+    }));
+    this.outboxFile = options.outboxFile().map(file -> new OutboxFile(file, schema, json));
+    OutboxFile.Saved saved = outboxFile.map(OutboxFile::load).orElse(OutboxFile.Saved.EMPTY);
+    this.clientId = options.clientId().or(() -> saved.clientId()).orElseGet(() -> UUID.randomUUID().toString());
+    this.outbox.addAll(saved.mutations());
+    for (PendingMutation mutation : outbox) {
+      nextSeq = Math.max(nextSeq, mutation.seq + 1);
+    }
+  }
+
+  // ---- lifecycle ----
+
+  /** Starts connecting; the future completes at the first welcome. */
+  CompletableFuture<Void> start() {
+    run(this::connect);
+    long period = Math.max(50, Math.min(1000, options.heartbeatInterval().toMillis() / 2));
+    loop.scheduleWithFixedDelay(() -> guarded(this::tick), period, period, TimeUnit.MILLISECONDS);
+    return firstWelcome;
+  }
+
+  ConnectionState state() {
+    return state;
+  }
+
+  String clientId() {
+    return clientId;
+  }
+
+  void onStateChange(Consumer<ConnectionState> listener) {
+    stateListeners.add(listener);
+  }
+
+  void close() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    try {
+      loop.execute(() -> {
+        try {
+          closeNow();
+        } finally {
+          done.complete(null);
+        }
+      });
+      done.get(5, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return; // closed before
+    } catch (Exception e) {
+      log.warn("closing the client did not finish in time", e);
+    }
+    loop.shutdownNow();
+  }
+
+  private void closeNow() {
+    if (state == ConnectionState.CLOSED) {
+      return;
+    }
+    setState(ConnectionState.CLOSED);
+    if (socket != null) {
+      socket.close();
+      socket = null;
+    }
+    LiveException closed = new LiveException(ErrorCode.DISCONNECTED, "the client was closed before the answer came");
+    requests.values().forEach(request -> request.onError().accept(closed));
+    requests.clear();
+    for (PendingMutation mutation : outbox) {
+      if (mutation.future != null) {
+        mutation.future.completeExceptionally(new LiveException(ErrorCode.DISCONNECTED, "the client was closed before"
+            + " the server confirmed this mutation" + (outboxFile.isPresent() ? "; it stays in the outbox file and"
+            + " is sent when a client with this outbox connects" : "; it may or may not have been applied")));
+      }
+    }
+    subscriptions.values().forEach(subscription -> subscription.closed = true);
+    firstWelcome.completeExceptionally(closed);
+  }
+
+  private void setState(ConnectionState next) {
+    if (state == next) {
+      return;
+    }
+    state = next;
+    for (Consumer<ConnectionState> listener : stateListeners) {
+      listeners.execute(() -> listener.accept(next));
+    }
+  }
+
+  private void connect() {
+    if (state == ConnectionState.CLOSED) {
+      return;
+    }
+    ClientSocket.open(http, uri, options.headers(), options.connectTimeout(), this).whenComplete((opened, error) ->
+        run(() -> {
+          if (error != null) {
+            log.debug("connecting to {} failed: {}", uri, error.toString());
+            if (!firstWelcome.isDone() && isRefused(error)) {
+              firstWelcome.completeExceptionally(new LiveException(ErrorCode.UNAUTHENTICATED,
+                  "the server refused the connection: " + error.getMessage()));
+            }
+            retryLater();
+          } else if (state == ConnectionState.CLOSED) {
+            opened.close();
+          } else {
+            socket = opened;
+            welcomed = false;
+            lastHeardNanos = System.nanoTime();
+            pingSentNanos = 0;
+            opened.send("{\"type\":\"hello\",\"id\":\"hello\",\"protocol\":1,\"clientId\":"
+                + LiveJson.encode(Codecs.STRING, clientId) + "}");
+          }
+        }));
+  }
+
+  private static boolean isRefused(Throwable error) {
+    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+        ? error.getCause() : error;
+    return cause instanceof java.net.http.WebSocketHandshakeException handshake
+        && handshake.getResponse().statusCode() == 401;
+  }
+
+  private void retryLater() {
+    if (state == ConnectionState.CLOSED) {
+      return;
+    }
+    if (state == ConnectionState.OPEN) {
+      setState(ConnectionState.RECONNECTING);
+    }
+    loop.schedule(() -> guarded(this::connect), backoff.nextMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void text(ClientSocket from, String text) {
+    run(() -> {
+      if (from != socket) {
+        return; // an old connection's last words
+      }
+      lastHeardNanos = System.nanoTime();
+      pingSentNanos = 0;
+      handle(ServerMessage.parse(json, text));
+    });
+  }
+
+  @Override
+  public void closed(ClientSocket from, int code, String reason) {
+    run(() -> dropped(from, code, reason));
+  }
+
+  private void dropped(ClientSocket from, int code, String reason) {
+    if (from != socket) {
+      return;
+    }
+    socket = null;
+    welcomed = false;
+    if (state == ConnectionState.CLOSED) {
+      return;
+    }
+    log.debug("connection to {} ended: {} {}", uri, code, reason);
+    if (code == 1002) { // the server does not speak this protocol: trying again cannot help
+      log.error("the server at {} refused this client's protocol: {}", uri, reason);
+      closeNow();
+      return;
+    }
+    if (state == ConnectionState.OPEN) {
+      setState(ConnectionState.RECONNECTING);
+    }
+    retryLater();
+  }
+
+  /** Heartbeat: a silent connection gets a ping; one silent past the timeout is dropped. */
+  private void tick() {
+    long now = System.nanoTime();
+    if (socket != null && welcomed) {
+      if (pingSentNanos != 0 && now - pingSentNanos > options.heartbeatTimeout().toNanos()) {
+        log.info("no answer from {} within {} ms of a ping: reconnecting", uri, options.heartbeatTimeout().toMillis());
+        ClientSocket dead = socket;
+        dead.abort();
+        dropped(dead, 1006, "heartbeat timeout");
+      } else if (pingSentNanos == 0 && now - lastHeardNanos > options.heartbeatInterval().toNanos()) {
+        pingSentNanos = now;
+        socket.send("{\"type\":\"ping\",\"id\":\"ping\"}");
+      }
+    }
+    if (pruneAcked(now)) {
+      refreshAll();
+    }
+  }
+
+  // ---- messages from the server ----
+
+  private void handle(ServerMessage message) {
+    String type = message.type;
+    switch (type) {
+      case "welcome" -> welcome(message);
+      case "snapshot" -> snapshot(message);
+      case "delta" -> delta(message);
+      case "resumed" -> resumes++;
+      case "unsubscribed", "pong" -> { }
+      case "ack" -> ack(message);
+      case "rows", "result" -> reply(message);
+      case "error" -> error(message);
+      default -> log.debug("ignoring a server message of type {}", type);
+    }
+  }
+
+  private void welcome(ServerMessage message) {
+    welcomed = true;
+    connections++;
+    if (message.clientId != null) {
+      clientId = message.clientId;
+    }
+    nextSeq = Math.max(nextSeq, message.lastMutation + 1);
+    backoff.reset();
+    setState(ConnectionState.OPEN);
+    for (ClientSubscription subscription : subscriptions.values()) {
+      socket.send(subscription.subscribeMessage());
+    }
+    for (Request request : requests.values()) {
+      socket.send(request.message());
+    }
+    for (PendingMutation mutation : outbox) {
+      if (!mutation.acked()) {
+        send(mutation);
+      }
+    }
+    saveOutbox();
+    firstWelcome.complete(null);
+  }
+
+  private void snapshot(ServerMessage message) {
+    ClientSubscription subscription = subscriptions.get(message.id);
+    if (subscription == null) {
+      return;
+    }
+    snapshots++;
+    subscription.snapshot(message, resultRows, cache, schema);
+    refresh(subscription);
+    sweep();
+  }
+
+  private void delta(ServerMessage message) {
+    ClientSubscription subscription = subscriptions.get(message.id);
+    if (subscription == null) {
+      return;
+    }
+    deltas++;
+    if (!subscription.delta(message, resultRows, cache, json)) {
+      // Not a continuation of what the client holds: start the subscription over.
+      log.warn("subscription {} missed a delta (at {}, delta from {}): subscribing again", message.id,
+          subscription.version, message.from);
+      subscription.version = -1;
+      socket.send("{\"type\":\"unsubscribe\",\"id\":" + LiveJson.encode(Codecs.STRING, subscription.id) + "}");
+      socket.send(subscription.subscribeMessage());
+      return;
+    }
+    if (pruneAcked(System.nanoTime())) {
+      refreshAll();
+    } else {
+      refresh(subscription);
+    }
+  }
+
+  private void reply(ServerMessage message) {
+    Request request = requests.remove(message.id);
+    if (request != null) {
+      request.onReply().accept(message);
+    } else {
+      PendingMutation call = byRequestId(message.id);
+      if (call != null) {
+        callResult(call, message);
+      }
+    }
+  }
+
+  private void error(ServerMessage message) {
+    LiveException error = message.error != null ? message.error
+        : new LiveException(ErrorCode.UNKNOWN_ERROR, "the server sent an error without a code");
+    if (message.id == null) {
+      log.warn("the server reported an error: {} {}", error.code(), error.getMessage());
+      return;
+    }
+    Request request = requests.remove(message.id);
+    if (request != null) {
+      request.onError().accept(error);
+      return;
+    }
+    PendingMutation call = byRequestId(message.id);
+    if (call != null) {
+      outbox.remove(call);
+      saveOutbox();
+      if (call.future != null) {
+        call.future.completeExceptionally(error);
+      }
+      return;
+    }
+    ClientSubscription subscription = subscriptions.remove(message.id);
+    if (subscription != null) {
+      subscription.closed = true;
+      subscription.failed(error);
+      sweep();
+    }
+  }
+
+  // ---- subscriptions and queries ----
+
+  /** Opens a subscription: its listener gets a result once the server's snapshot came, then on every change. */
+  Subscription subscribe(String source, @Nullable QuerySpec<?> spec, @Nullable RowShape<?, ?> shape,
+      Consumer<? extends QueryResult<?>> listener, Consumer<LiveException> onError) {
+    ClientSubscription.Delivery delivery = new ClientSubscription.Delivery(listeners, listener, onError);
+    String id = "s" + nextSubscription.incrementAndGet();
+    ClientSubscription subscription = new ClientSubscription(id, source, spec, shape, delivery);
+    run(() -> {
+      if (state == ConnectionState.CLOSED) {
+        delivery.failed(new LiveException(ErrorCode.DISCONNECTED, "the client is closed"));
+        return;
+      }
+      subscriptions.put(id, subscription);
+      if (welcomed) {
+        socket.send(subscription.subscribeMessage());
+      }
+    });
+    return () -> run(() -> unsubscribe(subscription));
+  }
+
+  private void unsubscribe(ClientSubscription subscription) {
+    subscription.stopDelivery();
+    if (subscriptions.remove(subscription.id) == null) {
+      return;
+    }
+    if (welcomed) {
+      socket.send("{\"type\":\"unsubscribe\",\"id\":" + LiveJson.encode(Codecs.STRING, subscription.id) + "}");
+    }
+    sweep();
+  }
+
+  /** Sends a request that only reads, and sends it again after a reconnect until it is answered. */
+  <V> CompletableFuture<V> request(String type, String members, java.util.function.Function<ServerMessage, V> decode) {
+    CompletableFuture<V> future = new CompletableFuture<>();
+    run(() -> {
+      if (state == ConnectionState.CLOSED) {
+        future.completeExceptionally(new LiveException(ErrorCode.DISCONNECTED, "the client is closed"));
+        return;
+      }
+      String id = "r" + nextRequest++;
+      String message = "{\"type\":\"" + type + "\",\"id\":\"" + id + "\"," + members + "}";
+      requests.put(id, new Request(message, reply -> {
+        try {
+          future.complete(decode.apply(reply));
+        } catch (RuntimeException e) {
+          future.completeExceptionally(e);
+        }
+      }, future::completeExceptionally));
+      if (welcomed) {
+        socket.send(message);
+      }
+    });
+    return future;
+  }
+
+  /** Decodes result rows of {@code spec} into typed rows, outside the shared cache. */
+  <T, R> List<R> decodeRows(QuerySpec<T> spec, RowShape<T, R> shape, @Nullable String rowsJson) {
+    RowCache scratch = new RowCache();
+    List<ResultNode> nodes = resultRows.readList(rowsJson == null ? "[]" : rowsJson, spec.collection(), spec.includes(),
+        scratch, 0);
+    List<R> rows = new ArrayList<>(nodes.size());
+    for (ResultNode node : nodes) {
+      rows.add(ResultRows.build(node, spec.collection(), spec.includes(), shape, scratch::get));
+    }
+    return rows;
+  }
+
+  JsonFactory json() {
+    return json;
+  }
+
+  LiveSchema schema() {
+    return schema;
+  }
+
+  private void refreshAll() {
+    subscriptions.values().forEach(this::refresh);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void refresh(ClientSubscription subscription) {
+    if (!subscription.started() || subscription.closed) {
+      return;
+    }
+    QuerySpec spec = subscription.spec;
+    ResultRows.Records records = OptimisticView.overlay(cache, outbox);
+    OptimisticView.View view = OptimisticView.apply(spec, subscription.confirmed, subscription.version, outbox, records);
+    List<Object> rows = new ArrayList<>(view.nodes().size());
+    for (ResultNode node : view.nodes()) {
+      Object row = ResultRows.build(node, spec.collection(), spec.includes(), (RowShape) subscription.shape, records);
+      if (row != null) {
+        rows.add(row);
+      }
+    }
+    CollectionSchema collection = spec.collection();
+    subscription.deliver(new QueryResult<>(rows, subscription.version, view.pendingIds(),
+        row -> collection.id().get(row instanceof LiveRow<?> live ? live.value() : row)));
+  }
+
+  /** Forgets cached rows that no subscription and no pending mutation holds. */
+  private void sweep() {
+    Map<CollectionSchema<?>, Set<Object>> held = new HashMap<>();
+    for (ClientSubscription subscription : subscriptions.values()) {
+      if (subscription.spec != null) {
+        holdAll(held, subscription.spec, subscription.confirmed);
+      }
+    }
+    cache.retainOnly(held);
+  }
+
+  private static <T> void holdAll(Map<CollectionSchema<?>, Set<Object>> held, QuerySpec<T> spec,
+      List<ResultNode> nodes) {
+    hold(held, spec.collection(), spec.includes(), nodes);
+  }
+
+  private static <T> void hold(Map<CollectionSchema<?>, Set<Object>> held, CollectionSchema<T> collection,
+      List<Include<T, ?>> includes, List<ResultNode> nodes) {
+    for (ResultNode node : nodes) {
+      held.computeIfAbsent(collection, c -> new HashSet<>()).add(node.id());
+      for (Include<T, ?> include : includes) {
+        holdIncluded(held, include, node);
+      }
+    }
+  }
+
+  private static <T, U> void holdIncluded(Map<CollectionSchema<?>, Set<Object>> held, Include<T, U> include,
+      ResultNode node) {
+    ResultNode one = node.toOne(include);
+    List<ResultNode> children = one != null ? List.of(one) : node.toMany(include);
+    hold(held, include.relation().target(), include.includes(), children);
+  }
+
+  // ---- mutations ----
+
+  /** Queues a write, shows it in the subscriptions at once, and sends it when connected. */
+  CompletableFuture<Object> mutate(PendingMutation mutation) {
+    run(() -> {
+      if (state == ConnectionState.CLOSED) {
+        mutation.future.completeExceptionally(new LiveException(ErrorCode.DISCONNECTED, "the client is closed"));
+        return;
+      }
+      if (outbox.size() >= options.maxOfflineMutations()) {
+        mutation.future.completeExceptionally(new LiveException(ErrorCode.OFFLINE_QUEUE_FULL, outbox.size()
+            + " mutations already wait for the server (maxOfflineMutations); wait for some to complete"));
+        return;
+      }
+      outbox.add(mutation);
+      if (welcomed) {
+        send(mutation);
+      }
+      saveOutbox();
+      if (mutation.kind != PendingMutation.Kind.CALL) {
+        refreshAll();
+      }
+    });
+    return mutation.future;
+  }
+
+  /** Sends a mutation; it gets its sequence number now if it has none yet, and keeps it from then on. */
+  private void send(PendingMutation mutation) {
+    if (mutation.seq == 0) {
+      mutation.seq = nextSeq++;
+    }
+    String type = mutation.kind == PendingMutation.Kind.CALL ? "call" : "mutate";
+    socket.send("{\"type\":\"" + type + "\",\"id\":\"m" + mutation.seq + "\",\"seq\":" + mutation.seq + ","
+        + mutation.body + "}");
+  }
+
+  private @Nullable PendingMutation byRequestId(@Nullable String id) {
+    if (id == null || !id.startsWith("m")) {
+      return null;
+    }
+    for (PendingMutation mutation : outbox) {
+      if (id.equals("m" + mutation.seq) && !mutation.acked()) {
+        return mutation;
+      }
+    }
+    return null;
+  }
+
+  private void ack(ServerMessage message) {
+    PendingMutation mutation = byRequestId(message.id);
+    if (mutation == null) {
+      return;
+    }
+    switch (String.valueOf(message.status)) {
+      case "applied" -> {
+        mutation.ackRecord = message.row == null ? null : decodeRecord(mutation.collection, message.row);
+        mutation.ackVersion = message.version;
+        mutation.ackedAt = System.nanoTime();
+        complete(mutation, mutation.ackRecord);
+      }
+      case "duplicate" -> duplicate(mutation);
+      default -> {
+        outbox.remove(mutation);
+        LiveException error = message.error != null ? message.error
+            : new LiveException(ErrorCode.UNKNOWN_ERROR, "the server rejected the mutation without a reason");
+        if (mutation.future != null) {
+          mutation.future.completeExceptionally(error);
+        }
+      }
+    }
+    saveOutbox();
+    pruneAcked(System.nanoTime());
+    refreshAll();
+  }
+
+  /**
+   * The mutation was applied before (its ack was lost with a connection): nothing was done now,
+   * so its future completes with the row as the server holds it now, read by a one-shot query.
+   */
+  private void duplicate(PendingMutation mutation) {
+    mutation.ackVersion = 0; // every subscription has caught up with it, or is resuming or reset past it
+    mutation.ackedAt = System.nanoTime();
+    mutation.ackRecord = null;
+    if (mutation.future == null) {
+      return;
+    }
+    if (mutation.kind == PendingMutation.Kind.DELETE) {
+      complete(mutation, null);
+      return;
+    }
+    readRow(mutation.collection, mutation.key).whenComplete((row, error) -> {
+      if (error != null) {
+        mutation.future.completeExceptionally(error);
+      } else {
+        mutation.future.complete(row.orElse(null));
+      }
+    });
+  }
+
+  private <T> CompletableFuture<Optional<Object>> readRow(CollectionSchema<T> collection, Object id) {
+    @SuppressWarnings("unchecked")
+    QuerySpec<T> spec = QuerySpec.all(collection).one(id);
+    return request("query", "\"query\":" + dev.live.query.QueryJson.encode(spec),
+        reply -> Optional.ofNullable(decodeRows(spec, RowShape.plain(), reply.rows).stream().findFirst().orElse(null)));
+  }
+
+  private void callResult(PendingMutation call, ServerMessage message) {
+    outbox.remove(call);
+    saveOutbox();
+    try {
+      Object value = decodeOutput(call.procedure, message.value);
+      complete(call, value);
+    } catch (RuntimeException e) {
+      if (call.future != null) {
+        call.future.completeExceptionally(e);
+      }
+    }
+  }
+
+  private void complete(PendingMutation mutation, @Nullable Object value) {
+    if (mutation.future != null) {
+      mutation.future.complete(value);
+    }
+  }
+
+  @Nullable Object decodeOutput(dev.live.procedure.ProcedureDescriptor<?, ?> procedure, @Nullable String value) {
+    if (procedure.output().isEmpty() || value == null || value.equals("null")) {
+      return null;
+    }
+    return LiveJson.decode(json, procedure.output().get().codec(), value);
+  }
+
+  private <T> @Nullable T decodeRecord(CollectionSchema<T> collection, String row) {
+    JsonCodec<T> codec = collection.codec();
+    return row.equals("null") ? null : LiveJson.decode(json, codec, row);
+  }
+
+  /**
+   * Drops acknowledged mutations that every subscription shows, or that are past the grace (a
+   * subscription whose query the write does not touch never gets a delta to show it by).
+   */
+  private boolean pruneAcked(long now) {
+    boolean pruned = false;
+    for (Iterator<PendingMutation> it = outbox.iterator(); it.hasNext(); ) {
+      PendingMutation mutation = it.next();
+      if (mutation.acked() && (now - mutation.ackedAt > ACKED_GRACE_NANOS || shownEverywhere(mutation))) {
+        it.remove();
+        pruned = true;
+      }
+    }
+    return pruned;
+  }
+
+  private boolean shownEverywhere(PendingMutation mutation) {
+    for (ClientSubscription subscription : subscriptions.values()) {
+      if (subscription.version < mutation.ackVersion) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void saveOutbox() {
+    outboxFile.ifPresent(file -> file.save(clientId, outbox));
+  }
+
+  CompletableFuture<ClientStats> stats() {
+    CompletableFuture<ClientStats> stats = new CompletableFuture<>();
+    run(() -> stats.complete(new ClientStats(connections, snapshots, resumes, deltas)));
+    return stats;
+  }
+
+  /** Mutations waiting for the server (unsent or unacknowledged), for tests and monitoring. */
+  CompletableFuture<Integer> pendingCount() {
+    CompletableFuture<Integer> count = new CompletableFuture<>();
+    run(() -> count.complete((int) outbox.stream().filter(mutation -> !mutation.acked()).count()));
+    return count;
+  }
+
+  // ---- the loop ----
+
+  private void run(Runnable task) {
+    try {
+      loop.execute(() -> guarded(task));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      log.debug("the client is closed; dropping a task");
+    }
+  }
+
+  private void guarded(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      log.error("the Live client failed to handle an event", e);
+    }
+  }
+}

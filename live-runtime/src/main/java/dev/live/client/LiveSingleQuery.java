@@ -1,0 +1,36 @@
+package dev.live.client;
+
+import dev.live.error.LiveException;
+import dev.live.query.QueryJson;
+import dev.live.query.QuerySpec;
+import dev.live.query.RowShape;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * A query for at most one row ({@code first()}, {@code one(id)}) on a {@link LiveClient}: its
+ * results hold zero or one row ({@link QueryResult#first()}).
+ */
+public final class LiveSingleQuery<T, R> implements Subscribable<R> {
+  private final ClientCore core;
+  private final QuerySpec<T> spec;
+  private final RowShape<T, R> shape;
+
+  LiveSingleQuery(ClientCore core, QuerySpec<T> spec, RowShape<T, R> shape) {
+    this.core = core;
+    this.spec = spec;
+    this.shape = shape;
+  }
+
+  @Override
+  public Subscription subscribe(Consumer<QueryResult<R>> listener, Consumer<LiveException> onError) {
+    return core.subscribe("\"query\":" + QueryJson.encode(spec), spec, shape, listener, onError);
+  }
+
+  /** The row now, if there is one, read once by the server; waits for a connection if there is none. */
+  public CompletableFuture<Optional<R>> get() {
+    return core.request("query", "\"query\":" + QueryJson.encode(spec),
+        reply -> core.decodeRows(spec, shape, reply.rows).stream().findFirst());
+  }
+}

@@ -1,0 +1,124 @@
+package dev.live.client;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.live.error.ErrorCode;
+import dev.live.error.LiveException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One message from the server ({@code docs/protocol.md}), read member by member: scalars are
+ * kept as values, and the members that hold rows, changes, values or a query are kept as JSON
+ * text, decoded later by whoever knows their type.
+ */
+final class ServerMessage {
+  @Nullable String type;
+  @Nullable String id;
+  long version = -1;
+  long from = -1;
+  long to = -1;
+  long seq = -1;
+  long lastMutation = -1;
+  boolean reset;
+  @Nullable String status;
+  @Nullable String clientId;
+  /** JSON text of {@code rows}, {@code row}, {@code changes}, {@code value}, {@code query}. */
+  @Nullable String rows;
+  @Nullable String row;
+  @Nullable String changes;
+  @Nullable String value;
+  @Nullable String query;
+  @Nullable LiveException error;
+
+  static ServerMessage parse(JsonFactory factory, String text) {
+    ServerMessage message = new ServerMessage();
+    try (JsonParser in = factory.createParser(text)) {
+      if (in.nextToken() != JsonToken.START_OBJECT) {
+        throw new LiveException(ErrorCode.MALFORMED_JSON, "a server message is a JSON object: " + abbreviated(text));
+      }
+      for (String name = in.nextFieldName(); name != null; name = in.nextFieldName()) {
+        in.nextToken();
+        message.member(name, in, factory);
+      }
+    } catch (IOException e) {
+      throw new LiveException(ErrorCode.MALFORMED_JSON, "the server sent a message that is not JSON: "
+          + abbreviated(text), e);
+    }
+    if (message.type == null) {
+      throw new LiveException(ErrorCode.MISSING_FIELD, "a server message has no type: " + abbreviated(text));
+    }
+    return message;
+  }
+
+  private void member(String name, JsonParser in, JsonFactory factory) throws IOException {
+    switch (name) {
+      case "type" -> type = in.getText();
+      case "id" -> id = in.currentToken() == JsonToken.VALUE_NULL ? null : in.getText();
+      case "version" -> version = in.getLongValue();
+      case "from" -> from = in.getLongValue();
+      case "to" -> to = in.getLongValue();
+      case "seq" -> seq = in.getLongValue();
+      case "lastMutation" -> lastMutation = in.getLongValue();
+      case "reset" -> reset = in.getBooleanValue();
+      case "status" -> status = in.getText();
+      case "clientId" -> clientId = in.getText();
+      case "rows" -> rows = text(in, factory);
+      case "row" -> row = text(in, factory);
+      case "changes" -> changes = text(in, factory);
+      case "value" -> value = text(in, factory);
+      case "query" -> query = text(in, factory);
+      case "error" -> error = error(in);
+      default -> in.skipChildren(); // protocol, and members of later protocol versions
+    }
+  }
+
+  /** The current value as JSON text. */
+  static String text(JsonParser in, JsonFactory factory) throws IOException {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator out = factory.createGenerator(text)) {
+      out.copyCurrentStructure(in);
+    }
+    return text.toString();
+  }
+
+  private static LiveException error(JsonParser in) throws IOException {
+    String code = null;
+    String message = "";
+    for (String name = in.nextFieldName(); name != null; name = in.nextFieldName()) {
+      in.nextToken();
+      if (name.equals("code")) {
+        code = in.getText();
+      } else if (name.equals("message")) {
+        message = in.getText();
+      } else {
+        in.skipChildren();
+      }
+    }
+    return toException(code, message);
+  }
+
+  /** The server's error as an exception with its code; a code this client does not know is {@code UNKNOWN_ERROR}. */
+  static LiveException toException(@Nullable String code, String message) {
+    if (code != null) {
+      for (ErrorCode known : ErrorCode.values()) {
+        if (known.name().equals(code)) {
+          return new LiveException(known, message);
+        }
+      }
+    }
+    return new LiveException(ErrorCode.UNKNOWN_ERROR, "the server answered " + code + ": " + message);
+  }
+
+  static String abbreviated(String text) {
+    return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+  }
+
+  static UncheckedIOException unchecked(IOException e) {
+    return new UncheckedIOException(e);
+  }
+}

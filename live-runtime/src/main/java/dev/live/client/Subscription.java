@@ -1,0 +1,7 @@
+package dev.live.client;
+
+/** A live query a listener follows; close it to stop. Closing twice does nothing. */
+public interface Subscription extends AutoCloseable {
+  @Override
+  void close();
+}
