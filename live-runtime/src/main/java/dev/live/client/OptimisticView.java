@@ -31,7 +31,7 @@ final class OptimisticView {
 
   private OptimisticView() {}
 
-  /** The rows of the view, and the ids of the top-level rows pending writes touched. */
+  /** The rows of the view, and the ids of those among them that pending writes touched. */
   record View(List<ResultNode> nodes, Set<Object> pendingIds) {}
 
   static <T> View apply(QuerySpec<T> spec, List<ResultNode> confirmed, long version, List<PendingMutation> pending,
@@ -56,7 +56,13 @@ final class OptimisticView {
     while (nodes.size() > limit) {
       nodes.remove(nodes.size() - 1);
     }
-    return new View(List.copyOf(nodes), touched);
+    Set<Object> shown = new LinkedHashSet<>();
+    for (ResultNode node : nodes) {
+      if (touched.contains(node.id())) {
+        shown.add(node.id());
+      }
+    }
+    return new View(List.copyOf(nodes), shown);
   }
 
   @SuppressWarnings("unchecked") // records of the spec's collection

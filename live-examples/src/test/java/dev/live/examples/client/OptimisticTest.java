@@ -1,0 +1,119 @@
+package dev.live.examples.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.live.auth.Rules;
+import dev.live.client.LiveClient;
+import dev.live.client.QueryResult;
+import dev.live.error.ErrorCode;
+import dev.live.error.LiveException;
+import dev.live.examples.board.Task;
+import dev.live.examples.board.TaskUpdate;
+import dev.live.examples.board.Task_;
+import dev.live.server.LiveServer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Optimistic mutations: shown at once (pending) where the query says they belong, confirmed with
+ * the server's values, rolled back when a write rule rejects them, and rebased when another
+ * client's change arrives first. The proxy holds the client's messages back so that the pending
+ * state can be seen.
+ */
+class OptimisticTest extends ClientTestBase {
+  @Override
+  LiveServer.Builder configure(LiveServer.Builder builder) {
+    // Titles starting with "forbidden" may not be written.
+    return builder.rules(Rules.builder()
+        .update(Task_.COLLECTION, (auth, before, after, changed) -> !after.title().startsWith("forbidden"))
+        .build());
+  }
+
+  @Test
+  void anInsertShowsAtOnceInOrderAsPendingThenConfirmed() {
+    LiveClient client = client("optimist");
+    Results<Task> results = new Results<>();
+    client.query(boardTasks("b1")).subscribe(results);
+    results.await("first result", result -> !result.rows().isEmpty());
+
+    proxy.blackhole(true);
+    CompletableFuture<Task> insert = client.insert(newTask("o1", "b1", -1)); // position -1: first in order
+    QueryResult<Task> pending = results.awaitLatest("shown before the server answered",
+        result -> result.rows().stream().anyMatch(task -> task.id().equals("o1")));
+    assertThat(pending.rows().get(0).id()).as("placed by the query's order").isEqualTo("o1");
+    assertThat(pending.isPending(pending.rows().get(0))).isTrue();
+    assertThat(pending.isPending(pending.rows().get(1))).isFalse();
+    assertThat(insert).isNotDone();
+
+    proxy.dropAll();
+    proxy.blackhole(false);
+    insert.join();
+    List<Task> fresh = freshTasks("b1");
+    results.awaitLatest("confirmed", result -> !result.hasPending() && result.rows().equals(fresh));
+  }
+
+  @Test
+  void anUpdateThatLeavesTheWhereLeavesTheResultAtOnce() {
+    LiveClient client = client("mover");
+    Results<Task> results = new Results<>();
+    client.query(boardTasks("b1")).subscribe(results);
+    results.await("first result", result -> result.rows().stream().anyMatch(task -> task.id().equals("t1")));
+    proxy.blackhole(true);
+    CompletableFuture<Task> update = client.update(Task_.COLLECTION, "t1", TaskUpdate.of().boardId("b2"));
+    results.awaitLatest("t1 moved out of board b1", result -> result.rows().stream().noneMatch(task -> task.id().equals("t1")));
+    proxy.dropAll();
+    proxy.blackhole(false);
+    update.join();
+    List<Task> fresh = freshTasks("b1");
+    results.awaitLatest("confirmed", result -> !result.hasPending() && result.rows().equals(fresh));
+  }
+
+  @Test
+  void aRejectedUpdateIsRolledBack() {
+    LiveClient client = client("pessimist");
+    Results<Task> results = new Results<>();
+    client.query(boardTasks("b1")).subscribe(results);
+    QueryResult<Task> before = results.await("first result", result -> !result.rows().isEmpty());
+
+    CompletableFuture<Task> update = client.update(Task_.COLLECTION, "t1", TaskUpdate.of().title("forbidden title"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(update::join).isInstanceOf(CompletionException.class)
+        .cause().isInstanceOfSatisfying(LiveException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+    results.awaitLatest("rolled back", result -> result.equals(before));
+    assertThat(results.all()).as("the optimistic title was shown before the rejection")
+        .anySatisfy(result -> assertThat(result.rows()).anyMatch(task -> task.title().equals("forbidden title")));
+  }
+
+  @Test
+  void aPendingUpdateIsRebasedOnAnotherClientsChangeThatArrivesFirst() {
+    LiveClient client = client("rebaser");
+    Results<Task> results = new Results<>();
+    client.query(boardTasks("b1")).subscribe(results);
+    results.await("first result", result -> !result.rows().isEmpty());
+
+    // Our update of the title is held back; meanwhile another client changes t1's position.
+    proxy.blackhole(true);
+    client.update(Task_.COLLECTION, "t1", TaskUpdate.of().title("ours"));
+    results.awaitLatest("ours shown", result -> title(result, "t1").equals("ours"));
+    int shownAt = results.all().size() - 1;
+    direct("theirs").update(Task_.COLLECTION, "t1", TaskUpdate.of().position(500)).join();
+    // Our connection is frozen, so their change reaches us only after reconnecting; until then
+    // ours stays on top of what we hold, and after it both show.
+    proxy.dropAll();
+    proxy.blackhole(false);
+    results.awaitLatest("both changes, confirmed", result -> !result.hasPending()
+        && title(result, "t1").equals("ours") && position(result, "t1") == 500);
+    List<QueryResult<Task>> all = results.all();
+    assertThat(all.subList(shownAt, all.size())).as("ours never flickered back")
+        .allSatisfy(result -> assertThat(title(result, "t1")).isEqualTo("ours"));
+  }
+
+  private static String title(QueryResult<Task> result, String id) {
+    return result.rows().stream().filter(task -> task.id().equals(id)).findFirst().map(Task::title).orElse("");
+  }
+
+  private static int position(QueryResult<Task> result, String id) {
+    return result.rows().stream().filter(task -> task.id().equals(id)).findFirst().map(Task::position).orElse(-1);
+  }
+}
