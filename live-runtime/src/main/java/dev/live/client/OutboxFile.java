@@ -90,7 +90,7 @@ final class OutboxFile {
       in.nextToken();
       switch (name) {
         case "seq" -> seq = in.getLongValue();
-        case "kind" -> kind = PendingMutation.Kind.valueOf(in.getText());
+        case "kind" -> kind = kind(in.getText());
         case "collection" -> collectionName = in.getText();
         case "key" -> key = ServerMessage.text(in, json);
         case "value" -> value = ServerMessage.text(in, json);
@@ -116,6 +116,16 @@ final class OutboxFile {
     }
     mutation.seq = seq;
     return mutation;
+  }
+
+  /** By name, without {@code Enum.valueOf} (which reflects). */
+  private static PendingMutation.Kind kind(String name) {
+    for (PendingMutation.Kind kind : PendingMutation.Kind.values()) {
+      if (kind.name().equals(name)) {
+        return kind;
+      }
+    }
+    throw new IllegalStateException("unknown mutation kind " + name);
   }
 
   private <T> PendingMutation restored(PendingMutation.Kind kind, CollectionSchema<T> collection, String key,
