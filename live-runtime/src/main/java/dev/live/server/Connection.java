@@ -144,15 +144,20 @@ public final class Connection implements Session.Listener {
    * connection stays known until it is gone.
    */
   private void shutdown() {
-    closed = true;
+    List<ConnectionSubscription> open;
+    synchronized (subscriptions) { // with register: a subscription is either in this list or never listed
+      closed = true;
+      open = List.copyOf(subscriptions.values());
+      subscriptions.clear();
+    }
     Outbound current = outbound;
     if (current != null) {
       current.close();
     }
     boolean park = parkOnEnd && mutationKey != null && core.parked().enabled();
-    for (ConnectionSubscription subscription : List.copyOf(subscriptions.values())) {
+    for (ConnectionSubscription subscription : open) {
       try {
-        if (park && subscription.engineSubscription() != null) {
+        if (park) {
           core.parked().park(mutationKey, subscription);
         } else {
           subscription.end();
@@ -161,7 +166,20 @@ public final class Connection implements Session.Listener {
         log.error("ending a subscription of connection {} failed", clientId, e); // the others still end
       }
     }
-    subscriptions.clear();
+  }
+
+  /**
+   * Lists {@code subscription} under its id; false if the id is taken. Atomic with shutdown's
+   * taking of the list, so a subscription is either parked or ended by it, or never listed: once
+   * the connection has ended, this throws (nobody hears the error).
+   */
+  private boolean register(ConnectionSubscription subscription) {
+    synchronized (subscriptions) {
+      if (closed) {
+        throw new LiveException(ErrorCode.PROTOCOL_VIOLATION, "the connection has ended");
+      }
+      return subscriptions.putIfAbsent(subscription.id(), subscription) == null;
+    }
   }
 
   /**
@@ -345,7 +363,7 @@ public final class Connection implements Session.Listener {
     }
     ConnectionSubscription subscription = new ConnectionSubscription(this, subscribe.id(), source, procedureQuery,
         reset);
-    if (subscriptions.putIfAbsent(subscribe.id(), subscription) != null) {
+    if (!register(subscription)) {
       throw alreadyOpen(subscribe.id());
     }
     try {
@@ -355,9 +373,8 @@ public final class Connection implements Session.Listener {
       subscriptions.remove(subscribe.id(), subscription);
       throw e;
     }
-    if (closed) {
-      subscription.engineSubscription().close(); // the connection ended while the query was read
-    }
+    // The connection may have ended meanwhile: its shutdown parked or ended this subscription,
+    // and attach closes the engine's side of an ended one.
   }
 
   /**
@@ -371,7 +388,14 @@ public final class Connection implements Session.Listener {
       return false;
     }
     ConnectionSubscription subscription = parked.get();
-    if (!subscription.resumableBy(this, source) || subscriptions.putIfAbsent(subscribe.id(), subscription) != null) {
+    boolean listed;
+    try {
+      listed = subscription.resumableBy(this, source) && register(subscription);
+    } catch (LiveException ended) {
+      core.parked().park(mutationKey, subscription); // this connection ended: wait for the next
+      throw ended;
+    }
+    if (!listed) {
       subscription.end();
       return false;
     }
@@ -380,11 +404,7 @@ public final class Connection implements Session.Listener {
       subscription.end();
       return false;
     }
-    if (closed) {
-      core.parked().park(mutationKey, subscription); // this connection ended meanwhile: wait for the next
-      subscriptions.remove(subscribe.id(), subscription);
-    }
-    return true;
+    return true; // if this connection ended meanwhile, its shutdown parked the subscription again
   }
 
   /** What a resume must match: the query, or the procedure and its input. */

@@ -53,9 +53,17 @@ final class ConnectionSubscription implements SubscriptionListener, Outbound.Coa
     return id;
   }
 
+  /**
+   * The engine's side, known once subscribing returns: the engine has sent the snapshot by then,
+   * so the connection may already have ended (and ended or parked this) in between.
+   */
   void attach(EngineSubscription engineSubscription) {
     this.engineSubscription = engineSubscription;
+    if (ended) {
+      engineSubscription.close(); // ended before it was attached; closing twice does nothing
+    }
   }
+
 
   EngineSubscription engineSubscription() {
     return engineSubscription;
