@@ -102,8 +102,10 @@ final class FaultProxy implements AutoCloseable {
    * still accepted and forwarded afterwards.
    */
   void dropAll() {
-    for (Connection connection : connections) {
-      connection.abort();
+    synchronized (connections) {
+      for (Connection connection : connections) {
+        connection.abort();
+      }
     }
   }
 
@@ -222,24 +224,33 @@ final class FaultProxy implements AutoCloseable {
         abort(client);
         continue;
       }
-      Socket server = new Socket();
-      try {
-        server.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), CONNECT_TIMEOUT_MILLIS);
-        // Small frames (pings, acks) must go out at once, not wait on Nagle's algorithm.
-        client.setTcpNoDelay(true);
-        server.setTcpNoDelay(true);
-      } catch (IOException e) {
-        // The server is really down: the client sees the same as a refused connection.
-        abort(client);
-        abort(server);
-        continue;
+      // Connecting and listing happen under the lock dropAll takes: once the server has
+      // accepted this connection, a dropAll waits for it to be listed, and so ends it too.
+      synchronized (connections) {
+        forward(client);
       }
-      Connection connection = new Connection(connectionIds.incrementAndGet(), client, server);
-      connections.add(connection);
-      connection.start();
-      if (closed) {
-        connection.abort();
-      }
+    }
+  }
+
+  /** Connects {@code client} to the server and starts forwarding, or resets it if the server is down. */
+  private void forward(Socket client) {
+    Socket server = new Socket();
+    try {
+      server.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), CONNECT_TIMEOUT_MILLIS);
+      // Small frames (pings, acks) must go out at once, not wait on Nagle's algorithm.
+      client.setTcpNoDelay(true);
+      server.setTcpNoDelay(true);
+    } catch (IOException e) {
+      // The server is really down: the client sees the same as a refused connection.
+      abort(client);
+      abort(server);
+      return;
+    }
+    Connection connection = new Connection(connectionIds.incrementAndGet(), client, server);
+    connections.add(connection);
+    connection.start();
+    if (closed) {
+      connection.abort();
     }
   }
 
