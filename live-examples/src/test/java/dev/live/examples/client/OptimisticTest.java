@@ -7,11 +7,20 @@ import dev.live.client.LiveClient;
 import dev.live.client.QueryResult;
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
+import dev.live.examples.board.Comment;
+import dev.live.examples.board.CommentInsert;
+import dev.live.examples.board.CommentRow;
+import dev.live.examples.board.CommentUpdate;
+import dev.live.examples.board.Comment_;
 import dev.live.examples.board.Task;
+import dev.live.examples.board.TaskQuery;
+import dev.live.examples.board.TaskRow;
 import dev.live.examples.board.TaskUpdate;
 import dev.live.examples.board.Task_;
+import dev.live.examples.storage.BoardData;
 import dev.live.server.LiveServer;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -115,5 +124,46 @@ class OptimisticTest extends ClientTestBase {
 
   private static int position(QueryResult<Task> result, String id) {
     return result.rows().stream().filter(task -> task.id().equals(id)).findFirst().map(Task::position).orElse(-1);
+  }
+
+  @Test
+  void aWrittenCommentJoinsMovesAndLeavesTheIncludedListsAtOnce() {
+    LiveClient client = client("commenter");
+    Results<TaskRow> results = new Results<>();
+    TaskQuery<TaskRow> query = boardTasks("b1").include(
+        Task_.comments.orderBy(Comment_.createdAt.desc()).limit(2).include(Comment_.author));
+    client.query(query).subscribe(results);
+    results.await("first result", result -> result.rows().size() == 3);
+
+    proxy.blackhole(true);
+    Comment added = BoardData.comment(9, "t2", "u1", "Looks good", 10);
+    CompletableFuture<Comment> insert = client.insert(CommentInsert.of(added));
+    // C3, the newest comment of t1, moves to t3, whose only comment C4 is newer.
+    CompletableFuture<Comment> move = client.update(Comment_.COLLECTION, BoardData.C3.id(), CommentUpdate.of().taskId("t3"));
+    QueryResult<TaskRow> pending = results.awaitLatest("both writes shown before the server answered",
+        result -> commentIds(result, "t3").size() == 2 && commentIds(result, "t2").size() == 1);
+    assertThat(commentIds(pending, "t2")).containsExactly(added.id());
+    assertThat(comments(pending, "t2").get(0).author()).as("the new comment's author, from the cache")
+        .hasValueSatisfying(author -> assertThat(author.value().id()).isEqualTo("u1"));
+    assertThat(commentIds(pending, "t3")).as("placed by the include's order").containsExactly(BoardData.C4.id(), BoardData.C3.id());
+    assertThat(commentIds(pending, "t1")).as("left t1; the window is refilled by the server").containsExactly(BoardData.C2.id());
+    assertThat(insert).isNotDone();
+
+    proxy.dropAll();
+    proxy.blackhole(false);
+    insert.join();
+    move.join();
+    List<TaskRow> fresh = direct("reader").query(query).get().join();
+    assertThat(fresh.stream().filter(row -> row.value().id().equals("t1")).findFirst().orElseThrow().comments())
+        .as("the server refills t1's window with C1").hasSize(2);
+    results.awaitLatest("confirmed", result -> !result.hasPending() && result.rows().equals(fresh));
+  }
+
+  private static List<CommentRow> comments(QueryResult<TaskRow> result, String taskId) {
+    return result.rows().stream().filter(row -> row.value().id().equals(taskId)).findFirst().orElseThrow().comments();
+  }
+
+  private static List<UUID> commentIds(QueryResult<TaskRow> result, String taskId) {
+    return comments(result, taskId).stream().map(comment -> comment.value().id()).toList();
   }
 }
