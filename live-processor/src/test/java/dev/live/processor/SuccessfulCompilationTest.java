@@ -8,6 +8,7 @@ import static dev.live.processor.Fixtures.library;
 import static dev.live.processor.Fixtures.source;
 import static dev.live.processor.Fixtures.sourceIn;
 
+import com.google.common.truth.StringSubject;
 import com.google.testing.compile.Compilation;
 import java.util.List;
 import javax.tools.JavaFileObject;
@@ -175,5 +176,41 @@ class SuccessfulCompilationTest {
     assertThat(compilation).generatedSourceFile("com.example.api.BoardProcedures_")
         .contentsAsUtf8String().contains("ProcedureDescriptor<String, TypedQuery<Task, ?>> ofBoard ="
             + " ProcedureDescriptor.liveQuery(\"ofBoard\"");
+  }
+
+  @Test
+  void liveQueryProceduresGetStubMethodsTypedByTheirRowsUnlessTheReturnTypeLeavesThemOpen() {
+    JavaFileObject task = source("Task", "@Collection(\"tasks\")",
+        "public record Task(@Id String id, @Ref(value = Task.class, inverse = \"subtasks\") @Nullable String parentId) {}");
+    JavaFileObject procedures = sourceIn("com.example.api.BoardProcedures",
+        "import com.example.*;",
+        "import dev.live.query.*;",
+        "public class BoardProcedures {",
+        "  @Procedure(kind = Procedure.Kind.QUERY)",
+        "  public TaskQuery<Task> plain(String parentId) { return TaskQuery.where(Task_.parentId.eq(parentId)); }",
+        "  @Procedure(kind = Procedure.Kind.QUERY)",
+        "  public TaskQuery<TaskRow> withSubtasks() { return TaskQuery.all().include(Task_.subtasks); }",
+        "  @Procedure(kind = Procedure.Kind.QUERY)",
+        "  public SingleQuery<Task, TaskRow> one(String id) { return TaskQuery.all().include(Task_.subtasks).one(id); }",
+        "  @Procedure(kind = Procedure.Kind.QUERY)",
+        "  public ListQuery<Task, Task> listed() { return TaskQuery.all(); }",
+        "  @Procedure(kind = Procedure.Kind.QUERY)",
+        "  public TypedQuery<Task, ?> open() { return TaskQuery.all(); }",
+        "}");
+
+    Compilation compilation = compile(List.of("-Alive.schema=com.example.AppSchema"), task, procedures);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    StringSubject stub = assertThat(compilation).generatedSourceFile("com.example.api.BoardProceduresClient")
+        .contentsAsUtf8String();
+    stub.contains("public Subscribable<Task> plain(String parentId) {\n"
+        + "    return this.subscriber.procedure(BoardProcedures_.plain, parentId, RowShape.plain());");
+    stub.contains("public Subscribable<TaskRow> withSubtasks() {\n"
+        + "    return this.subscriber.procedure(BoardProcedures_.withSubtasks, null, TaskRow::new);");
+    stub.contains("public Subscribable<TaskRow> one(String id) {");
+    stub.contains("public Subscribable<Task> listed() {");
+    stub.doesNotContain(" open(");
+    stub.contains("whose return type leaves the row type open (open)");
+    stub.contains("public static <C extends ProcedureCaller & ProcedureSubscriber> BoardProceduresClient of(");
   }
 }

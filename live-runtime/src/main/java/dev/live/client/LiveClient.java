@@ -42,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe: every method may be called from any thread; the client's state changes on a
  * thread of its own, and listeners run on {@link ClientOptions#listenerExecutor()}.
  */
-public final class LiveClient implements ProcedureCaller, AutoCloseable {
+public final class LiveClient implements ProcedureCaller, ProcedureSubscriber, AutoCloseable {
   private final ClientCore core;
 
   private LiveClient(ClientCore core) {
@@ -125,6 +125,7 @@ public final class LiveClient implements ProcedureCaller, AutoCloseable {
    * or the collection's row type ({@code Task_.COLLECTION.rows()}) when the query includes
    * related rows.
    */
+  @Override
   public <I, T, R> Subscribable<R> procedure(ProcedureDescriptor<I, TypedQuery<T, ?>> procedure, @Nullable I input,
       RowShape<T, R> shape) {
     if (!procedure.isLiveQuery()) {

@@ -9,7 +9,9 @@ import javax.lang.model.element.ExecutableElement;
 /**
  * A {@code @Procedure} method: its wire name, kind, value input and output, and the order of
  * its parameters. A live query procedure has no output value but a {@code liveQuery}: the
- * record class of the collection its returned query reads.
+ * record class of the collection its returned query reads; {@code liveQueryRow} is the type of
+ * its result rows (that record, or the generated row type with includes) when the return type
+ * says which ({@code TaskQuery<Task>}, not {@code TypedQuery<Task, ?>}).
  */
 public record ProcedureModel(
     ExecutableElement method,
@@ -20,6 +22,7 @@ public record ProcedureModel(
     String inputParameterName,
     Optional<ValueModel> output,
     Optional<ClassName> liveQuery,
+    Optional<ClassName> liveQueryRow,
     List<Parameter> parameters) {
 
   /** What a parameter of the method receives. */

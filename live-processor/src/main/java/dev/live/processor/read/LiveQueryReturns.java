@@ -33,8 +33,11 @@ final class LiveQueryReturns {
   /** What a return type turned out to be. */
   sealed interface Found {}
 
-  /** A query over {@code collection}, the record's class. */
-  record Query(ClassName collection) implements Found {}
+  /**
+   * A query over {@code collection}, the record's class, whose rows are {@code row}: the record,
+   * or its generated row type; empty when the return type leaves it open ({@code ?}).
+   */
+  record Query(ClassName collection, Optional<ClassName> row) implements Found {}
 
   /** A runtime query type whose first type argument is not a collection of this compilation. */
   record NotACollection(String written) implements Found {}
@@ -76,7 +79,8 @@ final class LiveQueryReturns {
       if (written.isEmpty() && type.toString().equals("<any>")) {
         throw hiddenName(method);
       }
-      return generatedQuery(withoutArguments(written.orElse(type.toString())).strip(), method);
+      String text = written.orElse(type.toString());
+      return generatedQuery(withoutArguments(text).strip(), method, typeArguments(text));
     }
     if (type.getKind() != TypeKind.DECLARED) {
       return Optional.empty();
@@ -86,7 +90,7 @@ final class LiveQueryReturns {
     if (RUNTIME_QUERIES.contains(name)) {
       return Optional.of(runtimeQuery(declared));
     }
-    return generatedQuery(name, method);
+    return generatedQuery(name, method, declared.getTypeArguments().stream().map(LiveQueryReturns::written).toList());
   }
 
   private Found runtimeQuery(DeclaredType declared) {
@@ -95,14 +99,15 @@ final class LiveQueryReturns {
       return new NotACollection(arguments.isEmpty() ? "nothing (a raw type)" : arguments.get(0).toString());
     }
     ClassName record = ClassName.get((TypeElement) ((DeclaredType) arguments.get(0)).asElement());
-    return collections.contains(record) ? new Query(record) : new NotACollection(record.canonicalName());
+    Optional<ClassName> row = arguments.size() < 2 ? Optional.empty() : rowType(record, written(arguments.get(1)));
+    return collections.contains(record) ? new Query(record, row) : new NotACollection(record.canonicalName());
   }
 
   /**
    * The collection whose generated query class is named {@code name}, as written: qualified, or
    * simple; a simple name that several collections' query classes share is ambiguous.
    */
-  private Optional<Found> generatedQuery(String name, ExecutableElement method) {
+  private Optional<Found> generatedQuery(String name, ExecutableElement method, List<String> arguments) {
     boolean qualified = name.contains(".");
     List<ClassName> matches = collections.stream()
         .filter(record -> {
@@ -120,9 +125,63 @@ final class LiveQueryReturns {
       if (chosen.isEmpty()) {
         chosen = matches.stream().filter(record -> record.packageName().equals(ownPackage)).toList();
       }
-      return Optional.of(chosen.size() == 1 ? new Query(chosen.get(0)) : new Ambiguous(name, matches));
+      return Optional.of(chosen.size() == 1 ? query(chosen.get(0), arguments) : new Ambiguous(name, matches));
     }
-    return matches.stream().findFirst().map(Query::new);
+    return matches.stream().findFirst().map(record -> query(record, arguments));
+  }
+
+  /** A generated query's one type argument is its row type: {@code TaskQuery<TaskRow>}. */
+  private static Found query(ClassName record, List<String> arguments) {
+    return new Query(record, arguments.size() == 1 ? rowType(record, arguments.get(0)) : Optional.empty());
+  }
+
+  /**
+   * The row type a type argument names, as written or as javac prints it: the record itself, or
+   * its generated row type (simple or qualified); empty for anything else, such as a wildcard.
+   */
+  private static Optional<ClassName> rowType(ClassName record, String argument) {
+    String name = argument.strip();
+    ClassName row = GeneratedNames.row(record);
+    if (name.equals(record.simpleName()) || name.equals(record.canonicalName())) {
+      return Optional.of(record);
+    }
+    if (name.equals(row.simpleName()) || name.equals(row.canonicalName())) {
+      return Optional.of(row);
+    }
+    return Optional.empty();
+  }
+
+  /** How a type argument reads: a declared type by its qualified name, an unresolved one as written. */
+  private static String written(TypeMirror type) {
+    if (type.getKind() == TypeKind.DECLARED) {
+      return ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString();
+    }
+    return type.toString();
+  }
+
+  /** The top-level type arguments of a type as written: {@code "A<B, C<D>>"} gives B and C<D>. */
+  private static List<String> typeArguments(String written) {
+    int open = written.indexOf('<');
+    int close = written.lastIndexOf('>');
+    if (open < 0 || close < open) {
+      return List.of();
+    }
+    List<String> arguments = new java.util.ArrayList<>();
+    int depth = 0;
+    int start = open + 1;
+    for (int i = start; i < close; i++) {
+      char c = written.charAt(i);
+      if (c == '<') {
+        depth++;
+      } else if (c == '>') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        arguments.add(written.substring(start, i).strip());
+        start = i + 1;
+      }
+    }
+    arguments.add(written.substring(start, close).strip());
+    return arguments;
   }
 
   private static PackageElement enclosingPackage(Element element) {

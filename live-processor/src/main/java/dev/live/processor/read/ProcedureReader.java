@@ -110,10 +110,14 @@ final class ProcedureReader {
     }
     Optional<ValueModel> output = Optional.empty();
     Optional<ClassName> liveQuery = Optional.empty();
+    Optional<ClassName> liveQueryRow = Optional.empty();
     TypeMirror returned = method.getReturnType();
     Optional<LiveQueryReturns.Found> query = liveQueries.find(method);
     if (query.isPresent()) {
       liveQuery = liveQuery(method, annotation, where, kind, query.get());
+      if (query.get() instanceof LiveQueryReturns.Query found) {
+        liveQueryRow = found.row();
+      }
     } else if (returned.getKind() != TypeKind.VOID) {
       output = value(returned, Annotations.isNullable(method, returned), method,
           "the return type of @Procedure method " + where, Message.PROCEDURE_UNSUPPORTED_RETURN, where);
@@ -122,7 +126,7 @@ final class ProcedureReader {
       return Optional.empty();
     }
     return Optional.of(new ProcedureModel(method, name, method.getSimpleName().toString(), kind,
-        input, inputName, output, liveQuery, parameters));
+        input, inputName, output, liveQuery, liveQueryRow, parameters));
   }
 
   private Optional<ClassName> liveQuery(ExecutableElement method, AnnotationMirror annotation, String where,

@@ -35,7 +35,12 @@ public final class GeneratedNames {
   }
 
   static ClassName row(CollectionModel collection) {
-    return sibling(collection.type(), "Row");
+    return row(collection.type());
+  }
+
+  /** The row type (record with its includes) generated for the collection record {@code record}. */
+  public static ClassName row(ClassName record) {
+    return sibling(record, "Row");
   }
 
   static ClassName insert(CollectionModel collection) {

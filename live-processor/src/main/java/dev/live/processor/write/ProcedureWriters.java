@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.live.processor.model.ProcedureClassModel;
 import dev.live.processor.model.ProcedureModel;
@@ -135,49 +136,87 @@ final class ProcedureWriters {
   TypeSpec.Builder client(ProcedureClassModel owner) {
     ClassName self = GeneratedNames.client(owner);
     ClassName meta = GeneratedNames.procedureMetamodel(owner);
+    List<ProcedureModel> followed = owner.procedures().stream()
+        .filter(procedure -> procedure.liveQueryRow().isPresent()).toList();
+    List<String> untyped = owner.procedures().stream()
+        .filter(procedure -> procedure.liveQuery().isPresent() && procedure.liveQueryRow().isEmpty())
+        .map(ProcedureModel::name).toList();
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc("Calls the procedures of {@link $T} on a server; each call completes with the\n"
             + "procedure's result, or exceptionally with the server's typed error.\n\n"
             + "<pre>{@code\n$T procedures = $T.of(client);\n}</pre>\n", owner.type(), self, self)
-        .addField(RuntimeTypes.PROCEDURE_CALLER, "caller", Modifier.PRIVATE, Modifier.FINAL)
-        .addMethod(MethodSpec.constructorBuilder()
-            .addModifiers(Modifier.PRIVATE)
-            .addParameter(RuntimeTypes.PROCEDURE_CALLER, "caller")
-            .addStatement("this.caller = $T.requireNonNull(caller, $S)", RuntimeTypes.OBJECTS, "caller")
-            .build())
-        .addMethod(MethodSpec.methodBuilder("of")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(self)
-            .addParameter(RuntimeTypes.PROCEDURE_CALLER, "caller")
-            .addJavadoc("A stub calling through {@code caller}, such as a connected client.\n")
-            .addStatement("return new $T(caller)", self)
-            .build());
-    List<String> live = owner.procedures().stream()
-        .filter(procedure -> procedure.liveQuery().isPresent()).map(ProcedureModel::name).toList();
-    if (!live.isEmpty()) {
-      type.addJavadoc("\n<p>Live query procedures ($L) are not called through this stub: their result is a\n"
-          + "live query, subscribed to with a {@code subscribe} message naming the procedure (see\n"
-          + "{@link $T}).\n", String.join(", ", live), meta);
+        .addField(RuntimeTypes.PROCEDURE_CALLER, "caller", Modifier.PRIVATE, Modifier.FINAL);
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(RuntimeTypes.PROCEDURE_CALLER, "caller")
+        .addStatement("this.caller = $T.requireNonNull(caller, $S)", RuntimeTypes.OBJECTS, "caller");
+    MethodSpec.Builder of = MethodSpec.methodBuilder("of")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(self);
+    if (followed.isEmpty()) {
+      of.addParameter(RuntimeTypes.PROCEDURE_CALLER, "caller")
+          .addJavadoc("A stub calling through {@code caller}, such as a connected client.\n")
+          .addStatement("return new $T(caller)", self);
+    } else {
+      // Following a live query takes a subscribing connection, not just a caller: the client.
+      TypeVariableName client = TypeVariableName.get("C", RuntimeTypes.PROCEDURE_CALLER,
+          RuntimeTypes.PROCEDURE_SUBSCRIBER);
+      type.addField(RuntimeTypes.PROCEDURE_SUBSCRIBER, "subscriber", Modifier.PRIVATE, Modifier.FINAL);
+      constructor.addParameter(RuntimeTypes.PROCEDURE_SUBSCRIBER, "subscriber")
+          .addStatement("this.subscriber = subscriber");
+      of.addTypeVariable(client)
+          .addParameter(client, "client")
+          .addJavadoc("A stub calling and following through {@code client}, a connected Live client.\n")
+          .addStatement("return new $T(client, client)", self);
+    }
+    type.addMethod(constructor.build()).addMethod(of.build());
+    if (!untyped.isEmpty()) {
+      type.addJavadoc("\n<p>Live query procedures whose return type leaves the row type open ($L) have no\n"
+          + "method here: follow them with {@code client.procedure(descriptor, input, shape)} (see\n"
+          + "{@link $T}).\n", String.join(", ", untyped), meta);
     }
     for (ProcedureModel procedure : owner.procedures()) {
       if (procedure.liveQuery().isPresent()) {
+        procedure.liveQueryRow().ifPresent(row -> type.addMethod(follow(meta, procedure, row)));
         continue;
       }
       MethodSpec.Builder method = MethodSpec.methodBuilder(procedure.name())
           .addModifiers(Modifier.PUBLIC)
           .returns(ParameterizedTypeName.get(RuntimeTypes.COMPLETABLE_FUTURE, boxed(procedure.output())))
           .addJavadoc("Calls procedure {@code $L}.\n", procedure.name());
-      if (procedure.input().isPresent()) {
-        ValueModel input = procedure.input().get();
-        TypeName parameter = input.type().javaType();
-        method.addParameter(input.nullable() ? TypeCode.nullable(parameter) : parameter, procedure.inputParameterName())
-            .addStatement("return this.caller.call($T.$L, $L)", meta, procedure.name(), procedure.inputParameterName());
-      } else {
-        method.addStatement("return this.caller.call($T.$L, null)", meta, procedure.name());
-      }
+      addInput(method, procedure);
+      method.addStatement("return this.caller.call($T.$L, $L)", meta, procedure.name(), inputArgument(procedure));
       type.addMethod(method.build());
     }
     return type;
+  }
+
+  /** A method following live query procedure {@code procedure}, its rows typed as {@code row}. */
+  private static MethodSpec follow(ClassName meta, ProcedureModel procedure, ClassName row) {
+    ClassName record = procedure.liveQuery().orElseThrow();
+    CodeBlock shape = row.equals(record)
+        ? CodeBlock.of("$T.plain()", RuntimeTypes.ROW_SHAPE)
+        : CodeBlock.of("$T::new", row);
+    MethodSpec.Builder method = MethodSpec.methodBuilder(procedure.name())
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(RuntimeTypes.SUBSCRIBABLE, row))
+        .addJavadoc("Follows live query procedure {@code $L}: the server runs it once and keeps the\n"
+            + "result of the query it returns current; {@code subscribe} to it.\n", procedure.name());
+    addInput(method, procedure);
+    return method.addStatement("return this.subscriber.procedure($T.$L, $L, $L)", meta, procedure.name(),
+        inputArgument(procedure), shape).build();
+  }
+
+  private static void addInput(MethodSpec.Builder method, ProcedureModel procedure) {
+    if (procedure.input().isPresent()) {
+      ValueModel input = procedure.input().get();
+      TypeName parameter = input.type().javaType();
+      method.addParameter(input.nullable() ? TypeCode.nullable(parameter) : parameter, procedure.inputParameterName());
+    }
+  }
+
+  private static String inputArgument(ProcedureModel procedure) {
+    return procedure.input().isPresent() ? procedure.inputParameterName() : "null";
   }
 }

@@ -1,8 +1,12 @@
 package com.example.library;
 
+import dev.live.client.ProcedureSubscriber;
+import dev.live.client.Subscribable;
 import dev.live.procedure.ProcedureCaller;
+import dev.live.query.RowShape;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -13,24 +17,24 @@ import javax.annotation.processing.Generated;
  * <pre>{@code
  * LibraryProceduresClient procedures = LibraryProceduresClient.of(client);
  * }</pre>
- *
- * <p>Live query procedures (booksBy, openLoan) are not called through this stub: their result is a
- * live query, subscribed to with a {@code subscribe} message naming the procedure (see
- * {@link LibraryProcedures_}).
  */
 @Generated("dev.live.processor.LiveProcessor")
 public final class LibraryProceduresClient {
   private final ProcedureCaller caller;
 
-  private LibraryProceduresClient(ProcedureCaller caller) {
+  private final ProcedureSubscriber subscriber;
+
+  private LibraryProceduresClient(ProcedureCaller caller, ProcedureSubscriber subscriber) {
     this.caller = Objects.requireNonNull(caller, "caller");
+    this.subscriber = subscriber;
   }
 
   /**
-   * A stub calling through {@code caller}, such as a connected client.
+   * A stub calling and following through {@code client}, a connected Live client.
    */
-  public static LibraryProceduresClient of(ProcedureCaller caller) {
-    return new LibraryProceduresClient(caller);
+  public static <C extends ProcedureCaller & ProcedureSubscriber> LibraryProceduresClient of(
+      C client) {
+    return new LibraryProceduresClient(client, client);
   }
 
   /**
@@ -45,6 +49,22 @@ public final class LibraryProceduresClient {
    */
   public CompletableFuture<List<Book>> available() {
     return this.caller.call(LibraryProcedures_.available, null);
+  }
+
+  /**
+   * Follows live query procedure {@code booksBy}: the server runs it once and keeps the
+   * result of the query it returns current; {@code subscribe} to it.
+   */
+  public Subscribable<Book> booksBy(UUID authorId) {
+    return this.subscriber.procedure(LibraryProcedures_.booksBy, authorId, RowShape.plain());
+  }
+
+  /**
+   * Follows live query procedure {@code openLoan}: the server runs it once and keeps the
+   * result of the query it returns current; {@code subscribe} to it.
+   */
+  public Subscribable<Loan> openLoan(UUID bookId) {
+    return this.subscriber.procedure(LibraryProcedures_.openLoan, bookId, RowShape.plain());
   }
 
   /**

@@ -1,0 +1,99 @@
+package dev.live.examples.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.live.auth.AuthContext;
+import dev.live.auth.Rules;
+import dev.live.client.LiveClient;
+import dev.live.client.QueryResult;
+import dev.live.error.ErrorCode;
+import dev.live.error.LiveException;
+import dev.live.examples.board.BoardQueries;
+import dev.live.examples.board.BoardQueriesClient;
+import dev.live.examples.board.CommentRow;
+import dev.live.examples.board.MoveTask;
+import dev.live.examples.board.Status;
+import dev.live.examples.board.Task;
+import dev.live.examples.board.TaskProcedures;
+import dev.live.examples.board.TaskProceduresClient;
+import dev.live.examples.board.TaskRow;
+import dev.live.examples.board.TaskUpdate;
+import dev.live.examples.board.Task_;
+import dev.live.examples.storage.BoardData;
+import dev.live.server.LiveServer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generated procedure stubs over a live client: a live query procedure's stub method gives
+ * typed, live results (includes too), its errors reach the subscriber, and the plain procedures
+ * are called over the same connection.
+ */
+class ProcedureStubTest extends ClientTestBase {
+  private final Map<String, Task> procedureTasks = new ConcurrentHashMap<>(Map.of("t1", BoardData.T1, "t2", BoardData.T2));
+
+  @Override
+  LiveServer.Builder configure(LiveServer.Builder builder) {
+    return builder.rules(Rules.none())
+        .authenticate(handshake -> handshake.header("X-User").map(user -> AuthContext.user(user))
+            .orElse(AuthContext.anonymous()))
+        .procedures(new BoardQueries(), new TaskProcedures(procedureTasks));
+  }
+
+  @Test
+  void aLiveQueryProcedureStubFollowsTheQueryItReturns() {
+    LiveClient client = client("stub");
+    Results<Task> results = new Results<>();
+    BoardQueriesClient.of(client).openTasks("b1").subscribe(results);
+    List<Task> expected = store.list(new BoardQueries().openTasks("b1"));
+    assertThat(expected).as("seed data: b1 has open tasks").isNotEmpty();
+    results.await("the procedure's rows", result -> result.rows().equals(expected));
+
+    direct("writer").update(Task_.COLLECTION, "t2", TaskUpdate.of().status(Status.DONE)).join();
+    results.awaitLatest("t2 done, so no longer open",
+        result -> result.rows().equals(store.list(new BoardQueries().openTasks("b1"))));
+    assertThat(results.latest().rows()).extracting(Task::id).doesNotContain("t2");
+  }
+
+  @Test
+  void aSingleRowProcedureWithIncludesGivesTypedRows() {
+    LiveClient client = client("single");
+    Results<TaskRow> results = new Results<>();
+    BoardQueriesClient.of(client).taskWithComments("t1").subscribe(results);
+    QueryResult<TaskRow> result = results.await("t1 with its comments", r -> r.rows().size() == 1);
+    assertThat(result.first().orElseThrow().comments()).extracting(CommentRow::value)
+        .as("oldest first, as the procedure orders them")
+        .containsExactly(BoardData.C1, BoardData.C2, BoardData.C3);
+  }
+
+  @Test
+  void aProcedureRefusingTheCallerReachesTheSubscribersErrorHandler() {
+    LiveClient anonymous = client("anonymous");
+    CompletableFuture<LiveException> error = new CompletableFuture<>();
+    BoardQueriesClient.of(anonymous).myTasks().subscribe(result -> {}, error::complete);
+    assertThat(error.join().code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+
+    LiveClient ann = client(options().clientId("ann").header("X-User", () -> "u1").build());
+    Results<TaskRow> results = new Results<>();
+    BoardQueriesClient.of(ann).myTasks().subscribe(results);
+    QueryResult<TaskRow> mine = results.await("ann's tasks", result -> !result.rows().isEmpty());
+    assertThat(mine.rows()).allSatisfy(row -> {
+      assertThat(row.value().assigneeId()).isEqualTo("u1");
+      assertThat(row.board()).as("the board is included").hasValueSatisfying(
+          board -> assertThat(board.value().id()).isEqualTo(row.value().boardId()));
+    });
+  }
+
+  @Test
+  void plainProcedureStubsRunOverTheSameClient() {
+    LiveClient client = client("caller");
+    TaskProceduresClient procedures = TaskProceduresClient.of(client);
+    assertThat(procedures.countOpen("b1").join()).isEqualTo(2);
+    Task moved = procedures.move(new MoveTask("t2", Status.DONE, 7)).join();
+    assertThat(moved.status()).isEqualTo(Status.DONE);
+    assertThat(procedures.countOpen("b1").join()).isEqualTo(1);
+  }
+}
