@@ -401,6 +401,18 @@ final class ClientCore implements ClientSocket.Events {
 
   // ---- subscriptions and queries ----
 
+  /** Follows {@code spec}: see {@link #subscribe(String, QuerySpec, RowShape, Consumer, Consumer)}. */
+  <T, R> Subscription subscribe(QuerySpec<T> spec, RowShape<T, R> shape, Consumer<QueryResult<R>> listener,
+      Consumer<LiveException> onError) {
+    return subscribe("\"query\":" + dev.live.query.QueryJson.encode(spec), spec, shape, listener, onError);
+  }
+
+  /** Reads {@code spec}'s rows once, on the server; see {@link #request}. */
+  <T, R> CompletableFuture<List<R>> read(QuerySpec<T> spec, RowShape<T, R> shape) {
+    return request("query", "\"query\":" + dev.live.query.QueryJson.encode(spec),
+        reply -> decodeRows(spec, shape, reply.rows));
+  }
+
   /** Opens a subscription: its listener gets a result once the server's snapshot came, then on every change. */
   Subscription subscribe(String source, @Nullable QuerySpec<?> spec, @Nullable RowShape<?, ?> shape,
       Consumer<? extends QueryResult<?>> listener, Consumer<LiveException> onError) {
@@ -634,8 +646,7 @@ final class ClientCore implements ClientSocket.Events {
   private <T> CompletableFuture<Optional<Object>> readRow(CollectionSchema<T> collection, Object id) {
     @SuppressWarnings("unchecked")
     QuerySpec<T> spec = QuerySpec.all(collection).one(id);
-    return request("query", "\"query\":" + dev.live.query.QueryJson.encode(spec),
-        reply -> Optional.ofNullable(decodeRows(spec, RowShape.plain(), reply.rows).stream().findFirst().orElse(null)));
+    return read(spec, RowShape.plain()).thenApply(rows -> rows.stream().findFirst().map(row -> (Object) row));
   }
 
   private void callResult(PendingMutation call, ServerMessage message) {

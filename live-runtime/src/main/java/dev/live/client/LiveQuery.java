@@ -1,7 +1,6 @@
 package dev.live.client;
 
 import dev.live.error.LiveException;
-import dev.live.query.QueryJson;
 import dev.live.query.QuerySpec;
 import dev.live.query.RowShape;
 import java.util.List;
@@ -31,11 +30,11 @@ public final class LiveQuery<T, R> implements Subscribable<R> {
 
   @Override
   public Subscription subscribe(Consumer<QueryResult<R>> listener, Consumer<LiveException> onError) {
-    return core.subscribe("\"query\":" + QueryJson.encode(spec), spec, shape, listener, onError);
+    return core.subscribe(spec, shape, listener, onError);
   }
 
   /** The rows now, read once by the server; waits for a connection if there is none. */
   public CompletableFuture<List<R>> get() {
-    return core.request("query", "\"query\":" + QueryJson.encode(spec), reply -> core.decodeRows(spec, shape, reply.rows));
+    return core.read(spec, shape);
   }
 }

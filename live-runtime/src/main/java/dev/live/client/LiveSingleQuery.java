@@ -1,7 +1,6 @@
 package dev.live.client;
 
 import dev.live.error.LiveException;
-import dev.live.query.QueryJson;
 import dev.live.query.QuerySpec;
 import dev.live.query.RowShape;
 import java.util.Optional;
@@ -25,12 +24,11 @@ public final class LiveSingleQuery<T, R> implements Subscribable<R> {
 
   @Override
   public Subscription subscribe(Consumer<QueryResult<R>> listener, Consumer<LiveException> onError) {
-    return core.subscribe("\"query\":" + QueryJson.encode(spec), spec, shape, listener, onError);
+    return core.subscribe(spec, shape, listener, onError);
   }
 
   /** The row now, if there is one, read once by the server; waits for a connection if there is none. */
   public CompletableFuture<Optional<R>> get() {
-    return core.request("query", "\"query\":" + QueryJson.encode(spec),
-        reply -> core.decodeRows(spec, shape, reply.rows).stream().findFirst());
+    return core.read(spec, shape).thenApply(rows -> rows.stream().findFirst());
   }
 }
