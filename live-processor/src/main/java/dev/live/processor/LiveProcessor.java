@@ -39,13 +39,15 @@ public final class LiveProcessor extends AbstractProcessor {
 
   private final Set<String> deferredCollections = new LinkedHashSet<>();
   private final Set<String> deferredProcedureOwners = new LinkedHashSet<>();
+  /** @LiveMessage types whose reading waited for another processor's types, read again next round. */
+  private final Set<String> deferredMessages = new LinkedHashSet<>();
   /** Top-level types of this compilation's sources, which generated names must not take. */
   private final Set<String> userTypes = new java.util.HashSet<>();
   private boolean generated;
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(LiveAnnotations.COLLECTION, LiveAnnotations.PROCEDURE);
+    return Set.of(LiveAnnotations.COLLECTION, LiveAnnotations.PROCEDURE, LiveAnnotations.MESSAGE);
   }
 
   @Override
@@ -82,22 +84,25 @@ public final class LiveProcessor extends AbstractProcessor {
     }
     List<TypeElement> collections = new ArrayList<>();
     List<ExecutableElement> procedures = new ArrayList<>();
-    collect(round, collections, procedures);
+    List<TypeElement> messages = new ArrayList<>();
+    collect(round, collections, procedures, messages);
     if (generated) {
       collections.forEach(c -> diagnostics.error(c, Message.LATE_ROUND, c.getSimpleName()));
       procedures.forEach(p -> diagnostics.error(p, Message.LATE_ROUND, p.getSimpleName()));
+      messages.forEach(m -> diagnostics.error(m, Message.LATE_ROUND, m.getSimpleName()));
       return;
     }
-    if (collections.isEmpty() && procedures.isEmpty()) {
+    if (collections.isEmpty() && procedures.isEmpty() && messages.isEmpty()) {
       return;
     }
     try {
       Optional<SchemaModel> schema = new SchemaReader(diagnostics,
           Optional.ofNullable(processingEnv.getOptions().get(SCHEMA_OPTION)), WrittenTypes.of(processingEnv))
-          .read(collections, procedures);
+          .read(collections, procedures, messages);
       generated = true;
       deferredCollections.clear();
       deferredProcedureOwners.clear();
+      deferredMessages.clear();
       schema.ifPresent(model -> new SchemaWriter(processingEnv.getFiler(), processingEnv.getElementUtils(),
           diagnostics, userTypes).write(model));
     } catch (UnresolvedTypeException e) {
@@ -111,13 +116,15 @@ public final class LiveProcessor extends AbstractProcessor {
         return;
       }
       collections.forEach(c -> deferredCollections.add(c.getQualifiedName().toString()));
+      messages.forEach(m -> deferredMessages.add(m.getQualifiedName().toString()));
       procedures.forEach(p -> deferredProcedureOwners.add(
           ((TypeElement) p.getEnclosingElement()).getQualifiedName().toString()));
     }
   }
 
   /** This round's annotated elements, with those deferred from earlier rounds. */
-  private void collect(RoundEnvironment round, List<TypeElement> collections, List<ExecutableElement> procedures) {
+  private void collect(RoundEnvironment round, List<TypeElement> collections, List<ExecutableElement> procedures,
+      List<TypeElement> messages) {
     Set<Element> seen = new LinkedHashSet<>();
     for (Element element : round.getElementsAnnotatedWith(element(LiveAnnotations.COLLECTION))) {
       if (seen.add(element)) {
@@ -128,6 +135,17 @@ public final class LiveProcessor extends AbstractProcessor {
       TypeElement element = processingEnv.getElementUtils().getTypeElement(name);
       if (element != null && seen.add(element)) {
         collections.add(element);
+      }
+    }
+    for (Element element : round.getElementsAnnotatedWith(element(LiveAnnotations.MESSAGE))) {
+      if (seen.add(element)) {
+        messages.add((TypeElement) element);
+      }
+    }
+    for (String name : deferredMessages) {
+      TypeElement element = processingEnv.getElementUtils().getTypeElement(name);
+      if (element != null && seen.add(element)) {
+        messages.add(element);
       }
     }
     for (Element element : round.getElementsAnnotatedWith(element(LiveAnnotations.PROCEDURE))) {

@@ -8,6 +8,9 @@ package dev.live.processor;
 public enum Message {
   COLLECTION_NOT_A_RECORD("@Collection applies to records, and %s is %s; declare it as"
       + " 'record %s(@Id String id, ...)'"),
+  MESSAGE_NOT_A_RECORD("@LiveMessage applies to records and enums, and %s is %s; declare it as"
+      + " 'record %s(...)'"),
+  MESSAGE_GENERIC("@LiveMessage record %s must not be generic: its codec reads one fixed shape"),
   COLLECTION_GENERIC("@Collection record %s must not be generic: all its rows share one table"
       + " with fixed column types"),
   COLLECTION_NOT_ACCESSIBLE("@Collection record %s must be accessible from its package: it may"

@@ -28,6 +28,7 @@ final class Fixtures {
       "import dev.live.annotations.Collection;",
       "import dev.live.annotations.Id;",
       "import dev.live.annotations.Index;",
+      "import dev.live.annotations.LiveMessage;",
       "import dev.live.annotations.Procedure;",
       "import dev.live.annotations.Ref;",
       "import dev.live.annotations.Unique;",

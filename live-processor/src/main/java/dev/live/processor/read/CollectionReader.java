@@ -168,7 +168,8 @@ final class CollectionReader {
     }
   }
 
-  private static String kindName(ElementKind kind) {
+  /** How a message names an element kind: "a class", "an enum". */
+  static String kindName(ElementKind kind) {
     switch (kind) {
       case INTERFACE:
         return "an interface";

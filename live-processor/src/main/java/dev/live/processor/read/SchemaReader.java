@@ -47,7 +47,8 @@ public final class SchemaReader {
     this.writtenTypes = writtenTypes;
   }
 
-  public Optional<SchemaModel> read(List<TypeElement> collectionElements, List<ExecutableElement> procedureMethods) {
+  public Optional<SchemaModel> read(List<TypeElement> collectionElements, List<ExecutableElement> procedureMethods,
+      List<TypeElement> messageElements) {
     int errorsBefore = diagnostics.errorCount();
     Set<ClassName> collectionNames = collectionElements.stream()
         .filter(e -> e.getKind() == ElementKind.RECORD).map(ClassName::get).collect(Collectors.toSet());
@@ -67,7 +68,10 @@ public final class SchemaReader {
       procedureReader.read(owner.getKey(), owner.getValue()).ifPresent(procedureClasses::add);
     }
     checkProcedureNames(procedureClasses);
-    Optional<ClassName> registry = registry(collectionElements, procedureMethods);
+    for (TypeElement message : sortedByName(messageElements)) {
+      readMessage(message, types);
+    }
+    Optional<ClassName> registry = registry(collectionElements, procedureMethods, messageElements);
 
     if (diagnostics.errorCount() > errorsBefore || registry.isEmpty()) {
       return Optional.empty();
@@ -227,7 +231,32 @@ public final class SchemaReader {
    * elements share. It is worked out from the elements as declared, valid or not, so that an
    * error in one collection does not also show up as "no common package".
    */
-  private Optional<ClassName> registry(List<TypeElement> collections, List<ExecutableElement> procedures) {
+  /**
+   * A {@code @LiveMessage} type is read as a value: its components are checked, and it joins the
+   * records and enums whose codecs are generated.
+   */
+  private void readMessage(TypeElement element, TypeReader types) {
+    if (element.getKind() != ElementKind.RECORD && element.getKind() != ElementKind.ENUM) {
+      diagnostics.error(element, Message.MESSAGE_NOT_A_RECORD, element.getSimpleName(),
+          CollectionReader.kindName(element.getKind()), element.getSimpleName());
+      return;
+    }
+    if (!element.getTypeParameters().isEmpty()) {
+      diagnostics.error(element, Message.MESSAGE_GENERIC, element.getSimpleName());
+      return;
+    }
+    TypeReader.Result result;
+    try {
+      result = types.read(element.asType());
+    } catch (UnresolvedTypeException e) {
+      throw e.at("@LiveMessage " + element.getSimpleName(), element);
+    }
+    result.problem().ifPresent(problem ->
+        types.report(problem, element, "@LiveMessage " + element.getSimpleName(), element.asType()));
+  }
+
+  private Optional<ClassName> registry(List<TypeElement> collections, List<ExecutableElement> procedures,
+      List<TypeElement> messages) {
     if (registryOption.isPresent()) {
       String qualified = registryOption.get();
       int dot = qualified.lastIndexOf('.');
@@ -241,6 +270,7 @@ public final class SchemaReader {
     List<String> packages = new ArrayList<>();
     collections.forEach(c -> packages.add(packageOf(c)));
     procedures.forEach(p -> packages.add(packageOf(p)));
+    messages.forEach(m -> packages.add(packageOf(m)));
     String common = commonPackage(packages);
     if (common.isEmpty()) {
       diagnostics.error(Message.SCHEMA_PACKAGE_UNKNOWN);
