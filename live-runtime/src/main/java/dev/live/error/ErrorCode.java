@@ -64,6 +64,12 @@ public enum ErrorCode {
   STORAGE_FAILED,
   /** The database's tables do not fit the schema in a way Live will not change by itself. */
   SCHEMA_MISMATCH,
+  /** A room name's type is not one of the server's room types. */
+  UNKNOWN_ROOM_TYPE,
+  /** An event is not one the room's type carries. */
+  UNKNOWN_EVENT,
+  /** A room request comes from a connection that is not a member of the room. */
+  NOT_IN_ROOM,
   /** A message's {@code type} is not one the protocol has. */
   UNKNOWN_MESSAGE,
   /**

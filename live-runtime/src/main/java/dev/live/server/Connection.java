@@ -50,6 +50,9 @@ public final class Connection implements Session.Listener {
   private volatile long closeRequestedAt;
   private int inFlight;
   private boolean paused;
+  /** The rooms this connection is in, by full name; changed by the room hub. */
+  private final java.util.Set<String> rooms = ConcurrentHashMap.newKeySet();
+  private volatile long lastHeardNanos = System.nanoTime();
 
   Connection(LiveCore core, AuthContext auth) {
     this.core = core;
@@ -69,6 +72,7 @@ public final class Connection implements Session.Listener {
 
   @Override
   public void onWebSocketText(String text) {
+    lastHeardNanos = System.nanoTime();
     if (closed) {
       // Read and drop what the client still sends: unread input would make the socket's close a
       // reset, and the client would lose the replies and the close reason on their way to it.
@@ -104,6 +108,41 @@ public final class Connection implements Session.Listener {
     }
     if (resume && !closed) {
       session.demand();
+    }
+  }
+
+  /**
+   * The answer to the server's ping (see {@link LiveCore}'s presence check): the client is alive.
+   * A listener that takes pongs must ask for the next frame itself (explicit demand); pings,
+   * which this class leaves alone, Jetty answers and reads past by itself.
+   */
+  @Override
+  public void onWebSocketPong(ByteBuffer payload) {
+    lastHeardNanos = System.nanoTime();
+    session.demand();
+  }
+
+  /** Sends a WebSocket ping; the client's pong shows it is still there. */
+  void ping() {
+    Session current = session;
+    if (current != null && current.isOpen() && !closed) {
+      current.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+    }
+  }
+
+  long lastHeardNanos() {
+    return lastHeardNanos;
+  }
+
+  java.util.Set<String> rooms() {
+    return rooms;
+  }
+
+  /** Queues a room message (a reply, an event, a presence change) for this client. */
+  void sendRoomMessage(String text) {
+    Outbound current = outbound;
+    if (current != null) {
+      current.send(text, null);
     }
   }
 
@@ -154,6 +193,7 @@ public final class Connection implements Session.Listener {
     if (current != null) {
       current.close();
     }
+    core.rooms().leaveAll(this);
     boolean park = parkOnEnd && mutationKey != null && core.parked().enabled();
     for (ConnectionSubscription subscription : open) {
       try {
@@ -311,6 +351,18 @@ public final class Connection implements Session.Listener {
       send(result(call, outcome));
     } else if (message instanceof ClientMessage.Ping ping) {
       send(ServerMessages.pong(ping.id()));
+    } else if (message instanceof ClientMessage.Join join) {
+      core.rooms().join(this, join);
+    } else if (message instanceof ClientMessage.Leave leave) {
+      core.rooms().leave(this, leave);
+    } else if (message instanceof ClientMessage.Emit emit) {
+      core.rooms().emit(this, emit);
+    } else if (message instanceof ClientMessage.SetState setState) {
+      core.rooms().setState(this, setState);
+    } else if (message instanceof ClientMessage.SetPresence setPresence) {
+      core.rooms().setPresence(this, setPresence);
+    } else {
+      throw new IllegalStateException("no handler for " + message.getClass().getSimpleName());
     }
   }
 

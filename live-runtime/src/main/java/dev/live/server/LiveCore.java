@@ -59,6 +59,7 @@ final class LiveCore {
   private ScheduledExecutorService timer;
   private ParkedSubscriptions parked;
   private RecentRejections rejections;
+  private final RoomHub rooms;
 
   LiveCore(ServerConfig config) {
     this.config = config;
@@ -77,6 +78,7 @@ final class LiveCore {
     }
     this.dispatchers = Map.copyOf(byName);
     this.jsonFactory = JsonFactory.builder().streamReadConstraints(config.options().readConstraints()).build();
+    this.rooms = new RoomHub(config.roomTypes(), config.roomOptions(), jsonFactory);
   }
 
   void start() {
@@ -85,7 +87,8 @@ final class LiveCore {
       engine = LiveEngine.start(store);
       service = new LiveService(store, engine, config.rules(), config.middlewares(), config.procedureRoles(),
           config.options().queryLimits());
-      reader = new MessageReader(config.schema(), dispatchers, config.options().queryLimits(), jsonFactory);
+      reader = new MessageReader(config.schema(), dispatchers, config.roomTypes(), config.options().queryLimits(),
+          jsonFactory);
       AtomicInteger threads = new AtomicInteger();
       int size = config.options().workerThreads();
       workers = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
@@ -104,10 +107,38 @@ final class LiveCore {
       timer.scheduleWithFixedDelay(this::expireParked, 1, 1, TimeUnit.SECONDS);
       long period = Math.max(50, Math.min(1000, config.options().writeTimeout().toMillis() / 4));
       timer.scheduleWithFixedDelay(this::checkWrites, period, period, TimeUnit.MILLISECONDS);
+      if (!config.roomTypes().isEmpty()) {
+        timer.scheduleWithFixedDelay(this::checkPresence, 1, 1, TimeUnit.SECONDS);
+      }
     } catch (RuntimeException e) {
       stop();
       throw e;
     }
+  }
+
+  RoomHub rooms() {
+    return rooms;
+  }
+
+  /**
+   * Room members must stay heard from: a connection in a room that has been silent for a third of
+   * the presence timeout gets a WebSocket ping (which every client answers by itself), and one
+   * silent for the whole timeout is closed, which takes it out of its rooms.
+   */
+  private void checkPresence() {
+    long timeout = config.roomOptions().presenceTimeout().toNanos();
+    long now = System.nanoTime();
+    rooms.forEachMemberConnection(connection -> {
+      long silent = now - connection.lastHeardNanos();
+      if (silent > timeout) {
+        log.info("closing connection {}: nothing heard for {} ms while in a room", connection.clientId(),
+            TimeUnit.NANOSECONDS.toMillis(silent));
+        workers.execute(() -> connection.close(StatusCode.POLICY_VIOLATION, "no heartbeat for "
+            + config.roomOptions().presenceTimeout().toSeconds() + " s"));
+      } else if (silent > timeout / 3) {
+        connection.ping();
+      }
+    });
   }
 
   void stop() {

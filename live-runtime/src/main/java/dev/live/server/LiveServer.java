@@ -3,6 +3,8 @@ package dev.live.server;
 import dev.live.auth.AuthContext;
 import dev.live.auth.Authenticator;
 import dev.live.auth.Rules;
+import dev.live.room.RoomOptions;
+import dev.live.room.RoomType;
 import dev.live.schema.LiveSchema;
 import dev.live.storage.DataAccess;
 import dev.live.storage.Database;
@@ -95,6 +97,11 @@ public final class LiveServer implements AutoCloseable {
     return handler.core().service().engine().subscriptionCount();
   }
 
+  /** The rooms: emit to them, read and write their state, see who is in them. */
+  public Rooms rooms() {
+    return new Rooms(handler.core().rooms());
+  }
+
   /** Closes every connection, stops Jetty, and closes storage the server opened. */
   @Override
   public void close() {
@@ -113,6 +120,8 @@ public final class LiveServer implements AutoCloseable {
     private StoreOptions storeOptions = StoreOptions.defaults();
     private final List<Object> procedures = new ArrayList<>();
     private final Map<String, Set<String>> procedureRoles = new HashMap<>();
+    private final Map<String, RoomType<?, ?>> roomTypes = new java.util.LinkedHashMap<>();
+    private RoomOptions roomOptions = RoomOptions.defaults();
     private Authenticator authenticator = Authenticator.anonymous();
     private Rules rules = Rules.none();
     private final List<Middleware> middlewares = new ArrayList<>();
@@ -186,6 +195,22 @@ public final class LiveServer implements AutoCloseable {
       return this;
     }
 
+    /** The kinds of rooms clients may join ({@code docs/rooms.md}); none by default. */
+    public Builder rooms(RoomType<?, ?>... types) {
+      for (RoomType<?, ?> type : types) {
+        if (roomTypes.putIfAbsent(type.name(), type) != null) {
+          throw new IllegalArgumentException("two room types are named " + type.name());
+        }
+      }
+      return this;
+    }
+
+    /** Limits of the rooms: members, rooms per connection, state size, presence timeout. */
+    public Builder roomOptions(RoomOptions roomOptions) {
+      this.roomOptions = Objects.requireNonNull(roomOptions, "roomOptions");
+      return this;
+    }
+
     public Builder options(ServerOptions options) {
       this.options = Objects.requireNonNull(options, "options");
       return this;
@@ -241,7 +266,7 @@ public final class LiveServer implements AutoCloseable {
         throw new IllegalStateException("a server needs its schema: .schema(AppSchema.INSTANCE)");
       }
       return new ServerConfig(schema, Optional.ofNullable(database), Optional.ofNullable(store), storeOptions,
-          procedures, procedureRoles, authenticator, rules, middlewares, options);
+          procedures, procedureRoles, authenticator, rules, middlewares, options, roomTypes, roomOptions);
     }
   }
 }

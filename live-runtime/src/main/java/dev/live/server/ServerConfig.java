@@ -2,6 +2,8 @@ package dev.live.server;
 
 import dev.live.auth.Authenticator;
 import dev.live.auth.Rules;
+import dev.live.room.RoomOptions;
+import dev.live.room.RoomType;
 import dev.live.schema.LiveSchema;
 import dev.live.storage.Database;
 import dev.live.storage.Store;
@@ -25,9 +27,12 @@ record ServerConfig(
     Authenticator authenticator,
     Rules rules,
     List<Middleware> middlewares,
-    ServerOptions options) {
+    ServerOptions options,
+    Map<String, RoomType<?, ?>> roomTypes,
+    RoomOptions roomOptions) {
 
   ServerConfig {
+    roomTypes = Map.copyOf(roomTypes);
     procedures = List.copyOf(procedures);
     procedureRoles = Map.copyOf(procedureRoles);
     middlewares = List.copyOf(middlewares);

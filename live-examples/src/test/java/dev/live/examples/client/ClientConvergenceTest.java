@@ -211,11 +211,11 @@ class ClientConvergenceTest {
     }
   }
 
-  /** An open subscription and what its listener received. */
-  private record Watch<R>(ListQuery<?, R> query, Subscription subscription, Results<R> results) {
+  /** An open subscription of a client and what its listener received. */
+  private record Watch<R>(LiveClient client, ListQuery<?, R> query, Subscription subscription, Results<R> results) {
     static <R> Watch<R> open(LiveClient client, ListQuery<?, R> query) {
       Results<R> results = new Results<>();
-      return new Watch<>(query, subscribe(client, query, results), results);
+      return new Watch<>(client, query, subscribe(client, query, results), results);
     }
 
     private static <T, R> Subscription subscribe(LiveClient client, ListQuery<T, R> query, Results<R> results) {
@@ -223,11 +223,14 @@ class ClientConvergenceTest {
     }
 
     void awaitEqualTo(Store store, List<Step> script) {
-      await().alias("a result of " + query.spec() + " equal to the database's after " + script).atMost(SETTLE)
-          .until(() -> {
-            QueryResult<R> latest = results.latest();
-            return latest != null && !latest.hasPending() && latest.rows().equals(fresh(store, query));
-          });
+      await().atMost(SETTLE).untilAsserted(() -> {
+        QueryResult<R> latest = results.latest();
+        assertThat(latest).as("%s's first result of %s after %s (%s, %s)", client.clientId(), query.spec(), script,
+            client.state(), client.stats()).isNotNull();
+        assertThat(latest.hasPending()).as("pending rows in %s", latest).isFalse();
+        assertThat(latest.rows()).as("%s's result of %s after %s (%s)", client.clientId(), query.spec(), script,
+            client.stats()).isEqualTo(fresh(store, query));
+      });
     }
 
     private static <T, R> List<R> fresh(Store store, ListQuery<T, R> query) {

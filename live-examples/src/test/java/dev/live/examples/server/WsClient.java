@@ -216,6 +216,11 @@ final class WsClient implements AutoCloseable {
     socket.abort();
   }
 
+  /** Sends a WebSocket ping frame (not the protocol's ping message). */
+  void sendPing() {
+    socket.sendPing(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3})).join();
+  }
+
   private static final class Listener implements WebSocket.Listener {
     volatile WsClient client;
     final List<JsonNode> early = new ArrayList<>();

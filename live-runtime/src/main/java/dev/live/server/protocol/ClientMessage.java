@@ -5,7 +5,10 @@ import dev.live.dto.UpdateDto;
 import dev.live.procedure.ProcedureCall;
 import dev.live.procedure.ProcedureDispatcher;
 import dev.live.query.QuerySpec;
+import dev.live.room.EventType;
+import dev.live.room.RoomType;
 import dev.live.schema.CollectionSchema;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -49,6 +52,28 @@ public sealed interface ClientMessage {
 
   /** Asks for a {@code pong}. */
   record Ping(String id) implements ClientMessage {}
+
+  /** A room named on the wire ({@code board:b1}) and its type. */
+  record RoomName(RoomType<?, ?> type, String name) {}
+
+  /** Joins a room with this member's presence metadata (validated, as canonical JSON). */
+  record Join(String id, RoomName room, String presence) implements ClientMessage {}
+
+  /** Leaves a room. */
+  record Leave(String id, RoomName room) implements ClientMessage {}
+
+  /** Sends an event (its payload validated, as canonical JSON) to the room's other members, or to all. */
+  record Emit(String id, RoomName room, EventType<?> event, String data, boolean toSelf) implements ClientMessage {}
+
+  /** Merges top-level fields (each as JSON text) into the room's state. */
+  record SetState(String id, RoomName room, Map<String, String> changes) implements ClientMessage {
+    public SetState {
+      changes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(changes));
+    }
+  }
+
+  /** Replaces this member's presence metadata in a room. */
+  record SetPresence(String id, RoomName room, String presence) implements ClientMessage {}
 
   /** What a {@code mutate} does. */
   sealed interface Mutation {

@@ -17,6 +17,8 @@ import dev.live.procedure.ProcedureDispatcher;
 import dev.live.query.QueryJson;
 import dev.live.query.QueryLimits;
 import dev.live.query.QuerySpec;
+import dev.live.room.EventType;
+import dev.live.room.RoomType;
 import dev.live.schema.CollectionSchema;
 import dev.live.schema.LiveSchema;
 import java.io.IOException;
@@ -39,14 +41,21 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MessageReader {
   /** The message types and the members each takes besides {@code type} and {@code id}. */
-  private static final Map<String, List<String>> MEMBERS = new TreeMap<>(Map.of(
-      "hello", List.of("protocol", "clientId"),
-      "subscribe", List.of("query", "procedure", "input", "from"),
-      "unsubscribe", List.of(),
-      "query", List.of("query"),
-      "mutate", List.of("seq", "op", "collection", "key", "value"),
-      "call", List.of("procedure", "input", "seq"),
-      "ping", List.of()));
+  private static final Map<String, List<String>> MEMBERS = new TreeMap<>(Map.ofEntries(
+      Map.entry("hello", List.of("protocol", "clientId")),
+      Map.entry("subscribe", List.of("query", "procedure", "input", "from")),
+      Map.entry("unsubscribe", List.of()),
+      Map.entry("query", List.of("query")),
+      Map.entry("mutate", List.of("seq", "op", "collection", "key", "value")),
+      Map.entry("call", List.of("procedure", "input", "seq")),
+      Map.entry("ping", List.of()),
+      Map.entry("join", List.of("room", "presence")),
+      Map.entry("leave", List.of("room")),
+      Map.entry("emit", List.of("room", "event", "data", "toSelf")),
+      Map.entry("setState", List.of("room", "state")),
+      Map.entry("setPresence", List.of("room", "presence"))));
+  /** A room's full name: its type, a colon, and its key; 3 to 128 letters, digits and {@code _ . : -}. */
+  private static final Pattern ROOM_NAME = Pattern.compile("([A-Za-z][A-Za-z0-9_-]{0,31}):([A-Za-z0-9_.:-]{1,96})");
   private static final List<String> OPERATIONS = List.of("insert", "update", "delete");
   private static final int MAX_ID_LENGTH = 128;
   /** What a client id may be: 1 to 64 letters, digits and {@code . _ : -}. */
@@ -54,6 +63,7 @@ public final class MessageReader {
 
   private final LiveSchema schema;
   private final Map<String, ProcedureDispatcher> procedures;
+  private final Map<String, RoomType<?, ?>> roomTypes;
   private final QueryLimits queryLimits;
   private final JsonFactory factory;
 
@@ -63,8 +73,15 @@ public final class MessageReader {
    */
   public MessageReader(LiveSchema schema, Map<String, ProcedureDispatcher> procedures, QueryLimits queryLimits,
       JsonFactory factory) {
+    this(schema, procedures, Map.of(), queryLimits, factory);
+  }
+
+  /** @param roomTypes the room types the server holds, by name */
+  public MessageReader(LiveSchema schema, Map<String, ProcedureDispatcher> procedures,
+      Map<String, RoomType<?, ?>> roomTypes, QueryLimits queryLimits, JsonFactory factory) {
     this.schema = schema;
     this.procedures = Map.copyOf(procedures);
+    this.roomTypes = Map.copyOf(roomTypes);
     this.queryLimits = queryLimits;
     this.factory = factory;
   }
@@ -132,6 +149,11 @@ public final class MessageReader {
     private @Nullable String procedure;
     private @Nullable ProcedureDispatcher dispatcher;
     private @Nullable ProcedureCall call;
+    private ClientMessage.@Nullable RoomName room;
+    private @Nullable EventType<?> event;
+    private @Nullable String roomValue;
+    private @Nullable Map<String, String> stateChanges;
+    private @Nullable Boolean toSelf;
 
     @Override
     public boolean accept(String name, JsonParser in, boolean last) throws IOException {
@@ -167,6 +189,12 @@ public final class MessageReader {
           procedure = JsonReads.string(in, "");
           dispatcher = dispatcher(in, procedure);
           return true;
+        case "room":
+          room = room(in);
+          return true;
+        case "toSelf":
+          toSelf = JsonReads.bool(in, "");
+          return true;
         default:
           break;
       }
@@ -189,6 +217,31 @@ public final class MessageReader {
             return false;
           }
           value = mutationValue(in);
+          return true;
+        case "presence":
+          if (room == null) {
+            return requireRoomLater(in, last);
+          }
+          roomValue = canonical(in, room.type().presenceCodec());
+          return true;
+        case "event":
+          if (room == null) {
+            return requireRoomLater(in, last);
+          }
+          event = event(in, room.type());
+          return true;
+        case "data":
+          if (room == null || event == null) {
+            if (!last) {
+              return false;
+            }
+            throw JsonReads.at(in, ErrorCode.MISSING_FIELD, "", "data goes with a room and an event; this message"
+                + " names " + (room == null ? "no room" : "no event"));
+          }
+          roomValue = canonical(in, event.codec());
+          return true;
+        case "state":
+          stateChanges = stateChanges(in);
           return true;
         case "input":
           if (dispatcher == null) {
@@ -250,9 +303,93 @@ public final class MessageReader {
           ProcedureCall decoded = call != null ? call : absentInput();
           return new ClientMessage.Call(id, dispatcher, decoded,
               seq == null ? OptionalLong.empty() : OptionalLong.of(seq));
+        case "join":
+        case "setPresence":
+          addIfAbsent(missing, "room", room);
+          addIfAbsent(missing, "presence", roomValue);
+          requirePresent(end, missing);
+          return type.equals("join") ? new ClientMessage.Join(id, room, roomValue)
+              : new ClientMessage.SetPresence(id, room, roomValue);
+        case "leave":
+          addIfAbsent(missing, "room", room);
+          requirePresent(end, missing);
+          return new ClientMessage.Leave(id, room);
+        case "emit":
+          addIfAbsent(missing, "room", room);
+          addIfAbsent(missing, "event", event);
+          addIfAbsent(missing, "data", roomValue);
+          requirePresent(end, missing);
+          return new ClientMessage.Emit(id, room, event, roomValue, toSelf != null && toSelf);
+        case "setState":
+          addIfAbsent(missing, "room", room);
+          addIfAbsent(missing, "state", stateChanges);
+          requirePresent(end, missing);
+          return new ClientMessage.SetState(id, room, stateChanges);
         default:
           throw new IllegalStateException("type " + type + " passed the check of known types");
       }
+    }
+
+    private boolean requireRoomLater(JsonParser in, boolean last) {
+      if (!last) {
+        return false;
+      }
+      throw JsonReads.at(in, ErrorCode.MISSING_FIELD, "", "this member goes with a room, and the message names none");
+    }
+
+    private ClientMessage.RoomName room(JsonParser in) throws IOException {
+      String name = JsonReads.string(in, "");
+      java.util.regex.Matcher parts = ROOM_NAME.matcher(name);
+      if (!parts.matches()) {
+        throw JsonReads.invalid(in, "", "a room is named <type>:<key>, like board:b1: a type of a letter and up to 31"
+            + " letters, digits, _ and -, then a key of 1 to 96 letters, digits and _ . : -");
+      }
+      RoomType<?, ?> roomType = roomTypes.get(parts.group(1));
+      if (roomType == null) {
+        throw JsonReads.at(in, ErrorCode.UNKNOWN_ROOM_TYPE, "", "no room type '" + parts.group(1) + "'"
+            + Suggestions.didYouMean(parts.group(1), roomTypes.keySet()) + "; this server has: "
+            + (roomTypes.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(roomTypes.keySet()))));
+      }
+      return new ClientMessage.RoomName(roomType, name);
+    }
+
+    private EventType<?> event(JsonParser in, RoomType<?, ?> roomType) throws IOException {
+      String name = JsonReads.string(in, "");
+      return roomType.event(name).orElseThrow(() -> {
+        List<String> names = roomType.events().stream().map(EventType::name).sorted().toList();
+        return JsonReads.at(in, ErrorCode.UNKNOWN_EVENT, "", "rooms of type " + roomType.name() + " have no event '"
+            + JsonReads.shortened(name) + "'" + Suggestions.didYouMean(name, names) + "; they have: "
+            + (names.isEmpty() ? "none" : String.join(", ", names)));
+      });
+    }
+
+    /** Reads a value with {@code codec}, which validates it, and writes it back as the server stores it. */
+    private <V> String canonical(JsonParser in, dev.live.json.JsonCodec<V> codec) throws IOException {
+      if (in.currentToken() == JsonToken.VALUE_NULL) {
+        throw JsonReads.nullNotAllowed(in, "");
+      }
+      return LiveJson.encode(codec, codec.read(in));
+    }
+
+    /** The members of a state change, each as JSON text; checked against the state's type when merged. */
+    private Map<String, String> stateChanges(JsonParser in) throws IOException {
+      JsonReads.startObject(in, "");
+      Map<String, String> changes = new java.util.LinkedHashMap<>();
+      for (String name = in.nextFieldName(); name != null; name = in.nextFieldName()) {
+        in.nextToken();
+        if (changes.containsKey(name)) {
+          throw JsonReads.duplicateField(in, JsonReads.shortened(name));
+        }
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator copy = factory.createGenerator(text)) {
+          copy.copyCurrentStructure(in);
+        }
+        changes.put(name, text.toString());
+      }
+      if (changes.isEmpty()) {
+        throw JsonReads.invalid(in, "", "a state change sets at least one field");
+      }
+      return changes;
     }
 
     private ClientMessage subscribe(JsonParser end, List<String> missing) throws IOException {

@@ -88,6 +88,47 @@ public final class ServerMessages {
     return "{\"type\":\"result\",\"id\":" + id + ",\"version\":" + version + ",\"value\":" + value + "}";
   }
 
+  /**
+   * The reply to a join: the member id the room knows this connection by, the room's state and
+   * its members (this one included), each as {@link #member}.
+   */
+  public static String joined(String id, String room, String memberId, String state, String members) {
+    return "{\"type\":\"joined\",\"id\":" + id + ",\"room\":" + string(room) + ",\"member\":" + string(memberId)
+        + ",\"state\":" + state + ",\"members\":" + members + "}";
+  }
+
+  /** A member as others see it: {@code {"member":..., "userId":..., "presence":{...}}}. */
+  public static String member(String memberId, Optional<String> userId, String presence) {
+    return "{\"member\":" + string(memberId) + userId.map(user -> ",\"userId\":" + string(user)).orElse("")
+        + ",\"presence\":" + presence + "}";
+  }
+
+  /** The reply to a room request that returns nothing more: {@code left}, {@code stateSet}, {@code presenceSet}. */
+  public static String roomReply(String type, String id, String room) {
+    return "{\"type\":\"" + type + "\",\"id\":" + id + ",\"room\":" + string(room) + "}";
+  }
+
+  public static String emitted(String id, String room, int delivered) {
+    return "{\"type\":\"emitted\",\"id\":" + id + ",\"room\":" + string(room) + ",\"delivered\":" + delivered + "}";
+  }
+
+  /** A member joined ({@code join}), changed its presence ({@code update}) or left ({@code leave}). */
+  public static String presence(String room, String action, String member) {
+    return "{\"type\":\"presence\",\"room\":" + string(room) + ",\"action\":\"" + action + "\",\"member\":"
+        + member + "}";
+  }
+
+  /** An event in a room; {@code from} is the member that emitted it, absent when the server did. */
+  public static String roomEvent(String room, String event, String data, Optional<String> from) {
+    return "{\"type\":\"roomEvent\",\"room\":" + string(room) + ",\"event\":" + string(event)
+        + from.map(member -> ",\"from\":" + string(member)).orElse("") + ",\"data\":" + data + "}";
+  }
+
+  /** A room's whole state after a change. */
+  public static String roomState(String room, String state) {
+    return "{\"type\":\"roomState\",\"room\":" + string(room) + ",\"state\":" + state + "}";
+  }
+
   public static String pong(String id) {
     return "{\"type\":\"pong\",\"id\":" + id + "}";
   }

@@ -1,0 +1,26 @@
+package dev.live.examples.board;
+
+import dev.live.room.EventType;
+import dev.live.room.RoomRule;
+import dev.live.room.RoomType;
+import java.util.List;
+
+/**
+ * The board's rooms: one per board ({@code board:b1}) where signed-in viewers see each other,
+ * see who is typing, and share a topic and pinned tasks.
+ */
+public final class BoardRooms {
+  public static final EventType<Typing> TYPING = new EventType<>("typing", TypingJson.CODEC);
+
+  public static final RoomType<BoardRoomState, Viewer> BOARD = board(RoomRule.authenticated());
+
+  private BoardRooms() {}
+
+  /** The board room type with another rule (the app checks the team; tests try others). */
+  public static RoomType<BoardRoomState, Viewer> board(RoomRule rule) {
+    return RoomType.builder("board", BoardRoomStateJson.CODEC, new BoardRoomState(null, List.of()), ViewerJson.CODEC)
+        .event(TYPING)
+        .allow(rule)
+        .build();
+  }
+}

@@ -1,0 +1,7 @@
+package dev.live.examples.board;
+
+import dev.live.annotations.LiveMessage;
+
+/** Who is looking at a board: a board room member's presence. */
+@LiveMessage
+public record Viewer(String name, boolean typing) {}
