@@ -60,6 +60,7 @@ final class ClientCore implements ClientSocket.Events {
   private final ClientOptions options;
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonFactory json = LiveJson.factory();
+  private final ClientRooms rooms;
   private final ResultRows resultRows = new ResultRows(json);
   private final ScheduledExecutorService loop;
   private final Executor listeners;
@@ -101,6 +102,7 @@ final class ClientCore implements ClientSocket.Events {
       thread.setDaemon(true);
       return thread;
     }));
+    this.rooms = new ClientRooms(this::run, this::sendIfWelcomed, listeners, json);
     this.outboxFile = options.outboxFile().map(file -> new OutboxFile(file, schema, json));
     OutboxFile.Saved saved = outboxFile.map(OutboxFile::load).orElse(OutboxFile.Saved.EMPTY);
     this.clientId = options.clientId().or(() -> saved.clientId()).orElseGet(() -> UUID.randomUUID().toString());
@@ -250,6 +252,7 @@ final class ClientCore implements ClientSocket.Events {
     }
     socket = null;
     welcomed = false;
+    rooms.dropped();
     if (state == ConnectionState.CLOSED) {
       return;
     }
@@ -297,7 +300,11 @@ final class ClientCore implements ClientSocket.Events {
       case "ack" -> ack(message);
       case "rows", "result" -> reply(message);
       case "error" -> error(message);
-      default -> log.debug("ignoring a server message of type {}", type);
+      default -> {
+        if (!rooms.handle(message)) {
+          log.debug("ignoring a server message of type {}", type);
+        }
+      }
     }
   }
 
@@ -322,6 +329,7 @@ final class ClientCore implements ClientSocket.Events {
       }
     }
     saveOutbox();
+    rooms.welcomed();
     firstWelcome.complete(null);
   }
 
@@ -375,6 +383,9 @@ final class ClientCore implements ClientSocket.Events {
         : new LiveException(ErrorCode.UNKNOWN_ERROR, "the server sent an error without a code");
     if (message.id == null) {
       log.warn("the server reported an error: {} {}", error.code(), error.getMessage());
+      return;
+    }
+    if (rooms.error(message.id, error)) {
       return;
     }
     Request request = requests.remove(message.id);
@@ -723,6 +734,19 @@ final class ClientCore implements ClientSocket.Events {
   }
 
   // ---- the loop ----
+
+  /** Sends {@code text} on the open connection; false when there is none (on the loop thread). */
+  private boolean sendIfWelcomed(String text) {
+    if (!welcomed || socket == null) {
+      return false;
+    }
+    socket.send(text);
+    return true;
+  }
+
+  ClientRooms rooms() {
+    return rooms;
+  }
 
   private void run(Runnable task) {
     try {

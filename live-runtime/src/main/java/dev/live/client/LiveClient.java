@@ -136,6 +136,14 @@ public final class LiveClient implements ProcedureCaller, ProcedureSubscriber, A
   }
 
   /**
+   * Room {@code key} of {@code type} ({@code board:b1}): join it, follow its state, members and
+   * events ({@code docs/rooms.md}). The same room object for the same name.
+   */
+  public <S, P> LiveRoom<S, P> room(dev.live.room.RoomType<S, P> type, String key) {
+    return core.rooms().room(type, key);
+  }
+
+  /**
    * Inserts a row: it shows in the subscriptions it matches at once (pending), and the future
    * completes with the row as the server stored it (or null when the read rules hide it), or
    * with the server's rejection, in which case the row is rolled back.

@@ -34,6 +34,17 @@ final class ServerMessage {
   @Nullable String value;
   @Nullable String query;
   @Nullable LiveException error;
+  /** Room messages: the room, a member id ({@code joined}'s, a {@code roomEvent}'s sender), the action. */
+  @Nullable String room;
+  @Nullable String memberId;
+  @Nullable String action;
+  @Nullable String event;
+  int delivered = -1;
+  /** JSON text of a room's {@code state}, {@code members}, a presence's {@code member}, an event's {@code data}. */
+  @Nullable String state;
+  @Nullable String members;
+  @Nullable String member;
+  @Nullable String data;
 
   static ServerMessage parse(JsonFactory factory, String text) {
     ServerMessage message = new ServerMessage();
@@ -60,7 +71,27 @@ final class ServerMessage {
       case "type" -> type = in.getText();
       case "id" -> id = in.currentToken() == JsonToken.VALUE_NULL ? null : in.getText();
       case "version" -> version = in.getLongValue();
-      case "from" -> from = in.getLongValue();
+      case "from" -> { // a delta's version, or the member that sent a room event
+        if (in.currentToken() == JsonToken.VALUE_STRING) {
+          memberId = in.getText();
+        } else {
+          from = in.getLongValue();
+        }
+      }
+      case "member" -> { // joined: this client's member id; presence: the member
+        if (in.currentToken() == JsonToken.VALUE_STRING) {
+          memberId = in.getText();
+        } else {
+          member = text(in, factory);
+        }
+      }
+      case "room" -> room = in.getText();
+      case "action" -> action = in.getText();
+      case "event" -> event = in.getText();
+      case "delivered" -> delivered = in.getIntValue();
+      case "state" -> state = text(in, factory);
+      case "members" -> members = text(in, factory);
+      case "data" -> data = text(in, factory);
       case "to" -> to = in.getLongValue();
       case "seq" -> seq = in.getLongValue();
       case "lastMutation" -> lastMutation = in.getLongValue();

@@ -1,20 +1,16 @@
 package dev.live.server;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
 import dev.live.json.DecodeException;
 import dev.live.json.JsonCodec;
+import dev.live.json.JsonObjects;
 import dev.live.json.LiveJson;
 import dev.live.room.RoomOptions;
 import dev.live.room.RoomType;
 import dev.live.server.protocol.ClientMessage;
 import dev.live.server.protocol.ServerMessages;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -298,14 +294,9 @@ final class RoomHub {
    * decoding the result with the state's codec, and written back canonically.
    */
   private String merged(Room room, Map<String, String> changes) {
-    Map<String, String> fields = topLevelFields(room.state);
+    Map<String, String> fields = JsonObjects.members(factory, room.state);
     fields.putAll(changes);
-    StringBuilder json = new StringBuilder("{");
-    for (Map.Entry<String, String> field : fields.entrySet()) {
-      json.append(json.length() > 1 ? "," : "").append(ServerMessages.string(field.getKey())).append(':')
-          .append(field.getValue());
-    }
-    String merged = canonical(room.type.stateCodec(), json.append('}').toString());
+    String merged = canonical(room.type.stateCodec(), JsonObjects.object(fields));
     requireStateSize(merged, room.name);
     return merged;
   }
@@ -325,27 +316,6 @@ final class RoomHub {
       throw new LiveException(ErrorCode.LIMIT_EXCEEDED, "the state of room " + name + " would take " + json.length()
           + " characters; at most " + options.maxStateBytes() + " are kept");
     }
-  }
-
-  private Map<String, String> topLevelFields(String object) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    try (JsonParser in = factory.createParser(object)) {
-      in.nextToken();
-      for (String name = in.nextFieldName(); name != null; name = in.nextFieldName()) {
-        in.nextToken();
-        StringWriter text = new StringWriter();
-        try (com.fasterxml.jackson.core.JsonGenerator copy = factory.createGenerator(text)) {
-          copy.copyCurrentStructure(in);
-        }
-        fields.put(name, text.toString());
-      }
-      if (in.currentToken() != JsonToken.END_OBJECT) {
-        throw new IllegalStateException("a stored room state is not an object: " + object);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("a stored room state could not be read", e);
-    }
-    return fields;
   }
 
   /** For the presence sweep: every connection in some room. */

@@ -374,18 +374,7 @@ public final class MessageReader {
     /** The members of a state change, each as JSON text; checked against the state's type when merged. */
     private Map<String, String> stateChanges(JsonParser in) throws IOException {
       JsonReads.startObject(in, "");
-      Map<String, String> changes = new java.util.LinkedHashMap<>();
-      for (String name = in.nextFieldName(); name != null; name = in.nextFieldName()) {
-        in.nextToken();
-        if (changes.containsKey(name)) {
-          throw JsonReads.duplicateField(in, JsonReads.shortened(name));
-        }
-        java.io.StringWriter text = new java.io.StringWriter();
-        try (com.fasterxml.jackson.core.JsonGenerator copy = factory.createGenerator(text)) {
-          copy.copyCurrentStructure(in);
-        }
-        changes.put(name, text.toString());
-      }
+      Map<String, String> changes = dev.live.json.JsonObjects.members(factory, in);
       if (changes.isEmpty()) {
         throw JsonReads.invalid(in, "", "a state change sets at least one field");
       }
