@@ -65,7 +65,7 @@ public final class Connection implements Session.Listener {
   public void onWebSocketOpen(Session session) {
     this.session = session;
     this.outbound = new Outbound(session, core.senders(), core.options().maxQueuedBytes(), this::drained,
-        this::overflowed);
+        this::overflowed, core.metrics().messagesOut);
     core.opened(this);
     session.demand();
   }
@@ -73,6 +73,7 @@ public final class Connection implements Session.Listener {
   @Override
   public void onWebSocketText(String text) {
     lastHeardNanos = System.nanoTime();
+    core.metrics().messagesIn.increment();
     if (closed) {
       // Read and drop what the client still sends: unread input would make the socket's close a
       // reset, and the client would lose the replies and the close reason on their way to it.
@@ -86,9 +87,11 @@ public final class Connection implements Session.Listener {
       paused = !more;
     }
     requests.execute(() -> {
+      long start = System.nanoTime();
       try {
         handle(text);
       } finally {
+        core.metrics().processed(System.nanoTime() - start);
         answered();
       }
     });

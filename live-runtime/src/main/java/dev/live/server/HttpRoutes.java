@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP routes under the server's path, for clients that cannot hold a socket ({@code
  * docs/protocol.md}, "HTTP"): {@code POST /live/query}, {@code POST /live/call/{procedure}} and
- * {@code GET /live/health}. Other requests fall through to the next handler.
+ * {@code GET /live/health} and {@code GET /live/stats}. Other requests fall through to the next handler.
  */
 final class HttpRoutes extends Handler.Abstract {
   private static final Logger log = LoggerFactory.getLogger(HttpRoutes.class);
@@ -54,6 +54,9 @@ final class HttpRoutes extends Handler.Abstract {
       if (route.equals("/health")) {
         requireMethod(request, "GET");
         health(response, callback);
+      } else if (route.equals("/stats")) {
+        requireMethod(request, "GET");
+        stats(request, response, callback);
       } else if (route.equals("/query")) {
         requireMethod(request, "POST");
         query(request, response, callback);
@@ -93,6 +96,25 @@ final class HttpRoutes extends Handler.Abstract {
     }
     HttpReplies.json(response, callback, 200, "{\"status\":\"up\",\"version\":" + version + ",\"connections\":"
         + core.connectionCount() + "}");
+  }
+
+  /** The server's figures, for callers the configured check lets in. */
+  private void stats(Request request, Response response, Callback callback) {
+    java.util.function.Predicate<AuthContext> allowed = core.config().statsAccess().orElseThrow(() ->
+        new LiveException(ErrorCode.FORBIDDEN, "the stats endpoint is off; turn it on with"
+            + " LiveServer.builder().stats(auth -> ...)"));
+    AuthContext auth = core.authenticate(request);
+    boolean ok;
+    try {
+      ok = allowed.test(auth);
+    } catch (RuntimeException e) {
+      log.warn("the stats check failed; the request is refused", e);
+      ok = false;
+    }
+    if (!ok) {
+      throw new LiveException(ErrorCode.FORBIDDEN, "you may not read the server's stats");
+    }
+    HttpReplies.json(response, callback, 200, core.statsJson());
   }
 
   private void query(Request request, Response response, Callback callback) throws IOException {

@@ -60,6 +60,7 @@ final class LiveCore {
   private ParkedSubscriptions parked;
   private RecentRejections rejections;
   private final RoomHub rooms;
+  private final ServerMetrics metrics = new ServerMetrics();
 
   LiveCore(ServerConfig config) {
     this.config = config;
@@ -86,7 +87,7 @@ final class LiveCore {
     try {
       engine = LiveEngine.start(store);
       service = new LiveService(store, engine, config.rules(), config.middlewares(), config.procedureRoles(),
-          config.options().queryLimits());
+          config.options().queryLimits(), metrics.mutations);
       reader = new MessageReader(config.schema(), dispatchers, config.roomTypes(), config.options().queryLimits(),
           jsonFactory);
       AtomicInteger threads = new AtomicInteger();
@@ -107,6 +108,8 @@ final class LiveCore {
       timer.scheduleWithFixedDelay(this::expireParked, 1, 1, TimeUnit.SECONDS);
       long period = Math.max(50, Math.min(1000, config.options().writeTimeout().toMillis() / 4));
       timer.scheduleWithFixedDelay(this::checkWrites, period, period, TimeUnit.MILLISECONDS);
+      timer.scheduleAtFixedRate(metrics::tick, 1, 1, TimeUnit.SECONDS);
+      config.metricsBinding().ifPresent(binding -> binding.bind(this));
       if (!config.roomTypes().isEmpty()) {
         timer.scheduleWithFixedDelay(this::checkPresence, 1, 1, TimeUnit.SECONDS);
       }
@@ -118,6 +121,44 @@ final class LiveCore {
 
   RoomHub rooms() {
     return rooms;
+  }
+
+  ServerMetrics metrics() {
+    return metrics;
+  }
+
+  /** Characters waiting in every connection's outbound queue: the total and the largest. */
+  long[] queuedChars() {
+    long total = 0;
+    long max = 0;
+    for (Connection connection : connections) {
+      Outbound outbound = connection.outbound();
+      long queued = outbound == null ? 0 : outbound.queuedChars();
+      total += queued;
+      max = Math.max(max, queued);
+    }
+    return new long[] {total, max};
+  }
+
+  /** The stats endpoint's JSON ({@code docs/configuration.md}, "Observability"). */
+  String statsJson() {
+    ServerMetrics.Rates rates = metrics.rates();
+    long[] queued = queuedChars();
+    return "{\"connections\":" + connections.size()
+        + ",\"subscriptions\":" + service.engine().subscriptionCount()
+        + ",\"queryNodes\":" + service.engine().nodeCount()
+        + ",\"rooms\":" + rooms.roomCount()
+        + ",\"messagesInPerSecond\":" + round(rates.messagesInPerSecond())
+        + ",\"messagesOutPerSecond\":" + round(rates.messagesOutPerSecond())
+        + ",\"mutationsPerSecond\":" + round(rates.mutationsPerSecond())
+        + ",\"outboundQueuedChars\":{\"total\":" + queued[0] + ",\"max\":" + queued[1] + "}"
+        + ",\"processingMicros\":{\"p50\":" + rates.processingP50Micros() + ",\"p99\":" + rates.processingP99Micros()
+        + ",\"max\":" + rates.processingMaxMicros() + "}"
+        + ",\"windowSeconds\":" + ServerMetrics.WINDOW_SECONDS + "}";
+  }
+
+  private static String round(double value) {
+    return String.valueOf(Math.round(value * 10) / 10.0);
   }
 
   /**

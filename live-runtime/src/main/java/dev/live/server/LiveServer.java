@@ -122,6 +122,8 @@ public final class LiveServer implements AutoCloseable {
     private final Map<String, Set<String>> procedureRoles = new HashMap<>();
     private final Map<String, RoomType<?, ?>> roomTypes = new java.util.LinkedHashMap<>();
     private RoomOptions roomOptions = RoomOptions.defaults();
+    private java.util.function.Predicate<AuthContext> statsAccess;
+    private MetricsBinding metricsBinding;
     private Authenticator authenticator = Authenticator.anonymous();
     private Rules rules = Rules.none();
     private final List<Middleware> middlewares = new ArrayList<>();
@@ -211,6 +213,21 @@ public final class LiveServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Turns on {@code GET <path>/stats} for the callers {@code allowed} accepts (authenticated as
+     * the WebSocket endpoint authenticates); off by default, when it answers 403.
+     */
+    public Builder stats(java.util.function.Predicate<AuthContext> allowed) {
+      this.statsAccess = Objects.requireNonNull(allowed, "allowed");
+      return this;
+    }
+
+    /** Publishes the server's gauges and counters ({@code live.*}) to a Micrometer registry. */
+    public Builder metrics(io.micrometer.core.instrument.MeterRegistry registry) {
+      this.metricsBinding = new MicrometerBinding(Objects.requireNonNull(registry, "registry"));
+      return this;
+    }
+
     public Builder options(ServerOptions options) {
       this.options = Objects.requireNonNull(options, "options");
       return this;
@@ -266,7 +283,8 @@ public final class LiveServer implements AutoCloseable {
         throw new IllegalStateException("a server needs its schema: .schema(AppSchema.INSTANCE)");
       }
       return new ServerConfig(schema, Optional.ofNullable(database), Optional.ofNullable(store), storeOptions,
-          procedures, procedureRoles, authenticator, rules, middlewares, options, roomTypes, roomOptions);
+          procedures, procedureRoles, authenticator, rules, middlewares, options, roomTypes, roomOptions,
+          Optional.ofNullable(statsAccess), Optional.ofNullable(metricsBinding));
     }
   }
 }

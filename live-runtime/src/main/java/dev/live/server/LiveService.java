@@ -60,10 +60,13 @@ final class LiveService {
   private final List<Middleware> middlewares;
   private final Map<String, Set<String>> procedureRoles;
   private final QueryLimits queryLimits;
+  /** Counts transactions of clients' requests that wrote something, for the stats. */
+  private final java.util.concurrent.atomic.LongAdder mutations;
 
   /** {@code queryLimits}: what a client's query may ask, and so a live query procedure's too. */
   LiveService(Store store, LiveEngine engine, Rules rules, List<Middleware> middlewares,
-      Map<String, Set<String>> procedureRoles, QueryLimits queryLimits) {
+      Map<String, Set<String>> procedureRoles, QueryLimits queryLimits, java.util.concurrent.atomic.LongAdder mutations) {
+    this.mutations = mutations;
     this.store = store;
     this.engine = engine;
     this.rules = rules;
@@ -238,6 +241,9 @@ final class LiveService {
       });
       if (duplicateOf.get() >= 0) {
         return new Outcome.Duplicate(duplicateOf.get());
+      }
+      if (version.get() > 0) {
+        mutations.increment();
       }
       long at = version.get() > 0 ? version.get() : store.changes().latestVersion();
       return new Outcome.Applied(at, json);

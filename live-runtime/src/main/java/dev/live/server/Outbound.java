@@ -43,6 +43,8 @@ final class Outbound {
   private boolean closed;
   private final Callback sent;
   private final Runnable drainTask = this::drain;
+  /** Counts the texts queued, for the stats. */
+  private final java.util.concurrent.atomic.LongAdder sentCount;
 
   /** Called when replies alone exceed the bound; the connection must be closed. */
   interface Overflow {
@@ -53,7 +55,9 @@ final class Outbound {
    * @param sender where sending starts when the queue was idle: not on the caller's thread, which
    *     may be the engine's, delivering one change to thousands of connections
    */
-  Outbound(Session session, SendScheduler sender, long maxQueued, Runnable onDrained, Overflow onOverflow) {
+  Outbound(Session session, SendScheduler sender, long maxQueued, Runnable onDrained, Overflow onOverflow,
+      java.util.concurrent.atomic.LongAdder sentCount) {
+    this.sentCount = sentCount;
     this.session = ((WebSocketSession) session).getCoreSession();
     this.sender = sender;
     this.maxQueued = maxQueued;
@@ -67,8 +71,14 @@ final class Outbound {
     send(new OutgoingText(text), subscription);
   }
 
+  /** Characters waiting to be sent. */
+  synchronized long queuedChars() {
+    return queued;
+  }
+
   /** Queues a text that may be shared with other connections, encoded once for all of them. */
   void send(OutgoingText text, @Nullable Coalescible subscription) {
+    sentCount.increment();
     long overflow = -1;
     boolean emptiedIdle = false;
     synchronized (this) {

@@ -29,7 +29,9 @@ record ServerConfig(
     List<Middleware> middlewares,
     ServerOptions options,
     Map<String, RoomType<?, ?>> roomTypes,
-    RoomOptions roomOptions) {
+    RoomOptions roomOptions,
+    Optional<java.util.function.Predicate<dev.live.auth.AuthContext>> statsAccess,
+    Optional<MetricsBinding> metricsBinding) {
 
   ServerConfig {
     roomTypes = Map.copyOf(roomTypes);
