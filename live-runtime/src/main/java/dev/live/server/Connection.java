@@ -48,6 +48,8 @@ public final class Connection implements Session.Listener {
   private final ResumeBudget resumeBudget;
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile long closeRequestedAt;
+  /** Set when the connection opens; null before, and for a connection that never opened. */
+  private volatile MessageRateLimit rateLimit;
   private int inFlight;
   private boolean paused;
 
@@ -61,6 +63,7 @@ public final class Connection implements Session.Listener {
   @Override
   public void onWebSocketOpen(Session session) {
     this.session = session;
+    this.rateLimit = core.openRateLimit(auth);
     this.outbound = new Outbound(session, core.senders(), core.options().maxQueuedBytes(), this::drained,
         this::overflowed);
     core.opened(this);
@@ -75,15 +78,26 @@ public final class Connection implements Session.Listener {
       session.demand();
       return;
     }
+    MessageRateLimit.Verdict verdict = rateLimit.admit();
+    if (verdict == MessageRateLimit.Verdict.CLOSE) {
+      log.info("closing connection {}: more than {} messages refused by its rate limit within {} s", clientId,
+          core.options().rateLimitStrikes(), MessageRateLimit.STRIKE_WINDOW.toSeconds());
+      close(StatusCode.POLICY_VIOLATION, "rate limit: more than " + core.options().rateLimitStrikes()
+          + " messages refused within " + MessageRateLimit.STRIKE_WINDOW.toSeconds() + " s");
+      session.demand(); // drain the input, see above
+      return;
+    }
     boolean more;
     synchronized (this) {
       inFlight++;
       more = inFlight < core.options().maxRequestsInFlight();
       paused = !more;
     }
+    // A refused message is answered in its turn too: replies keep the order of the requests.
+    Runnable task = verdict == MessageRateLimit.Verdict.ADMITTED ? () -> handle(text) : () -> refuse(text, verdict);
     requests.execute(() -> {
       try {
-        handle(text);
+        task.run();
       } finally {
         answered();
       }
@@ -219,6 +233,11 @@ public final class Connection implements Session.Listener {
     return outbound;
   }
 
+  /** Null until the connection opened. */
+  MessageRateLimit rateLimit() {
+    return rateLimit;
+  }
+
   String clientId() {
     return clientId;
   }
@@ -261,6 +280,24 @@ public final class Connection implements Session.Listener {
 
   private void send(String text) {
     outbound.send(text, null);
+  }
+
+  /**
+   * Answers a message over the rate limit with {@code RATE_LIMITED}, echoing its top-level {@code
+   * id} if a skim of the message finds one; the message is not decoded or run.
+   */
+  private void refuse(String text, MessageRateLimit.Verdict verdict) {
+    if (closed) {
+      return;
+    }
+    ServerOptions options = core.options();
+    String message = verdict == MessageRateLimit.Verdict.USER_LIMITED
+        ? "this user's connections sent more than " + options.userMessagesPerSecond() + " messages per second"
+            + " together (bursts up to " + options.userMessageBurst() + ")"
+        : "this connection sent more than " + options.messagesPerSecond() + " messages per second (bursts up to "
+            + options.messageBurst() + ")";
+    send(ServerMessages.error(core.reader().requestIdOf(text), new LiveException(ErrorCode.RATE_LIMITED,
+        message + "; this request was not run: send it again more slowly")));
   }
 
   private void handle(String text) {

@@ -32,6 +32,11 @@ class BadInputTest extends ServerTestBase {
    * reading still reaches it within a few dozen 64 KiB replies.
    */
   private static final int MAX_QUEUED_BYTES = 1024 * 1024;
+  /**
+   * Far above the flood below (2,000 messages at once) and the default burst of 200: these tests
+   * are about order, errors and other clients being served, not about rate limits (RateLimitTest).
+   */
+  private static final int MESSAGE_RATE = 1_000_000;
   private static final String B1_TASKS = json("{'collection':'tasks','where':{'op':'eq','field':'boardId','value':'b1'}}");
 
   private WsClient watcher;
@@ -44,6 +49,8 @@ class BadInputTest extends ServerTestBase {
         .maxJsonDepth(12)
         .maxSubscriptions(2)
         .maxQueuedBytes(MAX_QUEUED_BYTES)
+        .messagesPerSecond(MESSAGE_RATE)
+        .messageBurst(MESSAGE_RATE)
         .build());
   }
 

@@ -97,6 +97,15 @@ public final class MessageReader {
     if (parts.id != null) {
       return Optional.of(parts.id);
     }
+    return requestIdOf(text);
+  }
+
+  /**
+   * The top-level {@code id} of a message, found by skimming it without decoding the rest (nested
+   * values are skipped); empty when the message is not a JSON object or is malformed before a
+   * valid id.
+   */
+  public Optional<String> requestIdOf(String text) {
     try (JsonParser in = factory.createParser(text)) {
       if (in.nextToken() != JsonToken.START_OBJECT) {
         return Optional.empty();
