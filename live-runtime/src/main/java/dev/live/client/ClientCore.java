@@ -61,6 +61,7 @@ final class ClientCore implements ClientSocket.Events {
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonFactory json = LiveJson.factory();
   private final ClientRooms rooms;
+  private final SendPacer pacer;
   private final ResultRows resultRows = new ResultRows(json);
   private final ScheduledExecutorService loop;
   private final Executor listeners;
@@ -102,6 +103,11 @@ final class ClientCore implements ClientSocket.Events {
       thread.setDaemon(true);
       return thread;
     }));
+    this.pacer = new SendPacer(text -> {
+      if (socket != null) {
+        socket.send(text);
+      }
+    }, (task, nanos) -> loop.schedule(() -> guarded(task), nanos, TimeUnit.NANOSECONDS));
     this.rooms = new ClientRooms(this::run, this::sendIfWelcomed, listeners, json);
     this.outboxFile = options.outboxFile().map(file -> new OutboxFile(file, schema, json));
     OutboxFile.Saved saved = outboxFile.map(OutboxFile::load).orElse(OutboxFile.Saved.EMPTY);
@@ -194,9 +200,12 @@ final class ClientCore implements ClientSocket.Events {
         run(() -> {
           if (error != null) {
             log.debug("connecting to {} failed: {}", uri, error.toString());
-            if (!firstWelcome.isDone() && isRefused(error)) {
-              firstWelcome.completeExceptionally(new LiveException(ErrorCode.UNAUTHENTICATED,
-                  "the server refused the connection: " + error.getMessage()));
+            int refused = refusedStatus(error);
+            if (!firstWelcome.isDone() && refused != 0) {
+              firstWelcome.completeExceptionally(refused == 403
+                  ? new LiveException(ErrorCode.ORIGIN_NOT_ALLOWED, "the server refused the connection (403): it lists"
+                      + " the origins it accepts; send one with ClientOptions.header(\"Origin\", ...)")
+                  : new LiveException(ErrorCode.UNAUTHENTICATED, "the server refused the connection: " + error.getMessage()));
             }
             retryLater();
           } else if (state == ConnectionState.CLOSED) {
@@ -204,6 +213,7 @@ final class ClientCore implements ClientSocket.Events {
           } else {
             socket = opened;
             welcomed = false;
+            pacer.unlimited();
             lastHeardNanos = System.nanoTime();
             pingSentNanos = 0;
             opened.send("{\"type\":\"hello\",\"id\":\"hello\",\"protocol\":1,\"clientId\":"
@@ -212,11 +222,15 @@ final class ClientCore implements ClientSocket.Events {
         }));
   }
 
-  private static boolean isRefused(Throwable error) {
+  /** 401 or 403 when the server refused the upgrade (credentials, origin), else 0. */
+  private static int refusedStatus(Throwable error) {
     Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
         ? error.getCause() : error;
-    return cause instanceof java.net.http.WebSocketHandshakeException handshake
-        && handshake.getResponse().statusCode() == 401;
+    if (cause instanceof java.net.http.WebSocketHandshakeException handshake) {
+      int status = handshake.getResponse().statusCode();
+      return status == 401 || status == 403 ? status : 0;
+    }
+    return 0;
   }
 
   private void retryLater() {
@@ -279,7 +293,7 @@ final class ClientCore implements ClientSocket.Events {
         dropped(dead, 1006, "heartbeat timeout");
       } else if (pingSentNanos == 0 && now - lastHeardNanos > options.heartbeatInterval().toNanos()) {
         pingSentNanos = now;
-        socket.send("{\"type\":\"ping\",\"id\":\"ping\"}");
+        pacer.send("{\"type\":\"ping\",\"id\":\"ping\"}");
       }
     }
     if (pruneAcked(now)) {
@@ -310,6 +324,9 @@ final class ClientCore implements ClientSocket.Events {
 
   private void welcome(ServerMessage message) {
     welcomed = true;
+    if (message.ratePerSecond > 0) {
+      pacer.limit(message.ratePerSecond, message.rateBurst);
+    }
     connections++;
     if (message.clientId != null) {
       clientId = message.clientId;
@@ -318,10 +335,10 @@ final class ClientCore implements ClientSocket.Events {
     backoff.reset();
     setState(ConnectionState.OPEN);
     for (ClientSubscription subscription : subscriptions.values()) {
-      socket.send(subscription.subscribeMessage());
+      pacer.send(subscription.subscribeMessage());
     }
     for (Request request : requests.values()) {
-      socket.send(request.message());
+      pacer.send(request.message());
     }
     for (PendingMutation mutation : outbox) {
       if (!mutation.acked()) {
@@ -355,8 +372,8 @@ final class ClientCore implements ClientSocket.Events {
       log.warn("subscription {} missed a delta (at {}, delta from {}): subscribing again", message.id,
           subscription.version, message.from);
       subscription.version = -1;
-      socket.send("{\"type\":\"unsubscribe\",\"id\":" + LiveJson.encode(Codecs.STRING, subscription.id) + "}");
-      socket.send(subscription.subscribeMessage());
+      pacer.send("{\"type\":\"unsubscribe\",\"id\":" + LiveJson.encode(Codecs.STRING, subscription.id) + "}");
+      pacer.send(subscription.subscribeMessage());
       return;
     }
     if (pruneAcked(System.nanoTime())) {
@@ -437,7 +454,7 @@ final class ClientCore implements ClientSocket.Events {
       }
       subscriptions.put(id, subscription);
       if (welcomed) {
-        socket.send(subscription.subscribeMessage());
+        pacer.send(subscription.subscribeMessage());
       }
     });
     return () -> run(() -> unsubscribe(subscription));
@@ -449,7 +466,7 @@ final class ClientCore implements ClientSocket.Events {
       return;
     }
     if (welcomed) {
-      socket.send("{\"type\":\"unsubscribe\",\"id\":" + LiveJson.encode(Codecs.STRING, subscription.id) + "}");
+      pacer.send("{\"type\":\"unsubscribe\",\"id\":" + LiveJson.encode(Codecs.STRING, subscription.id) + "}");
     }
     sweep();
   }
@@ -472,7 +489,7 @@ final class ClientCore implements ClientSocket.Events {
         }
       }, future::completeExceptionally));
       if (welcomed) {
-        socket.send(message);
+        pacer.send(message);
       }
     });
     return future;
@@ -587,7 +604,7 @@ final class ClientCore implements ClientSocket.Events {
       mutation.seq = nextSeq++;
     }
     String type = mutation.kind == PendingMutation.Kind.CALL ? "call" : "mutate";
-    socket.send("{\"type\":\"" + type + "\",\"id\":\"m" + mutation.seq + "\",\"seq\":" + mutation.seq + ","
+    pacer.send("{\"type\":\"" + type + "\",\"id\":\"m" + mutation.seq + "\",\"seq\":" + mutation.seq + ","
         + mutation.body + "}");
   }
 
@@ -740,7 +757,7 @@ final class ClientCore implements ClientSocket.Events {
     if (!welcomed || socket == null) {
       return false;
     }
-    socket.send(text);
+    pacer.send(text);
     return true;
   }
 

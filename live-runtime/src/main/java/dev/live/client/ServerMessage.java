@@ -40,6 +40,9 @@ final class ServerMessage {
   @Nullable String action;
   @Nullable String event;
   int delivered = -1;
+  /** {@code welcome}'s rate: messages per second and burst this client may send; 0 when unlimited. */
+  int ratePerSecond;
+  int rateBurst;
   /** JSON text of a room's {@code state}, {@code members}, a presence's {@code member}, an event's {@code data}. */
   @Nullable String state;
   @Nullable String members;
@@ -92,6 +95,18 @@ final class ServerMessage {
       case "state" -> state = text(in, factory);
       case "members" -> members = text(in, factory);
       case "data" -> data = text(in, factory);
+      case "rate" -> {
+        for (String field = in.nextFieldName(); field != null; field = in.nextFieldName()) {
+          in.nextToken();
+          if (field.equals("messagesPerSecond")) {
+            ratePerSecond = in.getIntValue();
+          } else if (field.equals("burst")) {
+            rateBurst = in.getIntValue();
+          } else {
+            in.skipChildren();
+          }
+        }
+      }
       case "to" -> to = in.getLongValue();
       case "seq" -> seq = in.getLongValue();
       case "lastMutation" -> lastMutation = in.getLongValue();

@@ -87,6 +87,18 @@ public enum ErrorCode {
    */
   ALREADY_APPLIED,
   /**
+   * A WebSocket upgrade came from a web page whose origin the server does not list (or carried no
+   * {@code Origin} header while the server lists origins): it is refused with HTTP 403 before the
+   * upgrade and before authentication.
+   */
+  ORIGIN_NOT_ALLOWED,
+  /**
+   * The connection, or the user's connections together, sent messages faster than the server's
+   * rate limit: this request was not run. Send it again more slowly; a connection that keeps
+   * sending over the limit is closed (1008).
+   */
+  RATE_LIMITED,
+  /**
    * Client side: the request cannot complete because the client was closed, or, for a request
    * that cannot be sent again safely, because the connection dropped before its answer came.
    */

@@ -48,6 +48,8 @@ public final class Connection implements Session.Listener {
   private final ResumeBudget resumeBudget;
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile long closeRequestedAt;
+  /** Set when the connection opens; null before, and for a connection that never opened. */
+  private volatile MessageRateLimit rateLimit;
   private int inFlight;
   private boolean paused;
   /** The rooms this connection is in, by full name; changed by the room hub. */
@@ -64,6 +66,7 @@ public final class Connection implements Session.Listener {
   @Override
   public void onWebSocketOpen(Session session) {
     this.session = session;
+    this.rateLimit = core.openRateLimit(auth);
     this.outbound = new Outbound(session, core.senders(), core.options().maxQueuedBytes(), this::drained,
         this::overflowed, core.metrics().messagesOut);
     core.opened(this);
@@ -80,16 +83,27 @@ public final class Connection implements Session.Listener {
       session.demand();
       return;
     }
+    MessageRateLimit.Verdict verdict = rateLimit.admit();
+    if (verdict == MessageRateLimit.Verdict.CLOSE) {
+      log.info("closing connection {}: more than {} messages refused by its rate limit within {} s", clientId,
+          core.options().rateLimitStrikes(), MessageRateLimit.STRIKE_WINDOW.toSeconds());
+      close(StatusCode.POLICY_VIOLATION, "rate limit: more than " + core.options().rateLimitStrikes()
+          + " messages refused within " + MessageRateLimit.STRIKE_WINDOW.toSeconds() + " s");
+      session.demand(); // drain the input, see above
+      return;
+    }
     boolean more;
     synchronized (this) {
       inFlight++;
       more = inFlight < core.options().maxRequestsInFlight();
       paused = !more;
     }
+    // A refused message is answered in its turn too: replies keep the order of the requests.
+    Runnable task = verdict == MessageRateLimit.Verdict.ADMITTED ? () -> handle(text) : () -> refuse(text, verdict);
     requests.execute(() -> {
       long start = System.nanoTime();
       try {
-        handle(text);
+        task.run();
       } finally {
         core.metrics().processed(System.nanoTime() - start);
         answered();
@@ -262,6 +276,11 @@ public final class Connection implements Session.Listener {
     return outbound;
   }
 
+  /** Null until the connection opened. */
+  MessageRateLimit rateLimit() {
+    return rateLimit;
+  }
+
   String clientId() {
     return clientId;
   }
@@ -304,6 +323,33 @@ public final class Connection implements Session.Listener {
 
   private void send(String text) {
     outbound.send(text, null);
+  }
+
+  /**
+   * Answers a message over the rate limit with {@code RATE_LIMITED}, echoing its top-level {@code
+   * id} if a skim of the message finds one; the message is not decoded or run.
+   */
+  private void refuse(String text, MessageRateLimit.Verdict verdict) {
+    if (closed) {
+      return;
+    }
+    if (core.reader().isSequenced(text)) {
+      // A client's writes apply in its order, each at most once: refusing one and running the
+      // next would let the next's seq pass it, and its retry would be taken for a duplicate. The
+      // connection ends instead, nothing after it runs, and the client sends them again in order.
+      log.info("closing connection {}: a write over its rate limit", clientId);
+      close(StatusCode.TRY_AGAIN_LATER, "rate limit: a write arrived over this connection's rate; reconnect and"
+          + " send the writes not yet acknowledged again, more slowly");
+      return;
+    }
+    ServerOptions options = core.options();
+    String message = verdict == MessageRateLimit.Verdict.USER_LIMITED
+        ? "this user's connections sent more than " + options.userMessagesPerSecond() + " messages per second"
+            + " together (bursts up to " + options.userMessageBurst() + ")"
+        : "this connection sent more than " + options.messagesPerSecond() + " messages per second (bursts up to "
+            + options.messageBurst() + ")";
+    send(ServerMessages.error(core.reader().requestIdOf(text), new LiveException(ErrorCode.RATE_LIMITED,
+        message + "; this request was not run: send it again more slowly")));
   }
 
   private void handle(String text) {
@@ -388,7 +434,12 @@ public final class Connection implements Session.Listener {
     // two connections could apply its mutations out of order.
     core.takeOver(id, this);
     long lastMutation = core.service().store().lastMutation(mutationKey);
-    send(ServerMessages.welcome(hello.id(), id, lastMutation, core.service().engine().position()));
+    ServerOptions options = core.options();
+    // The tighter of this connection's limit and its user's (which its other connections share).
+    boolean user = auth.isAuthenticated();
+    int perSecond = user ? Math.min(options.messagesPerSecond(), options.userMessagesPerSecond()) : options.messagesPerSecond();
+    int burst = user ? Math.min(options.messageBurst(), options.userMessageBurst()) : options.messageBurst();
+    send(ServerMessages.welcome(hello.id(), id, lastMutation, core.service().engine().position(), perSecond, burst));
   }
 
   private void subscribe(ClientMessage.Subscribe subscribe) {

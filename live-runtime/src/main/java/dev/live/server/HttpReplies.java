@@ -34,6 +34,7 @@ final class HttpReplies {
       case UNAUTHENTICATED:
         return 401;
       case FORBIDDEN:
+      case ORIGIN_NOT_ALLOWED:
         return 403;
       case NOT_FOUND:
         return 404;
@@ -46,6 +47,8 @@ final class HttpReplies {
         return 409;
       case REJECTED:
         return 422;
+      case RATE_LIMITED:
+        return 429; // no HTTP route limits its rate yet; this is the status one would answer
       case PROCEDURE_FAILED:
         return 500;
       case STORAGE_FAILED:

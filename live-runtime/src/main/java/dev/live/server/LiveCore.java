@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -50,6 +51,8 @@ final class LiveCore {
   private final JsonFactory jsonFactory;
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
   private final Map<String, Connection> byClient = new ConcurrentHashMap<>();
+  private final OriginCheck origins;
+  private final UserBuckets userBuckets;
   private Store store;
   private LiveEngine engine;
   private LiveService service;
@@ -80,6 +83,9 @@ final class LiveCore {
     this.dispatchers = Map.copyOf(byName);
     this.jsonFactory = JsonFactory.builder().streamReadConstraints(config.options().readConstraints()).build();
     this.rooms = new RoomHub(config.roomTypes(), config.roomOptions(), jsonFactory);
+    this.origins = new OriginCheck(config.options().allowedOrigins());
+    this.userBuckets = new UserBuckets(config.options().userMessagesPerSecond(), config.options().userMessageBurst(),
+        System::nanoTime);
   }
 
   void start() {
@@ -267,10 +273,21 @@ final class LiveCore {
     return connections.size();
   }
 
-  /** Jetty's WebSocket creator: authenticates the upgrade, and refuses it with 401 when that fails. */
+  /** Users with a rate-limit bucket: those with an open connection. */
+  int userBucketCount() {
+    return userBuckets.size();
+  }
+
+  /**
+   * Jetty's WebSocket creator: checks the upgrade's origin (403 when not allowed), then
+   * authenticates it (401 when that fails); a refused upgrade opens no connection.
+   */
   Object createWebSocket(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
     AuthContext auth;
     try {
+      // Before authenticating: a refused page cannot tell whether the credentials it sent are
+      // valid (401 or not), and costs no token check.
+      origins.check(request);
       auth = authenticate(request);
     } catch (LiveException e) {
       HttpReplies.error(response, callback, e);
@@ -319,12 +336,27 @@ final class LiveCore {
     return new Handshake(headers, cookies, query, remote == null ? "" : remote);
   }
 
+  /**
+   * The rate limit of a connection opening for {@code auth}: a bucket of its own and, for an
+   * authenticated user, the user's shared one, held until {@link #closed} releases it.
+   */
+  MessageRateLimit openRateLimit(AuthContext auth) {
+    ServerOptions options = config.options();
+    TokenBucket own = new TokenBucket(options.messagesPerSecond(), options.messageBurst(), System::nanoTime);
+    Optional<TokenBucket> user = auth.userId().map(userBuckets::acquire);
+    return new MessageRateLimit(own, user, options.rateLimitStrikes(), System::nanoTime);
+  }
+
   void opened(Connection connection) {
     connections.add(connection);
   }
 
+  /** Once a connection has ended (called once): the server forgets it and releases what it held. */
   void closed(Connection connection) {
     connections.remove(connection);
+    if (connection.rateLimit() != null) { // it opened, so it holds its user's bucket
+      connection.auth().userId().ifPresent(userBuckets::release);
+    }
     String key = connection.mutationKey();
     if (key != null) {
       // Known as its client's connection until its last request ends: a reconnecting client's

@@ -102,6 +102,14 @@ public final class LiveServer implements AutoCloseable {
     return new Rooms(handler.core().rooms());
   }
 
+  /**
+   * Authenticated users with a rate-limit bucket, which all their connections share: one per user
+   * with an open connection (a bucket goes with its user's last connection).
+   */
+  public int userBucketCount() {
+    return handler.core().userBucketCount();
+  }
+
   /** Closes every connection, stops Jetty, and closes storage the server opened. */
   @Override
   public void close() {

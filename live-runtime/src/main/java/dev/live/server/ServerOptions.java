@@ -3,7 +3,10 @@ package dev.live.server;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.live.query.QueryLimits;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The server's limits and settings, each with a documented default ({@code
@@ -38,6 +41,20 @@ import java.util.Objects;
  * @param resumeBufferBytes characters of delta text kept per client for resuming, across its
  *     subscriptions; beyond it the oldest deltas are forgotten, and a client resuming from before
  *     them gets a reset snapshot (1 MiB)
+ * @param allowedOrigins the origins ({@code scheme://host[:port]}, as browsers send them) that may
+ *     open a WebSocket, compared exactly; an upgrade without an {@code Origin} header or with
+ *     another one is refused with 403 {@code ORIGIN_NOT_ALLOWED}. Empty checks nothing (the
+ *     default); a server that browsers reach should list its pages' origins, or any web page a
+ *     signed-in user visits can connect with the user's cookies
+ * @param messagesPerSecond messages one connection may send per second on average; a message over
+ *     the rate is refused with {@code RATE_LIMITED} and not run (100)
+ * @param messageBurst messages one connection may send at once, above its rate, after a quiet
+ *     spell (200)
+ * @param userMessagesPerSecond messages all connections of one authenticated user may send per
+ *     second together; anonymous clients have only their connection's limit (300)
+ * @param userMessageBurst messages all connections of one user may send at once (600)
+ * @param rateLimitStrikes refused messages a connection may have within 10 s; one more closes it
+ *     with 1008 (policy violation) (50; at most 10,000)
  */
 public record ServerOptions(
     String path,
@@ -53,7 +70,15 @@ public record ServerOptions(
     boolean allowAnonymous,
     int workerThreads,
     Duration resumeRetention,
-    long resumeBufferBytes) {
+    long resumeBufferBytes,
+    Set<String> allowedOrigins,
+    int messagesPerSecond,
+    int messageBurst,
+    int userMessagesPerSecond,
+    int userMessageBurst,
+    int rateLimitStrikes) {
+  /** The most refusals within 10 s that {@code rateLimitStrikes} may tolerate. */
+  private static final int MAX_RATE_LIMIT_STRIKES = 10_000;
 
   public ServerOptions {
     Objects.requireNonNull(path, "path");
@@ -77,6 +102,24 @@ public record ServerOptions(
     requirePositive("workerThreads", workerThreads);
     if (writeTimeout.isNegative() || writeTimeout.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()) {
       throw new IllegalArgumentException("timeouts are positive");
+    }
+    Objects.requireNonNull(allowedOrigins, "allowedOrigins");
+    allowedOrigins.forEach(OriginCheck::requireValid); // before copying: Set.copyOf's null message names no option
+    allowedOrigins = Set.copyOf(allowedOrigins);
+    requireRate("messagesPerSecond", messagesPerSecond);
+    requirePositive("messageBurst", messageBurst);
+    requireRate("userMessagesPerSecond", userMessagesPerSecond);
+    requirePositive("userMessageBurst", userMessageBurst);
+    if (rateLimitStrikes < 1 || rateLimitStrikes > MAX_RATE_LIMIT_STRIKES) {
+      // The server keeps the times of the last rateLimitStrikes refusals of a connection it refuses.
+      throw new IllegalArgumentException("rateLimitStrikes is from 1 to " + MAX_RATE_LIMIT_STRIKES + ", not "
+          + rateLimitStrikes);
+    }
+  }
+
+  private static void requireRate(String name, int perSecond) {
+    if (perSecond < 1 || perSecond > 1_000_000_000) {
+      throw new IllegalArgumentException(name + " is from 1 to 1,000,000,000 messages per second, not " + perSecond);
     }
   }
 
@@ -119,6 +162,12 @@ public record ServerOptions(
     private int workerThreads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     private Duration resumeRetention = Duration.ofMinutes(1);
     private long resumeBufferBytes = 1024 * 1024;
+    private Set<String> allowedOrigins = Set.of();
+    private int messagesPerSecond = 100;
+    private int messageBurst = 200;
+    private int userMessagesPerSecond = 300;
+    private int userMessageBurst = 600;
+    private int rateLimitStrikes = 50;
 
     private Builder() {}
 
@@ -192,10 +241,57 @@ public record ServerOptions(
       return this;
     }
 
+    /**
+     * The origins that may open a WebSocket, such as {@code "https://app.example.com"}; none (no
+     * check) by default. Set it on every server that browsers reach.
+     */
+    public Builder allowedOrigins(Set<String> allowedOrigins) {
+      this.allowedOrigins = allowedOrigins;
+      return this;
+    }
+
+    /** {@link #allowedOrigins(Set)} from a list: {@code .allowedOrigins("https://app.example.com")}. */
+    public Builder allowedOrigins(String... allowedOrigins) {
+      // Not Set.of: it throws on a repeated origin, which is harmless here.
+      this.allowedOrigins = new LinkedHashSet<>(Arrays.asList(allowedOrigins));
+      return this;
+    }
+
+    /** Messages one connection may send per second on average (100). */
+    public Builder messagesPerSecond(int messagesPerSecond) {
+      this.messagesPerSecond = messagesPerSecond;
+      return this;
+    }
+
+    /** Messages one connection may send at once after a quiet spell (200). */
+    public Builder messageBurst(int messageBurst) {
+      this.messageBurst = messageBurst;
+      return this;
+    }
+
+    /** Messages all connections of one authenticated user may send per second together (300). */
+    public Builder userMessagesPerSecond(int userMessagesPerSecond) {
+      this.userMessagesPerSecond = userMessagesPerSecond;
+      return this;
+    }
+
+    /** Messages all connections of one authenticated user may send at once (600). */
+    public Builder userMessageBurst(int userMessageBurst) {
+      this.userMessageBurst = userMessageBurst;
+      return this;
+    }
+
+    /** Refused messages a connection may have within 10 s before it is closed with 1008 (50). */
+    public Builder rateLimitStrikes(int rateLimitStrikes) {
+      this.rateLimitStrikes = rateLimitStrikes;
+      return this;
+    }
+
     public ServerOptions build() {
       return new ServerOptions(path, maxMessageBytes, maxJsonDepth, maxStringLength, queryLimits,
           maxSubscriptions, maxRequestsInFlight, maxQueuedBytes, writeTimeout, idleTimeout, allowAnonymous,
-          workerThreads, resumeRetention, resumeBufferBytes);
+          workerThreads, resumeRetention, resumeBufferBytes, allowedOrigins, messagesPerSecond, messageBurst,
+          userMessagesPerSecond, userMessageBurst, rateLimitStrikes);
     }
   }
 }

@@ -35,6 +35,12 @@ class BadInputTest extends ServerTestBase {
    */
   private static final int FLOOD_MAX_QUEUED_BYTES = 1024 * 1024;
 
+  /**
+   * Far above the flood below (2,000 messages at once) and the default burst of 200: these tests
+   * are about order, errors and other clients being served, not about rate limits (RateLimitTest).
+   */
+  private static final int MESSAGE_RATE = 1_000_000;
+
   private static final String B1_TASKS = json("{'collection':'tasks','where':{'op':'eq','field':'boardId','value':'b1'}}");
 
   private final boolean flood;
@@ -53,6 +59,8 @@ class BadInputTest extends ServerTestBase {
         .maxJsonDepth(12)
         .maxSubscriptions(2)
         .maxQueuedBytes(flood ? FLOOD_MAX_QUEUED_BYTES : MAX_QUEUED_BYTES)
+        .messagesPerSecond(MESSAGE_RATE)
+        .messageBurst(MESSAGE_RATE)
         .build());
   }
 

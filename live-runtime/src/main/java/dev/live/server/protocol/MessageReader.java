@@ -114,6 +114,15 @@ public final class MessageReader {
     if (parts.id != null) {
       return Optional.of(parts.id);
     }
+    return requestIdOf(text);
+  }
+
+  /**
+   * The top-level {@code id} of a message, found by skimming it without decoding the rest (nested
+   * values are skipped); empty when the message is not a JSON object or is malformed before a
+   * valid id.
+   */
+  public Optional<String> requestIdOf(String text) {
     try (JsonParser in = factory.createParser(text)) {
       if (in.nextToken() != JsonToken.START_OBJECT) {
         return Optional.empty();
@@ -129,6 +138,29 @@ public final class MessageReader {
       // Malformed before an id could be found: the error goes without one.
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a message has a top-level {@code seq}: a write the server applies at most once and in
+   * the client's order (a {@code mutate}, or a {@code call} with a sequence number). Skims like
+   * {@link #requestIdOf}; false for malformed text.
+   */
+  public boolean isSequenced(String text) {
+    try (JsonParser in = factory.createParser(text)) {
+      if (in.nextToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      for (String name = in.nextFieldName(); name != null; name = in.nextFieldName()) {
+        in.nextToken();
+        if (name.equals("seq")) {
+          return true;
+        }
+        in.skipChildren();
+      }
+    } catch (IOException e) {
+      // Malformed: not a write the server would run either.
+    }
+    return false;
   }
 
   /** The members of one message, gathered before it is built. */

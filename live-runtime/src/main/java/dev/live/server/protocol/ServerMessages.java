@@ -20,9 +20,11 @@ public final class ServerMessages {
 
   private ServerMessages() {}
 
-  public static String welcome(String id, String clientId, long lastMutation, long version) {
+  /** {@code rate}: the messages per second and the burst this client may send, for it to pace itself. */
+  public static String welcome(String id, String clientId, long lastMutation, long version, int perSecond, int burst) {
     return "{\"type\":\"welcome\",\"id\":" + id + ",\"protocol\":" + PROTOCOL + ",\"clientId\":"
-        + string(clientId) + ",\"lastMutation\":" + lastMutation + ",\"version\":" + version + "}";
+        + string(clientId) + ",\"lastMutation\":" + lastMutation + ",\"version\":" + version
+        + ",\"rate\":{\"messagesPerSecond\":" + perSecond + ",\"burst\":" + burst + "}}";
   }
 
   /**

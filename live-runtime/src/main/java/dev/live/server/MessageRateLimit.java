@@ -1,0 +1,82 @@
+package dev.live.server;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * Decides, for one connection, whether its next message may run: it takes a token from the
+ * connection's bucket, then from its user's (shared by the user's connections; anonymous clients
+ * have none). A message that finds no token is refused; a connection refused more than {@code
+ * strikes} times within {@link #STRIKE_WINDOW} is to be closed.
+ *
+ * <p>The connection's bucket goes first: a connection over its own rate is stopped there without
+ * draining the bucket the user's other connections share. A message the user's bucket refuses
+ * has still used a token of its connection's.
+ */
+final class MessageRateLimit {
+  /** The span within which more than {@code strikes} refusals close a connection. */
+  static final Duration STRIKE_WINDOW = Duration.ofSeconds(10);
+
+  /** What to do with a message. */
+  enum Verdict {
+    /** Run it. */
+    ADMITTED,
+    /** Refuse it: the connection is over its rate. */
+    CONNECTION_LIMITED,
+    /** Refuse it: the user's connections together are over the user's rate. */
+    USER_LIMITED,
+    /** Refuse it and close the connection: it keeps sending over its rate. */
+    CLOSE
+  }
+
+  private final TokenBucket connection;
+  private final Optional<TokenBucket> user;
+  private final int strikes;
+  private final LongSupplier clock;
+  /**
+   * The times of the last {@code strikes + 1} refusals, oldest at {@code next} once full; made at
+   * the first refusal, since most connections never get one.
+   */
+  private long[] refusedAt;
+  private int next;
+  private int refusals;
+
+  MessageRateLimit(TokenBucket connection, Optional<TokenBucket> user, int strikes, LongSupplier clock) {
+    this.connection = connection;
+    this.user = user;
+    this.strikes = strikes;
+    this.clock = clock;
+  }
+
+  /**
+   * Takes the tokens of one message. Synchronized for visibility only: a connection's messages
+   * come one at a time, so nothing waits here.
+   */
+  synchronized Verdict admit() {
+    if (!connection.tryTake()) {
+      return refused(Verdict.CONNECTION_LIMITED);
+    }
+    if (user.isPresent() && !user.get().tryTake()) {
+      return refused(Verdict.USER_LIMITED);
+    }
+    return Verdict.ADMITTED;
+  }
+
+  private Verdict refused(Verdict verdict) {
+    long now = clock.getAsLong();
+    if (refusedAt == null) {
+      refusedAt = new long[strikes + 1];
+    }
+    refusedAt[next] = now;
+    next = (next + 1) % refusedAt.length;
+    if (refusals <= strikes) {
+      refusals++;
+    }
+    // Once strikes + 1 refusals are recorded, refusedAt[next] is the oldest of the last strikes + 1.
+    if (refusals > strikes && now - refusedAt[next] < STRIKE_WINDOW.toNanos()) {
+      return Verdict.CLOSE;
+    }
+    return verdict;
+  }
+}
