@@ -1,5 +1,6 @@
 package dev.live.auth;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -7,16 +8,39 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who is making a request: the user's id (absent for anonymous clients), their roles, and any
- * claims the authenticator extracted (from a token, say). Immutable.
+ * Who is making a request: the user's id (absent for anonymous clients), their roles, any claims
+ * the authenticator extracted (from a token, say), and when the session ends, if it does (a
+ * token's expiry): the server then closes the connection with 1008. Immutable.
  */
-public record AuthContext(Optional<String> userId, Set<String> roles, Map<String, String> claims) {
+public record AuthContext(Optional<String> userId, Set<String> roles, Map<String, String> claims,
+    Optional<Instant> expiresAt) {
   private static final AuthContext ANONYMOUS = new AuthContext(Optional.empty(), Set.of(), Map.of());
 
   public AuthContext {
     Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(expiresAt, "expiresAt");
     roles = Set.copyOf(roles);
     claims = Map.copyOf(claims);
+  }
+
+  /** A session that does not end by itself. */
+  public AuthContext(Optional<String> userId, Set<String> roles, Map<String, String> claims) {
+    this(userId, roles, claims, Optional.empty());
+  }
+
+  /** This session, ending at {@code instant} (a token's expiry). */
+  public AuthContext expiringAt(Instant instant) {
+    return new AuthContext(userId, roles, claims, Optional.of(instant));
+  }
+
+  /** Whether {@code other} is the same user with the same roles and claims, whatever the expiry: it reads the same. */
+  public boolean sameIdentityAs(AuthContext other) {
+    return userId.equals(other.userId) && roles.equals(other.roles) && claims.equals(other.claims);
+  }
+
+  /** Whether the session has ended at {@code now}. */
+  public boolean isExpired(Instant now) {
+    return expiresAt.map(end -> !now.isBefore(end)).orElse(false);
   }
 
   /** A client that has not authenticated. */

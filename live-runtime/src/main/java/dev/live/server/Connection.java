@@ -70,6 +70,7 @@ public final class Connection implements Session.Listener {
     this.outbound = new Outbound(session, core.senders(), core.options().maxQueuedBytes(), this::drained,
         this::overflowed, core.metrics().messagesOut);
     core.opened(this);
+    core.closeOnExpiry(this);
     session.demand();
   }
 

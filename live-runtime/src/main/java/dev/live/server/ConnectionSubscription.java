@@ -115,7 +115,8 @@ final class ConnectionSubscription implements SubscriptionListener, Outbound.Coa
    * procedure input, asked with the same credentials (read rules depend on them).
    */
   boolean resumableBy(Connection next, Object nextSource) {
-    return !ended && auth.equals(next.auth()) && source.equals(nextSource);
+    // A refreshed token (a new expiry) reads the same: it may resume.
+    return !ended && auth.sameIdentityAs(next.auth()) && source.equals(nextSource);
   }
 
   /**

@@ -129,6 +129,31 @@ final class LiveCore {
     return rooms;
   }
 
+  /** Closes the connection when its session ends (its credentials' expiry), if they say when. */
+  void closeOnExpiry(Connection connection) {
+    connection.auth().expiresAt().ifPresent(end -> {
+      long delay = Math.max(0, java.time.Duration.between(java.time.Instant.now(), end).toMillis());
+      timer.schedule(() -> workers.execute(() -> connection.close(StatusCode.POLICY_VIOLATION,
+          "the session expired; sign in again")), delay, TimeUnit.MILLISECONDS);
+    });
+  }
+
+  /**
+   * Ends every session of user {@code userId}: their connections are closed with 1008, and the
+   * subscriptions they left for resuming are ended; how many connections were closed.
+   */
+  int endSessions(String userId) {
+    int closed = 0;
+    for (Connection connection : List.copyOf(connections)) {
+      if (connection.auth().userId().filter(userId::equals).isPresent()) {
+        connection.close(StatusCode.POLICY_VIOLATION, "the server ended this user's sessions; sign in again");
+        closed++;
+      }
+    }
+    parked.endClientsStartingWith(MutationKeys.userPrefix(userId));
+    return closed;
+  }
+
   ServerMetrics metrics() {
     return metrics;
   }
@@ -314,6 +339,9 @@ final class LiveCore {
     }
     if (auth == null || (!auth.isAuthenticated() && !config.options().allowAnonymous())) {
       throw new LiveException(ErrorCode.UNAUTHENTICATED, "this server needs credentials");
+    }
+    if (auth.isExpired(java.time.Instant.now())) {
+      throw new LiveException(ErrorCode.UNAUTHENTICATED, "the session expired; sign in again");
     }
     return auth;
   }

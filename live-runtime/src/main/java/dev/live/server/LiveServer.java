@@ -97,6 +97,14 @@ public final class LiveServer implements AutoCloseable {
     return handler.core().service().engine().subscriptionCount();
   }
 
+  /**
+   * Ends every session of user {@code userId} (signed out, or blocked): their connections are
+   * closed with 1008 and what they kept for resuming is dropped; how many connections were closed.
+   */
+  public int endSessions(String userId) {
+    return handler.core().endSessions(userId);
+  }
+
   /** The rooms: emit to them, read and write their state, see who is in them. */
   public Rooms rooms() {
     return new Rooms(handler.core().rooms());

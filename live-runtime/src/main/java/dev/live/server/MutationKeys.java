@@ -21,8 +21,12 @@ final class MutationKeys {
       return "a:" + clientId;
     }
     // 16 bytes of SHA-256 keep the key short (client ids are at most 64 characters, keys 128).
-    byte[] user = sha256(auth.userId().get());
-    return "u:" + HexFormat.of().formatHex(user, 0, 16) + ":" + clientId;
+    return userPrefix(auth.userId().get()) + clientId;
+  }
+
+  /** The start of the keys of every client of user {@code userId}. */
+  static String userPrefix(String userId) {
+    return "u:" + HexFormat.of().formatHex(sha256(userId), 0, 16) + ":";
   }
 
   private static byte[] sha256(String text) {

@@ -82,12 +82,22 @@ final class ParkedSubscriptions {
 
   /** Ends every parked subscription: the server is stopping. */
   void endAll() {
-    List<ConnectionSubscription> all = new ArrayList<>();
+    endClientsStartingWith("");
+  }
+
+  /** Ends the parked subscriptions of the clients whose key starts with {@code prefix} (one user's). */
+  void endClientsStartingWith(String prefix) {
+    List<ConnectionSubscription> ended = new ArrayList<>();
     synchronized (this) {
-      byClient.values().forEach(parked -> parked.values().forEach(entry -> all.add(entry.subscription())));
-      byClient.clear();
+      for (Iterator<Map.Entry<String, Map<String, Parked>>> clients = byClient.entrySet().iterator(); clients.hasNext(); ) {
+        Map.Entry<String, Map<String, Parked>> client = clients.next();
+        if (client.getKey().startsWith(prefix)) {
+          client.getValue().values().forEach(entry -> ended.add(entry.subscription()));
+          clients.remove();
+        }
+      }
     }
-    all.forEach(ConnectionSubscription::end);
+    ended.forEach(ConnectionSubscription::end);
   }
 
   synchronized int size() {
