@@ -86,8 +86,9 @@ public final class Connection implements Session.Listener {
     }
     MessageRateLimit.Verdict verdict = rateLimit.admit();
     if (verdict == MessageRateLimit.Verdict.CLOSE) {
-      log.info("closing connection {}: more than {} messages refused by its rate limit within {} s", clientId,
-          core.options().rateLimitStrikes(), MessageRateLimit.STRIKE_WINDOW.toSeconds());
+      log.atInfo().setMessage("closing a connection over its rate limit").addKeyValue("client", clientId)
+          .addKeyValue("user", auth.userId().orElse("-")).addKeyValue("refused", core.options().rateLimitStrikes())
+          .addKeyValue("withinSeconds", MessageRateLimit.STRIKE_WINDOW.toSeconds()).log();
       close(StatusCode.POLICY_VIOLATION, "rate limit: more than " + core.options().rateLimitStrikes()
           + " messages refused within " + MessageRateLimit.STRIKE_WINDOW.toSeconds() + " s");
       session.demand(); // drain the input, see above
@@ -172,6 +173,8 @@ public final class Connection implements Session.Listener {
 
   @Override
   public void onWebSocketClose(int statusCode, String reason) {
+    log.atDebug().setMessage("connection ended").addKeyValue("client", clientId).addKeyValue("code", statusCode)
+        .addKeyValue("reason", reason).log();
     if (statusCode == StatusCode.NORMAL) {
       parkOnEnd = false; // the client said goodbye: it will not resume
     }
@@ -180,7 +183,8 @@ public final class Connection implements Session.Listener {
 
   @Override
   public void onWebSocketError(Throwable cause) {
-    log.debug("connection {} failed: {}", clientId, cause.toString());
+    log.atDebug().setMessage("connection failed").addKeyValue("client", clientId)
+        .addKeyValue("cause", cause.getClass().getSimpleName()).log();
     ended();
   }
 
@@ -338,7 +342,8 @@ public final class Connection implements Session.Listener {
       // A client's writes apply in its order, each at most once: refusing one and running the
       // next would let the next's seq pass it, and its retry would be taken for a duplicate. The
       // connection ends instead, nothing after it runs, and the client sends them again in order.
-      log.info("closing connection {}: a write over its rate limit", clientId);
+      log.atInfo().setMessage("closing a connection for a write over its rate limit").addKeyValue("client", clientId)
+          .addKeyValue("user", auth.userId().orElse("-")).log();
       close(StatusCode.TRY_AGAIN_LATER, "rate limit: a write arrived over this connection's rate; reconnect and"
           + " send the writes not yet acknowledged again, more slowly");
       return;
@@ -370,6 +375,8 @@ public final class Connection implements Session.Listener {
       }
       dispatch(message);
     } catch (LiveException e) {
+      log.atDebug().setMessage("request refused").addKeyValue("client", clientId)
+          .addKeyValue("request", message.getClass().getSimpleName()).addKeyValue("code", e.code()).log();
       send(ServerMessages.error(Optional.of(message.id()), e));
     } catch (RuntimeException e) {
       log.error("request {} of connection {} failed", message.getClass().getSimpleName(), clientId, e);
@@ -434,6 +441,8 @@ public final class Connection implements Session.Listener {
     // A client resuming on a new connection: its old one must finish before this one starts, or
     // two connections could apply its mutations out of order.
     core.takeOver(id, this);
+    log.atDebug().setMessage("connection opened").addKeyValue("client", id).addKeyValue("user", auth.userId().orElse("-"))
+        .log();
     long lastMutation = core.service().store().lastMutation(mutationKey);
     ServerOptions options = core.options();
     // The tighter of this connection's limit and its user's (which its other connections share).

@@ -331,7 +331,8 @@ final class LiveCore {
     try {
       auth = authenticator.authenticate(handshake(request));
     } catch (LiveException e) {
-      log.info("authentication refused from {}: {}", Request.getRemoteAddr(request), e.code());
+      log.atInfo().setMessage("authentication refused").addKeyValue("remote", Request.getRemoteAddr(request))
+          .addKeyValue("code", e.code()).log();
       throw new LiveException(ErrorCode.UNAUTHENTICATED, e.getMessage());
     } catch (RuntimeException e) {
       log.warn("the authenticator failed for a request from {}", Request.getRemoteAddr(request), e);
