@@ -108,7 +108,8 @@ final class ClientCore implements ClientSocket.Events {
         socket.send(text);
       }
     }, (task, nanos) -> loop.schedule(() -> guarded(task), nanos, TimeUnit.NANOSECONDS));
-    this.rooms = new ClientRooms(this::run, this::sendIfWelcomed, listeners, json);
+    this.rooms = new ClientRooms(this::run, task -> loop.schedule(() -> guarded(task), 1, TimeUnit.SECONDS),
+        this::sendIfWelcomed, listeners, json);
     this.outboxFile = options.outboxFile().map(file -> new OutboxFile(file, schema, json));
     OutboxFile.Saved saved = outboxFile.map(OutboxFile::load).orElse(OutboxFile.Saved.EMPTY);
     this.clientId = options.clientId().or(() -> saved.clientId()).orElseGet(() -> UUID.randomUUID().toString());
@@ -171,6 +172,7 @@ final class ClientCore implements ClientSocket.Events {
     LiveException closed = new LiveException(ErrorCode.DISCONNECTED, "the client was closed before the answer came");
     requests.values().forEach(request -> request.onError().accept(closed));
     requests.clear();
+    rooms.closed(closed);
     for (PendingMutation mutation : outbox) {
       if (mutation.future != null) {
         mutation.future.completeExceptionally(new LiveException(ErrorCode.DISCONNECTED, "the client was closed before"
@@ -403,6 +405,9 @@ final class ClientCore implements ClientSocket.Events {
       return;
     }
     if (rooms.error(message.id, error)) {
+      return;
+    }
+    if (error.code() == ErrorCode.RATE_LIMITED && retryLaterIfWaiting(message.id)) {
       return;
     }
     Request request = requests.remove(message.id);
@@ -751,6 +756,31 @@ final class ClientCore implements ClientSocket.Events {
   }
 
   // ---- the loop ----
+
+  /**
+   * A query or a subscription the server refused for the rate (its user's other connections share
+   * the allowance this client paces itself by): sent again a second later, on this connection if
+   * it is still the one, else with everything else on the next. False if {@code id} is neither.
+   */
+  private boolean retryLaterIfWaiting(String id) {
+    Request request = requests.get(id);
+    ClientSubscription subscription = subscriptions.get(id);
+    if (request == null && subscription == null) {
+      return false;
+    }
+    ClientSocket current = socket;
+    loop.schedule(() -> guarded(() -> {
+      if (socket != current || !welcomed) {
+        return; // a new connection sent it again already
+      }
+      if (request != null && requests.get(id) == request) {
+        pacer.send(request.message());
+      } else if (subscription != null && subscriptions.get(id) == subscription) {
+        pacer.send(subscription.subscribeMessage());
+      }
+    }), 1, TimeUnit.SECONDS);
+    return true;
+  }
 
   /** Sends {@code text} on the open connection; false when there is none (on the loop thread). */
   private boolean sendIfWelcomed(String text) {

@@ -34,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ClientRooms {
   private final Consumer<Runnable> loop;
+  /** Runs a task on the loop a second from now. */
+  private final Consumer<Runnable> later;
   private final Predicate<String> send;
   private final Executor listeners;
   private final JsonFactory json;
@@ -48,6 +50,8 @@ final class ClientRooms {
   /** Room members as the client holds them, by room, then member id. */
   private final Map<String, Map<String, RoomMember<?>>> members = new HashMap<>();
   private long nextRequest;
+  /** Set once the client closed: no request is sent or waited for any more. */
+  private volatile @Nullable LiveException closed;
 
   /** A request waiting for its reply. */
   private record Pending(String room, CompletableFuture<ServerMessage> reply) {}
@@ -56,8 +60,10 @@ final class ClientRooms {
    * @param loop runs a task on the client's loop thread
    * @param send sends a message now, or returns false when not connected
    */
-  ClientRooms(Consumer<Runnable> loop, Predicate<String> send, Executor listeners, JsonFactory json) {
+  ClientRooms(Consumer<Runnable> loop, Consumer<Runnable> later, Predicate<String> send, Executor listeners,
+      JsonFactory json) {
     this.loop = loop;
+    this.later = later;
     this.send = send;
     this.listeners = listeners;
     this.json = json;
@@ -78,6 +84,9 @@ final class ClientRooms {
   <S, P> CompletableFuture<Void> join(LiveRoom<S, P> room, P presence) {
     String text = LiveJson.encode(room.type().presenceCodec(), presence);
     CompletableFuture<Void> joined = new CompletableFuture<>();
+    if (closed != null) {
+      return CompletableFuture.failedFuture(closed);
+    }
     loop.accept(() -> {
       if (room.view().joined() || wanted.containsKey(room.name())) {
         joined.completeExceptionally(new LiveException(ErrorCode.PROTOCOL_VIOLATION, "this client is in room "
@@ -113,23 +122,34 @@ final class ClientRooms {
 
   <S, P> CompletableFuture<Void> updateState(LiveRoom<S, P> room, UnaryOperator<S> change) {
     CompletableFuture<Void> done = new CompletableFuture<>();
+    if (closed != null) {
+      return CompletableFuture.failedFuture(closed);
+    }
     loop.accept(() -> {
-      S before = room.view().state();
-      Map<String, String> old = JsonObjects.members(json, LiveJson.encode(room.type().stateCodec(), before));
-      Map<String, String> changed = new LinkedHashMap<>();
-      JsonObjects.members(json, LiveJson.encode(room.type().stateCodec(), change.apply(before))).forEach((field, value) -> {
-        if (!value.equals(old.get(field))) {
-          changed.put(field, value);
-        }
-      });
-      if (changed.isEmpty()) {
-        done.complete(null); // nothing to change
-        return;
+      try {
+        sendChanges(room, change, done);
+      } catch (RuntimeException e) {
+        done.completeExceptionally(e); // the change function or the state's codec failed
       }
-      request(room, "setState", ",\"state\":" + JsonObjects.object(changed), () -> {})
-          .whenComplete((reply, error) -> complete(done, error));
     });
     return done;
+  }
+
+  private <S, P> void sendChanges(LiveRoom<S, P> room, UnaryOperator<S> change, CompletableFuture<Void> done) {
+    S before = room.view().state();
+    Map<String, String> old = JsonObjects.members(json, LiveJson.encode(room.type().stateCodec(), before));
+    Map<String, String> changed = new LinkedHashMap<>();
+    JsonObjects.members(json, LiveJson.encode(room.type().stateCodec(), change.apply(before))).forEach((field, value) -> {
+      if (!value.equals(old.get(field))) {
+        changed.put(field, value);
+      }
+    });
+    if (changed.isEmpty()) {
+      done.complete(null); // nothing to change
+      return;
+    }
+    request(room, "setState", ",\"state\":" + JsonObjects.object(changed), () -> {})
+        .whenComplete((reply, error) -> complete(done, error));
   }
 
   <S, P> CompletableFuture<Void> setPresence(LiveRoom<S, P> room, P presence) {
@@ -144,6 +164,9 @@ final class ClientRooms {
   /** Sends a room request now; it fails at once when the client is not connected or not in the room. */
   private CompletableFuture<ServerMessage> request(LiveRoom<?, ?> room, String type, String members, Runnable before) {
     CompletableFuture<ServerMessage> reply = new CompletableFuture<>();
+    if (closed != null) {
+      return CompletableFuture.failedFuture(closed);
+    }
     loop.accept(() -> {
       before.run();
       String id = "room" + ++nextRequest;
@@ -172,6 +195,16 @@ final class ClientRooms {
   /** A new connection: every room the client is meant to be in is joined again. */
   void welcomed() {
     wanted.forEach(this::sendJoin);
+  }
+
+  /** The client closed: every waiting request and join fails with {@code error}. */
+  void closed(LiveException error) {
+    closed = error;
+    dropped();
+    for (String name : List.copyOf(joining.keySet())) {
+      failJoins(name, error);
+    }
+    wanted.clear();
   }
 
   /** The connection ended: replies will not come, and the rooms are left until the next one. */
@@ -215,6 +248,15 @@ final class ClientRooms {
     }
     String name = joinIds.remove(id);
     if (name != null) {
+      if (error.code() == ErrorCode.RATE_LIMITED && wanted.containsKey(name)) {
+        String presence = wanted.get(name);
+        later.accept(() -> {
+          if (presence.equals(wanted.get(name)) && joining.containsKey(name)) {
+            sendJoin(name, presence); // the user's allowance was spent elsewhere: try again shortly
+          }
+        });
+        return true;
+      }
       wanted.remove(name);
       failJoins(name, error);
       return true;

@@ -55,6 +55,10 @@ public final class Connection implements Session.Listener {
   /** The rooms this connection is in, by full name; changed by the room hub. */
   private final java.util.Set<String> rooms = ConcurrentHashMap.newKeySet();
   private volatile long lastHeardNanos = System.nanoTime();
+  /** Whether no message was read yet; only the reading thread touches it. */
+  private boolean firstMessage = true;
+  /** The close at the session's expiry, cancelled when the connection ends first. */
+  private volatile java.util.concurrent.@org.jspecify.annotations.Nullable ScheduledFuture<?> expiry;
 
   Connection(LiveCore core, AuthContext auth) {
     this.core = core;
@@ -70,7 +74,7 @@ public final class Connection implements Session.Listener {
     this.outbound = new Outbound(session, core.senders(), core.options().maxQueuedBytes(), this::drained,
         this::overflowed, core.metrics().messagesOut);
     core.opened(this);
-    core.closeOnExpiry(this);
+    expiry = core.closeOnExpiry(this);
     session.demand();
   }
 
@@ -84,7 +88,10 @@ public final class Connection implements Session.Listener {
       session.demand();
       return;
     }
-    MessageRateLimit.Verdict verdict = rateLimit.admit();
+    // The first message (the hello) always passes: refused, it would leave the client waiting for
+    // a welcome that never comes, and one message per connection cannot flood.
+    MessageRateLimit.Verdict verdict = firstMessage ? MessageRateLimit.Verdict.ADMITTED : rateLimit.admit();
+    firstMessage = false;
     if (verdict == MessageRateLimit.Verdict.CLOSE) {
       log.atInfo().setMessage("closing a connection over its rate limit").addKeyValue("client", clientId)
           .addKeyValue("user", auth.userId().orElse("-")).addKeyValue("refused", core.options().rateLimitStrikes())
@@ -149,6 +156,10 @@ public final class Connection implements Session.Listener {
     }
   }
 
+  boolean isClosed() {
+    return closed;
+  }
+
   long lastHeardNanos() {
     return lastHeardNanos;
   }
@@ -192,6 +203,10 @@ public final class Connection implements Session.Listener {
   private void ended() {
     if (!ended.compareAndSet(false, true)) {
       return;
+    }
+    java.util.concurrent.ScheduledFuture<?> pending = expiry;
+    if (pending != null) {
+      pending.cancel(false);
     }
     try {
       shutdown();

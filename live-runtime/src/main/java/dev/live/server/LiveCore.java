@@ -129,13 +129,19 @@ final class LiveCore {
     return rooms;
   }
 
-  /** Closes the connection when its session ends (its credentials' expiry), if they say when. */
-  void closeOnExpiry(Connection connection) {
-    connection.auth().expiresAt().ifPresent(end -> {
-      long delay = Math.max(0, java.time.Duration.between(java.time.Instant.now(), end).toMillis());
-      timer.schedule(() -> workers.execute(() -> connection.close(StatusCode.POLICY_VIOLATION,
-          "the session expired; sign in again")), delay, TimeUnit.MILLISECONDS);
-    });
+  /** Closes the connection when its session ends (its credentials' expiry), if they say when; null if not. */
+  java.util.concurrent.@org.jspecify.annotations.Nullable ScheduledFuture<?> closeOnExpiry(Connection connection) {
+    if (connection.auth().expiresAt().isEmpty()) {
+      return null;
+    }
+    long delay;
+    try {
+      delay = Math.max(0, java.time.Duration.between(java.time.Instant.now(), connection.auth().expiresAt().get()).toMillis());
+    } catch (ArithmeticException farAway) {
+      return null; // beyond any connection's life
+    }
+    return timer.schedule(() -> workers.execute(() -> connection.close(StatusCode.POLICY_VIOLATION,
+        "the session expired; sign in again")), delay, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -198,6 +204,14 @@ final class LiveCore {
    * silent for the whole timeout is closed, which takes it out of its rooms.
    */
   private void checkPresence() {
+    try {
+      sweepPresence();
+    } catch (RuntimeException e) {
+      log.warn("checking room members' presence failed", e); // the next sweep runs all the same
+    }
+  }
+
+  private void sweepPresence() {
     long timeout = config.roomOptions().presenceTimeout().toNanos();
     long now = System.nanoTime();
     rooms.forEachMemberConnection(connection -> {

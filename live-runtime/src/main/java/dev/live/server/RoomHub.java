@@ -98,7 +98,7 @@ final class RoomHub {
       throw new LiveException(ErrorCode.LIMIT_EXCEEDED, "a connection is in at most " + options.maxRoomsPerConnection()
           + " rooms at once; leave one first");
     }
-    Member member = new Member(connection, connection.clientId(), connection.auth().userId(), join.presence());
+    Member member = new Member(connection, memberId(connection), connection.auth().userId(), join.presence());
     while (true) {
       Room room = rooms.computeIfAbsent(name, key -> new Room(type, name, initialState(type)));
       synchronized (room) {
@@ -117,6 +117,11 @@ final class RoomHub {
         // Sent under the lock: the room's later changes reach this member after it.
         connection.sendRoomMessage(ServerMessages.joined(join.id(), name, member.memberId(), room.state,
             "[" + String.join(",", members) + "]"));
+        if (connection.isClosed()) {
+          // The connection ended while joining: its shutdown may have listed its rooms before this
+          // one was added, so take it out here (removing twice does nothing).
+          remove(connection, name);
+        }
         return;
       }
     }
@@ -247,7 +252,7 @@ final class RoomHub {
       throw notIn(name);
     }
     synchronized (room) {
-      Member member = room.members.get(connection.clientId());
+      Member member = room.members.get(memberId(connection));
       if (room.removed || member == null || member.connection() != connection) {
         throw notIn(name);
       }
@@ -263,7 +268,7 @@ final class RoomHub {
       return false;
     }
     synchronized (room) {
-      Member member = room.members.get(connection.clientId());
+      Member member = room.members.get(memberId(connection));
       if (member == null || member.connection() != connection) {
         return false;
       }
@@ -275,6 +280,14 @@ final class RoomHub {
       }
       return true;
     }
+  }
+
+  /**
+   * How a room knows a connection: its client id, within its user's namespace ({@code
+   * u1/laptop}), so that another user naming the same client id is another member.
+   */
+  static String memberId(Connection connection) {
+    return connection.auth().userId().map(user -> user + "/" + connection.clientId()).orElse(connection.clientId());
   }
 
   private static LiveException notIn(String name) {

@@ -57,13 +57,13 @@ class ClientRoomTest extends ClientTestBase {
     bob.on(BoardRooms.TYPING, bobHeard::add);
     ann.join(new Viewer("Ann", false)).join();
     bob.join(new Viewer("Bob", false)).join();
-    assertThat(memberIds(bob)).containsExactly("ann-client", "bob-client");
-    await().atMost(WAIT).until(() -> memberIds(ann).equals(List.of("ann-client", "bob-client")));
+    assertThat(memberIds(bob)).containsExactly("ann/ann-client", "bob/bob-client");
+    await().atMost(WAIT).until(() -> memberIds(ann).equals(List.of("ann/ann-client", "bob/bob-client")));
     assertThat(ann.members().get(1).presence()).isEqualTo(new Viewer("Bob", false));
 
     assertThat(ann.emit(BoardRooms.TYPING, new Typing("t1", true)).join()).isEqualTo(1);
     await().atMost(WAIT).until(() -> bobHeard.size() == 1);
-    assertThat(bobHeard.get(0)).isEqualTo(new RoomEvent<>("board:b1", Optional.of("ann-client"), new Typing("t1", true)));
+    assertThat(bobHeard.get(0)).isEqualTo(new RoomEvent<>("board:b1", Optional.of("ann/ann-client"), new Typing("t1", true)));
 
     // Each changes another field at the same time: only changed fields are sent, so both stay.
     ann.updateState(state -> new BoardRoomState("Launch", state.pinned())).join();
@@ -75,7 +75,7 @@ class ClientRoomTest extends ClientTestBase {
     bob.setPresence(new Viewer("Bob", true)).join();
     await().atMost(WAIT).until(() -> ann.members().stream().anyMatch(m -> m.presence().typing()));
     bob.leave().join();
-    await().atMost(WAIT).until(() -> memberIds(ann).equals(List.of("ann-client")));
+    await().atMost(WAIT).until(() -> memberIds(ann).equals(List.of("ann/ann-client")));
     assertThat(bob.joined()).isFalse();
   }
 
@@ -102,7 +102,7 @@ class ClientRoomTest extends ClientTestBase {
     await().atMost(WAIT).until(() -> annClient.stats().connections() > connections && ann.joined());
     assertThat(server.rooms().members(BOARD, "b1")).extracting(RoomMember::presence)
         .as("joined again with the latest presence").containsExactly(new Viewer("Ann", true));
-    assertThat(memberIds(ann)).containsExactly("ann-client");
+    assertThat(memberIds(ann)).containsExactly("ann/ann-client");
   }
 
   @Test

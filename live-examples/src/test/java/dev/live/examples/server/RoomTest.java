@@ -85,22 +85,22 @@ class RoomTest extends ServerTestBase {
     assertThat(annJoined.path("state").toString()).isEqualTo("{\"topic\":null,\"pinned\":[]}");
 
     JsonNode bobJoined = join(bob, "j2", "board:b1", "Bob");
-    assertThat(bobJoined.path("member").asText()).isEqualTo("bob-client");
+    assertThat(bobJoined.path("member").asText()).isEqualTo("bob/bob-client");
     assertThat(bobJoined.path("members")).extracting(m -> m.path("member").asText())
-        .containsExactly("ann-client", "bob-client");
+        .containsExactly("ann/ann-client", "bob/bob-client");
     assertThat(bobJoined.path("members").get(0).path("userId").asText()).isEqualTo("ann");
-    assertThat(presence(ann, "join", "bob-client").path("member").path("presence").path("name").asText())
+    assertThat(presence(ann, "join", "bob/bob-client").path("member").path("presence").path("name").asText())
         .isEqualTo("Bob");
 
     JsonNode set = bob.request("p1", "{\"type\":\"setPresence\",\"id\":\"p1\",\"room\":\"board:b1\","
         + "\"presence\":{\"name\":\"Bob\",\"typing\":true}}");
     assertThat(set.path("type").asText()).as("reply %s", set).isEqualTo("presenceSet");
-    assertThat(presence(ann, "update", "bob-client").path("member").path("presence").path("typing").asBoolean()).isTrue();
+    assertThat(presence(ann, "update", "bob/bob-client").path("member").path("presence").path("typing").asBoolean()).isTrue();
 
     JsonNode left = bob.request("l1", "{\"type\":\"leave\",\"id\":\"l1\",\"room\":\"board:b1\"}");
     assertThat(left.path("type").asText()).as("reply %s", left).isEqualTo("left");
-    presence(ann, "leave", "bob-client");
-    assertThat(server.rooms().members(BOARD, "b1")).extracting(RoomMember::memberId).containsExactly("ann-client");
+    presence(ann, "leave", "bob/bob-client");
+    assertThat(server.rooms().members(BOARD, "b1")).extracting(RoomMember::memberId).containsExactly("ann/ann-client");
     assertError(bob.request("l2", "{\"type\":\"leave\",\"id\":\"l2\",\"room\":\"board:b1\"}"), "NOT_IN_ROOM");
   }
 
@@ -117,7 +117,7 @@ class RoomTest extends ServerTestBase {
         + "\"data\":{\"taskId\":\"t1\",\"typing\":true}}");
     assertThat(emitted.path("delivered").asInt()).as("reply %s", emitted).isEqualTo(1);
     JsonNode event = bob.next(m -> m.path("type").asText().equals("roomEvent"));
-    assertThat(event.path("from").asText()).isEqualTo("ann-client");
+    assertThat(event.path("from").asText()).isEqualTo("ann/ann-client");
     assertThat(event.path("data").toString()).isEqualTo("{\"taskId\":\"t1\",\"typing\":true}");
 
     JsonNode toAll = ann.request("e2", "{\"type\":\"emit\",\"id\":\"e2\",\"room\":\"board:b1\",\"event\":\"typing\","
@@ -182,6 +182,20 @@ class RoomTest extends ServerTestBase {
   }
 
   @Test
+  void anotherUserNamingTheSameClientIdIsAnotherMember() {
+    WsClient ann = as("ann");
+    join(ann, "j1", "board:b1", "Ann");
+    WsClient mallory = track(WsClient.connect(uri(), Map.of("X-User", "mallory")));
+    mallory.hello("ann-client"); // the client id ann's members list shows
+    JsonNode joined = join(mallory, "j2", "board:b1", "Ann");
+    assertThat(joined.path("members")).extracting(m -> m.path("member").asText())
+        .containsExactly("ann/ann-client", "mallory/ann-client");
+    assertThat(ann.request("p1", "{\"type\":\"setPresence\",\"id\":\"p1\",\"room\":\"board:b1\","
+        + "\"presence\":{\"name\":\"Ann\",\"typing\":true}}").path("type").asText())
+        .as("ann is still in the room").isEqualTo("presenceSet");
+  }
+
+  @Test
   void theRoomRuleDecidesAndAFailingRuleRefuses() {
     WsClient ann = as("ann");
     assertError(join(ann, "j1", "board:locked", "Ann"), "FORBIDDEN");
@@ -219,7 +233,7 @@ class RoomTest extends ServerTestBase {
     join(bob, "j2", "board:b1", "Bob");
     join(bob, "j3", "board:b2", "Bob");
     bob.abort(); // no close frame
-    presence(ann, "leave", "bob-client");
+    presence(ann, "leave", "bob/bob-client");
     await().atMost(Duration.ofSeconds(10)).until(() -> server.rooms().count() == 1); // board:b2 emptied
     ann.close();
     await().atMost(Duration.ofSeconds(10)).until(() -> server.rooms().count() == 0);
@@ -230,16 +244,16 @@ class RoomTest extends ServerTestBase {
     WsClient ann = as("ann");
     join(ann, "j1", "board:b1", "Ann");
     try (Socket bob = silentMember("bob", "board:b1")) {
-      presence(ann, "join", "bob-client");
+      presence(ann, "join", "bob/bob-client");
       long start = System.nanoTime();
       // Bob's socket stays open but reads nothing more, so the server's pings go unanswered.
       JsonNode leave = ann.next(m -> m.path("type").asText().equals("presence") && m.path("action").asText().equals("leave"));
-      assertThat(leave.path("member").path("member").asText()).isEqualTo("bob-client");
+      assertThat(leave.path("member").path("member").asText()).isEqualTo("bob/bob-client");
       assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("taken out by the timeout, not at once")
           .isGreaterThanOrEqualTo(1000);
     }
     // Ann, who reads, stays: the server's pings keep her in although she sends nothing.
-    assertThat(server.rooms().members(BOARD, "b1")).extracting(RoomMember::memberId).containsExactly("ann-client");
+    assertThat(server.rooms().members(BOARD, "b1")).extracting(RoomMember::memberId).containsExactly("ann/ann-client");
   }
 
   /**
@@ -287,6 +301,6 @@ class RoomTest extends ServerTestBase {
     JsonNode event = ann.next(m -> m.path("type").asText().equals("roomEvent"));
     assertThat(event.has("from")).as("from the server: %s", event).isFalse();
     assertThat(server.rooms().members(BOARD, "b1")).containsExactly(
-        new RoomMember<>("ann-client", java.util.Optional.of("ann"), new Viewer("Ann", false)));
+        new RoomMember<>("ann/ann-client", java.util.Optional.of("ann"), new Viewer("Ann", false)));
   }
 }
