@@ -105,7 +105,7 @@ final class ClientRooms {
       wanted.remove(room.name());
       failJoins(room.name(), new LiveException(ErrorCode.DISCONNECTED, "left room " + room.name() + " before joining"));
     }).thenApply(reply -> {
-      loop.accept(() -> forget(room));
+      loop.accept(() -> markLeft(room));
       return null;
     });
   }
@@ -357,10 +357,6 @@ final class ClientRooms {
   private void markLeft(LiveRoom<?, ?> room) {
     members.remove(room.name());
     publish(room, false, null, room.view().state(), false, true);
-  }
-
-  private void forget(LiveRoom<?, ?> room) {
-    markLeft(room);
   }
 
   private void failJoins(String name, LiveException error) {

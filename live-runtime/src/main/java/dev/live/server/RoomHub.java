@@ -294,11 +294,7 @@ final class RoomHub {
     return new LiveException(ErrorCode.NOT_IN_ROOM, "this connection is not in room " + name + "; join it first");
   }
 
-  private static String initialState(RoomType<?, ?> type) {
-    return encodeState(type);
-  }
-
-  private static <S> String encodeState(RoomType<S, ?> type) {
+  private static <S> String initialState(RoomType<S, ?> type) {
     return LiveJson.encode(type.stateCodec(), type.initialState());
   }
 
