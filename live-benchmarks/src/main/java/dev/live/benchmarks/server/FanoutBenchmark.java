@@ -2,17 +2,20 @@ package dev.live.benchmarks.server;
 
 import dev.live.benchmarks.codec.AppSchema;
 import dev.live.benchmarks.codec.TodoJson;
+import dev.live.benchmarks.suite.Figure;
+import dev.live.benchmarks.suite.SummaryTable;
 import dev.live.json.LiveJson;
 import dev.live.server.LiveServer;
+import dev.live.server.ServerOptions;
 import dev.live.server.protocol.ServerMessages;
 import dev.live.storage.Database;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
@@ -27,47 +30,130 @@ import java.util.function.IntConsumer;
  * (latency), then saturation (150,000 deliveries/s offered, above what raw Jetty reaches here, for
  * deliveries/s).
  *
+ * <p>Both servers are up at once, each with its own load-client process, and their phases
+ * alternate (raw, then Live, for each rate), so that both meet the same machine: measured one
+ * after the other, a slower minute for one of them would pass for a difference between them.
+ *
  * <p>Run: {@code java -cp live-benchmarks/target/benchmarks.jar
  * dev.live.benchmarks.server.FanoutBenchmark [clients] [seconds per phase] [both | live-only]
  * [phases: 50,200,saturation]}.
  */
 public final class FanoutBenchmark {
   private static final int HOT_ROWS = 10;
+  private static final List<String> ALL_PHASES = List.of("50", "200", "saturation");
 
   private FanoutBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     int clients = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-    String delta = sampleDelta();
     boolean liveOnly = args.length > 2 && args[2].equals("live-only");
     // Profiling one phase alone: "50", "200", "saturation" or a comma-separated list (default all).
-    phases = args.length > 3 ? List.of(args[3].split(",")) : List.of("50", "200", "saturation");
-    List<String> raw = List.of("-", "-", "-");
-    if (!liveOnly) try (RawBroadcastServer server = new RawBroadcastServer()) {
-      raw = measure("raw Jetty", "ws://127.0.0.1:" + server.port() + "/raw", clients, "raw", seconds,
-          i -> server.broadcast(delta.replace("\"createdAt\":\"2026-11-22T00:00:00Z\"",
-              "\"createdAt\":\"" + java.time.Instant.now() + "\"")));
-      System.out.println("raw Jetty dropped sends: " + server.dropped.get());
-    }
-    List<String> live;
-    try (LiveServer server = LiveServer.builder().schema(AppSchema.INSTANCE)
-        .database(Database.h2Memory("fanout")).host("127.0.0.1").port(0).start()) {
+    List<String> phases = args.length > 3 ? List.of(args[3].split(",")) : ALL_PHASES;
+    SummaryTable.print(System.out, figures(clients, seconds, !liveOnly, phases));
+  }
+
+  /** Fan-out and latency against raw Jetty, every phase, as the suite runs them. */
+  public static List<Figure> figures(int clients, int seconds) throws Exception {
+    return figures(clients, seconds, true, ALL_PHASES);
+  }
+
+  private static List<Figure> figures(int clients, int seconds, boolean withRaw, List<String> phases)
+      throws Exception {
+    String delta = sampleDelta();
+    // Offered deliveries well above what raw Jetty reaches here (~100k/s), with no more mutations
+    // than that takes: writes cost Live CPU that the raw broadcast does not spend.
+    int saturating = Math.max(50, 150_000 / clients);
+    Map<String, LoadSession.Result> raw = new HashMap<>();
+    Map<String, LoadSession.Result> live = new HashMap<>();
+    try (RawBroadcastServer rawServer = new RawBroadcastServer();
+        LiveServer liveServer = LiveServer.builder().schema(AppSchema.INSTANCE)
+            .database(Database.h2Memory("fanout")).host("127.0.0.1").port(0)
+            // The load clients never speak after subscribing, and wait through the other
+            // server's phases: longer than the 2 minutes of silence a server allows by default.
+            .options(ServerOptions.builder().idleTimeout(Duration.ofMinutes(10)).build())
+            .start()) {
       for (int i = 0; i < HOT_ROWS; i++) {
-        server.data().insert(Todos.insert("t" + i, "hot"));
+        liveServer.data().insert(Todos.insert("t" + i, "hot"));
       }
       AtomicInteger revisions = new AtomicInteger();
-      live = measure("Live", "ws://127.0.0.1:" + server.port() + "/live", clients, "live", seconds, i -> {
+      IntConsumer rawMutation = i -> rawServer.broadcast(delta.replace("\"createdAt\":\"2026-11-22T00:00:00Z\"",
+          "\"createdAt\":\"" + Instant.now() + "\""));
+      IntConsumer liveMutation = i -> {
         int revision = revisions.incrementAndGet();
-        server.data().update("t" + revision % HOT_ROWS, Todos.touch(revision));
-      });
+        liveServer.data().update("t" + revision % HOT_ROWS, Todos.touch(revision));
+      };
+      try (LoadSession rawLoad = withRaw
+              ? LoadSession.start("raw Jetty", "ws://127.0.0.1:" + rawServer.port() + "/raw", clients, "raw") : null;
+          LoadSession liveLoad = LoadSession.start("Live", "ws://127.0.0.1:" + liveServer.port() + "/live", clients,
+              "live")) {
+        if (withRaw) {
+          LoadSession.drive(rawMutation, saturating, seconds); // warm-up
+        }
+        LoadSession.drive(liveMutation, saturating, seconds);
+        for (String phase : phases) {
+          int rate = phase.equals("saturation") ? saturating : Integer.parseInt(phase);
+          if (withRaw) {
+            raw.put(phase, rawLoad.phase(phase, rawMutation, rate, seconds));
+          }
+          live.put(phase, liveLoad.phase(phase, liveMutation, rate, seconds));
+        }
+      }
+      System.out.println("raw Jetty dropped sends: " + rawServer.dropped.get());
     }
-    System.out.println();
-    System.out.printf("%-34s %14s %14s%n", "figure", "raw Jetty", "Live");
-    String[] names = {"deliveries/s at saturation", "p50 / p99 / max ms at 50/s", "p50 / p99 / max ms at 200/s"};
-    for (int i = 0; i < names.length; i++) {
-      System.out.printf("%-34s %14s %14s%n", names[i], raw.get(i), live.get(i));
+    return withRaw ? compared(clients, raw, live) : liveAlone(live);
+  }
+
+  /** The figures held to the targets: Live against raw Jetty in the same run. */
+  private static List<Figure> compared(int clients, Map<String, LoadSession.Result> raw,
+      Map<String, LoadSession.Result> live) {
+    List<Figure> figures = new ArrayList<>();
+    String subscribers = String.format(Locale.ROOT, "%,d subscribers", clients);
+    if (live.containsKey("saturation")) {
+      double share = live.get("saturation").rate() / raw.get("saturation").rate();
+      figures.add(Figure.checked("fan-out", "deliveries/s at saturation, " + subscribers + ", vs raw Jetty",
+          percent(share), "≥ 70%", share >= 0.7, number(live.get("saturation").rate()) + " vs "
+              + number(raw.get("saturation").rate()) + " deliveries/s"));
     }
+    if (live.containsKey("50")) {
+      LoadSession.Result l = live.get("50");
+      LoadSession.Result r = raw.get("50");
+      figures.add(Figure.checked("latency", "p50 at 50 mutations/s, " + subscribers + ", vs raw Jetty",
+          times(l.p50() / r.p50()), "≤ 1.5×", l.p50() <= 1.5 * r.p50(), millis(l.p50()) + " vs " + millis(r.p50())));
+      figures.add(Figure.checked("latency", "p99 at 50 mutations/s, " + subscribers + ", vs raw Jetty",
+          times(l.p99() / r.p99()), "≤ 1.5×", l.p99() <= 1.5 * r.p99(), millis(l.p99()) + " vs " + millis(r.p99())));
+      figures.add(Figure.info("latency", "max at 50 mutations/s", millis(l.max()), "raw Jetty " + millis(r.max())));
+    }
+    if (live.containsKey("200")) {
+      LoadSession.Result l = live.get("200");
+      LoadSession.Result r = raw.get("200");
+      figures.add(Figure.info("latency", "p50 / p99 / max at 200 mutations/s (stress)",
+          millis(l.p50()) + " / " + millis(l.p99()) + " / " + millis(l.max()),
+          "raw Jetty " + millis(r.p50()) + " / " + millis(r.p99()) + " / " + millis(r.max())));
+    }
+    return figures;
+  }
+
+  private static List<Figure> liveAlone(Map<String, LoadSession.Result> live) {
+    List<Figure> figures = new ArrayList<>();
+    live.forEach((phase, result) -> figures.add(Figure.info("fan-out", "Live at " + phase, result.toString(), "")));
+    return figures;
+  }
+
+  private static String percent(double share) {
+    return String.format(Locale.ROOT, "%.0f%%", share * 100);
+  }
+
+  private static String times(double ratio) {
+    return String.format(Locale.ROOT, "%.2f×", ratio);
+  }
+
+  private static String millis(double value) {
+    return String.format(Locale.ROOT, "%.1f ms", value);
+  }
+
+  private static String number(double value) {
+    return String.format(Locale.ROOT, "%,.0f", value);
   }
 
   /** The text of a delta inserting one todo, as Live sends it. */
@@ -75,114 +161,5 @@ public final class FanoutBenchmark {
     String row = LiveJson.encode(TodoJson.CODEC, Todos.insert("t1", "hot").toRecord())
         .replaceAll("\"createdAt\":\"[^\"]*\"", "\"createdAt\":\"2026-11-22T00:00:00Z\"");
     return ServerMessages.delta("\"s\"", 1, 2, "[{\"op\":\"update\",\"index\":3,\"row\":" + row + "}]");
-  }
-
-  private static List<String> phases;
-
-  /** Runs the three phases against one server; returns the three figures as text. */
-  private static List<String> measure(String name, String uri, int clients, String mode, int seconds,
-      IntConsumer mutation) throws Exception {
-    String javaBin = System.getProperty("java.home") + "/bin/java";
-    Process client = new ProcessBuilder(javaBin, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-        LoadClient.class.getName(), uri, Integer.toString(clients), mode)
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
-        PrintWriter in = new PrintWriter(client.getOutputStream(), true, StandardCharsets.UTF_8)) {
-      expect(out, "READY");
-      System.out.println(name + ": " + clients + " clients connected");
-      // Offered deliveries well above what raw Jetty reaches here (~100k/s), with no more
-      // mutations than that takes: writes cost Live CPU that the raw broadcast does not spend.
-      int saturating = Math.max(50, 150_000 / clients);
-      drive(mutation, saturating, seconds); // warm-up
-      String at50 = phases.contains("50") ? phase(name, "50/s", out, in, mutation, 50, seconds) : NOT_RUN;
-      String at200 = phases.contains("200") ? phase(name, "200/s", out, in, mutation, 200, seconds) : NOT_RUN;
-      String saturation = phases.contains("saturation")
-          ? phase(name, "saturation", out, in, mutation, saturating, seconds) : NOT_RUN;
-      in.println("EXIT");
-      client.waitFor(30, TimeUnit.SECONDS);
-      return List.of(field(saturation, "rate"), latency(at50), latency(at200));
-    } finally {
-      client.destroyForcibly();
-    }
-  }
-
-  /** Lets queues left by the phase before drain, so that a phase does not measure another's backlog. */
-  private static void settle() throws InterruptedException {
-    Thread.sleep(3_000);
-  }
-
-  /** The figures of a phase left out. */
-  private static final String NOT_RUN = "rate=- p50=- p99=- max=-";
-
-  /** Lets the queues of what came before drain, then runs one measured phase. */
-  private static String phase(String name, String label, BufferedReader out, PrintWriter in, IntConsumer mutation,
-      int rate, int seconds) throws Exception {
-    settle();
-    System.out.println(name + " " + label + " starts at " + java.time.Instant.now());
-    in.println("START");
-    drive(mutation, rate, seconds);
-    Thread.sleep(500); // let the last deliveries land
-    in.println("STOP");
-    String result = expect(out, "RESULT");
-    double deliveries = Double.parseDouble(value(result, "deliveries"));
-    double elapsed = Double.parseDouble(value(result, "seconds"));
-    String line = result + String.format(Locale.ROOT, " rate=%.0f", deliveries / elapsed);
-    System.out.println(name + " " + label + ": " + line);
-    return line;
-  }
-
-  /** Calls {@code mutation} at {@code rate} per second for {@code seconds}, from 4 threads. */
-  private static void drive(IntConsumer mutation, int rate, int seconds) throws InterruptedException {
-    long start = System.nanoTime();
-    long end = start + TimeUnit.SECONDS.toNanos(seconds);
-    long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-    AtomicInteger sent = new AtomicInteger();
-    Thread[] threads = new Thread[4];
-    for (int t = 0; t < threads.length; t++) {
-      threads[t] = new Thread(() -> {
-        while (true) {
-          int n = sent.getAndIncrement();
-          long due = start + n * interval;
-          if (due >= end) {
-            return;
-          }
-          long wait = due - System.nanoTime();
-          if (wait > 0) {
-            java.util.concurrent.locks.LockSupport.parkNanos(wait);
-          }
-          mutation.accept(n);
-        }
-      });
-      threads[t].start();
-    }
-    for (Thread thread : threads) {
-      thread.join();
-    }
-  }
-
-  private static String expect(BufferedReader out, String prefix) throws Exception {
-    for (String line = out.readLine(); line != null; line = out.readLine()) {
-      if (line.startsWith(prefix)) {
-        return line;
-      }
-    }
-    throw new IllegalStateException("the load client ended before " + prefix);
-  }
-
-  private static String value(String line, String key) {
-    for (String part : line.split(" ")) {
-      if (part.startsWith(key + "=")) {
-        return part.substring(key.length() + 1);
-      }
-    }
-    throw new IllegalStateException("no " + key + " in " + line);
-  }
-
-  private static String field(String line, String key) {
-    return value(line, key);
-  }
-
-  private static String latency(String line) {
-    return value(line, "p50") + " / " + value(line, "p99") + " / " + value(line, "max");
   }
 }

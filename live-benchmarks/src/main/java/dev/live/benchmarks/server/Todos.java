@@ -6,8 +6,11 @@ import dev.live.benchmarks.codec.TodoUpdate;
 import java.time.Instant;
 import java.util.List;
 
-/** Rows the server benchmarks write: {@code createdAt} is when the write was sent, for latency. */
-final class Todos {
+/**
+ * Rows the server and storage benchmarks write: {@code createdAt} is when the write was sent, for
+ * latency.
+ */
+public final class Todos {
   private Todos() {}
 
   /** The change a benchmark mutation makes to a row it keeps updating: {@code createdAt} now. */
@@ -16,7 +19,7 @@ final class Todos {
   }
 
   /** A todo in list {@code title}; its {@code createdAt} is now. */
-  static TodoInsert insert(String id, String title) {
+  public static TodoInsert insert(String id, String title) {
     return TodoInsert.builder().id(id).title(title).done(false).priority(1).createdAt(Instant.now())
         .estimate(1.5).revision(1L).status(Status.DOING).tags(List.of("bench")).build();
   }
