@@ -99,6 +99,7 @@ public enum Message {
   LATE_ROUND("%s appeared in a later processing round (made by another annotation processor);"
       + " Live reads @Collection and @Procedure in the first round only"),
   GENERATED_NAME_TAKEN("cannot generate %s: %s; rename one of them"),
+  TYPESCRIPT_NAME_TAKEN("the TypeScript declarations %s cannot name %s '%s': %s; rename it"),
   INTERNAL_ERROR("internal error in the Live processor: %s; please report it with this"
       + " message:%n%s");
 

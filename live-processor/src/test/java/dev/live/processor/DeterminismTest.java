@@ -2,6 +2,7 @@ package dev.live.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.live.processor.Fixtures.compile;
+import static dev.live.processor.Fixtures.declarations;
 import static dev.live.processor.Fixtures.generatedSources;
 import static dev.live.processor.Fixtures.library;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,17 @@ class DeterminismTest {
 
     SortedMap<String, String> inOrder = generatedSources(succeeded(compile(List.of(), library())));
     SortedMap<String, String> inReverse = generatedSources(succeeded(compile(List.of(), reversed)));
+
+    assertThat(inReverse).isEqualTo(inOrder);
+  }
+
+  @Test
+  void orderOfTheSourceFilesDoesNotChangeTheTypeScriptDeclarations() {
+    List<JavaFileObject> reversed = new ArrayList<>(library());
+    Collections.reverse(reversed);
+
+    String inOrder = declarations(succeeded(compile(List.of(), library())), "com.example.library", "AppSchema.d.ts");
+    String inReverse = declarations(succeeded(compile(List.of(), reversed)), "com.example.library", "AppSchema.d.ts");
 
     assertThat(inReverse).isEqualTo(inOrder);
   }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.assertj.core.api.Assertions;
 
 /**
@@ -102,6 +103,18 @@ final class Fixtures {
       }
     }
     return sources;
+  }
+
+  /** The text of the TypeScript declarations {@code name} written to the class output in {@code packageName}. */
+  static String declarations(Compilation compilation, String packageName, String name) {
+    JavaFileObject file = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, packageName, name)
+        .orElseThrow(() -> new AssertionError("no " + name + " in " + packageName + " among "
+            + compilation.generatedFiles().stream().map(JavaFileObject::getName).toList()));
+    try {
+      return file.getCharContent(false).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A generated file's path under the source output: {@code com/example/AppSchema.java}. */

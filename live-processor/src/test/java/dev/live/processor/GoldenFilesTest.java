@@ -23,9 +23,10 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every source generated for the library fixture, compared with its golden file under {@code
- * src/test/resources/golden/<package path>/<Name>.java}. After an intended change to the
- * generated code, rewrite the goldens and review their diff:
+ * Every source generated for the library fixture, and its TypeScript declarations, compared with
+ * their golden files under {@code src/test/resources/golden/<package path>/} ({@code <Name>.java},
+ * {@code AppSchema.d.ts}). After an intended change to the generated code, rewrite the goldens
+ * and review their diff:
  *
  * <pre>{@code
  * mvn -pl live-processor test -Dtest=GoldenFilesTest -Dlive.updateGoldens=true
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.Test;
  */
 class GoldenFilesTest {
   private static final String UPDATE_PROPERTY = "live.updateGoldens";
+  /** Where compile-testing's file manager puts generated resources, in their URIs. */
+  private static final String CLASS_OUTPUT = "/CLASS_OUTPUT/";
 
   /** Relative to the module: surefire runs tests there and sets {@code basedir} to it. */
   private static final Path GOLDEN_ROOT =
@@ -65,10 +68,17 @@ class GoldenFilesTest {
     }
   }
 
+  /** The generated sources, and the TypeScript declarations written to the class output. */
   private static SortedMap<String, JavaFileObject> byPath(Compilation compilation) {
     SortedMap<String, JavaFileObject> files = new TreeMap<>();
     for (JavaFileObject file : compilation.generatedSourceFiles()) {
       files.put(Fixtures.generatedPath(file), file);
+    }
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      String path = file.toUri().getPath();
+      if (path.endsWith(".d.ts")) {
+        files.put(path.substring(path.indexOf(CLASS_OUTPUT) + CLASS_OUTPUT.length()), file);
+      }
     }
     return files;
   }

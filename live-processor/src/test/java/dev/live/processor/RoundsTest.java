@@ -89,7 +89,8 @@ class RoundsTest {
     assertThat(error.getLineNumber()).isEqualTo(5);
     assertThat(live.created()).as("files written before and after the late collection").containsExactly(
         "com.example.Task_", "com.example.TaskQuery", "com.example.TaskRow", "com.example.TaskInsert",
-        "com.example.TaskUpdate", "com.example.TaskJson", "com.example.TaskJdbc", "com.example.AppSchema");
+        "com.example.TaskUpdate", "com.example.TaskJson", "com.example.TaskJdbc", "com.example.AppSchema",
+        "com.example/AppSchema.d.ts");
   }
 
   /** Names are checked before anything is written: see {@code GeneratedCodeEdgeCasesTest}. */

@@ -158,7 +158,24 @@ final class ClientRooms {
       if (wanted.containsKey(room.name())) {
         wanted.put(room.name(), text); // a rejoin after a reconnect uses it
       }
-    }).thenApply(reply -> null);
+    }).thenApply(reply -> {
+      loop.accept(() -> ownPresenceSet(room, presence));
+      return null;
+    });
+  }
+
+  /**
+   * The server tells the other members of a presence change, not the member who made it: this
+   * client's own entry changes here, in its place.
+   */
+  private <P> void ownPresenceSet(LiveRoom<?, P> room, P presence) {
+    String self = room.view().memberId();
+    Map<String, RoomMember<?>> known = members.get(room.name());
+    if (!room.view().joined() || self == null || known == null || !known.containsKey(self)) {
+      return;
+    }
+    known.put(self, new RoomMember<>(self, known.get(self).userId(), presence));
+    publish(room, true, self, room.view().state(), false, true);
   }
 
   /** Sends a room request now; it fails at once when the client is not connected or not in the room. */

@@ -62,8 +62,10 @@ public final class LiveClient implements ProcedureCaller, ProcedureSubscriber, A
    *     DISCONNECTED} when no connection opened within the connect timeout (the client is closed)
    */
   public static LiveClient connect(URI uri, LiveSchema schema, ClientOptions options) {
-    LiveClient client = start(uri, schema, options);
+    LiveClient client = create(uri, schema, options);
     try {
+      // Started once, here: starting again would open a second connection that takes over the
+      // first, and a write sent on the first would be sent again on it (a call then fails ALREADY_APPLIED).
       client.core.start().get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
       return client;
     } catch (ExecutionException e) {
@@ -86,12 +88,16 @@ public final class LiveClient implements ProcedureCaller, ProcedureSubscriber, A
    * queries wait and mutations queue until the server is reachable.
    */
   public static LiveClient start(URI uri, LiveSchema schema, ClientOptions options) {
+    LiveClient client = create(uri, schema, options);
+    client.core.start();
+    return client;
+  }
+
+  private static LiveClient create(URI uri, LiveSchema schema, ClientOptions options) {
     Objects.requireNonNull(uri, "uri");
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(options, "options");
-    LiveClient client = new LiveClient(new ClientCore(uri, schema, options));
-    client.core.start();
-    return client;
+    return new LiveClient(new ClientCore(uri, schema, options));
   }
 
   /** Where the connection is now. */

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP routes under the server's path, for clients that cannot hold a socket ({@code
  * docs/protocol.md}, "HTTP"): {@code POST /live/query}, {@code POST /live/call/{procedure}} and
- * {@code GET /live/health} and {@code GET /live/stats}. Other requests fall through to the next handler.
+ * {@code GET /live/health} and {@code GET /live/stats}; and the browser's files ({@link BrowserFiles}).
+ * Other requests fall through to the next handler.
  */
 final class HttpRoutes extends Handler.Abstract {
   private static final Logger log = LoggerFactory.getLogger(HttpRoutes.class);
@@ -51,6 +52,10 @@ final class HttpRoutes extends Handler.Abstract {
     }
     String route = path.substring(base.length());
     try {
+      if ((request.getMethod().equals("GET") || request.getMethod().equals("HEAD"))
+          && core.browserFiles().handle(route, request, response, callback)) {
+        return true;
+      }
       if (route.equals("/health")) {
         requireMethod(request, "GET");
         health(response, callback);

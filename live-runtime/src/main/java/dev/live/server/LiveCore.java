@@ -49,6 +49,7 @@ final class LiveCore {
   private final ServerConfig config;
   private final Map<String, ProcedureDispatcher> dispatchers;
   private final JsonFactory jsonFactory;
+  private final BrowserFiles browserFiles;
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
   private final Map<String, Connection> byClient = new ConcurrentHashMap<>();
   private final OriginCheck origins;
@@ -83,6 +84,7 @@ final class LiveCore {
     this.dispatchers = Map.copyOf(byName);
     this.jsonFactory = JsonFactory.builder().streamReadConstraints(config.options().readConstraints()).build();
     this.rooms = new RoomHub(config.roomTypes(), config.roomOptions(), jsonFactory);
+    this.browserFiles = new BrowserFiles(config.schema(), SchemaDescription.json(config.schema(), jsonFactory));
     this.origins = new OriginCheck(config.options().allowedOrigins());
     this.userBuckets = new UserBuckets(config.options().userMessagesPerSecond(), config.options().userMessageBurst(),
         System::nanoTime);
@@ -300,6 +302,10 @@ final class LiveCore {
     return jsonFactory;
   }
 
+  BrowserFiles browserFiles() {
+    return browserFiles;
+  }
+
   Map<String, ProcedureDispatcher> dispatchers() {
     return dispatchers;
   }
@@ -331,6 +337,9 @@ final class LiveCore {
     } catch (LiveException e) {
       HttpReplies.error(response, callback, e);
       return null;
+    }
+    if (!config.options().compression()) {
+      response.setExtensions(java.util.List.of());
     }
     return new Connection(this, auth);
   }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -144,7 +145,9 @@ public final class LiveServer implements AutoCloseable {
     private Rules rules = Rules.none();
     private final List<Middleware> middlewares = new ArrayList<>();
     private ServerOptions options = ServerOptions.defaults();
+    private static final int ACCEPT_QUEUE = 1024;
     private String host = "0.0.0.0";
+    private String site;
     private int port = 8080;
 
     private Builder() {}
@@ -264,6 +267,20 @@ public final class LiveServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Serves the classpath folder {@code classpathFolder} (for example {@code "web"}, from
+     * {@code src/main/resources/web}) at {@code /}, with {@code index.html} for a folder: the
+     * application's own pages, beside Live's routes (which come first). Only with {@link #start()};
+     * an application mounting {@link #handler(Server)} in its own Jetty adds its own resource handler.
+     */
+    public Builder site(String classpathFolder) {
+      if (classpathFolder == null || classpathFolder.isBlank() || classpathFolder.contains("..")) {
+        throw new IllegalArgumentException("a site is a classpath folder such as \"web\", not " + classpathFolder);
+      }
+      this.site = classpathFolder.replaceAll("^/+|/+$", "");
+      return this;
+    }
+
     /** The handler to mount in {@code server}, an application's own Jetty server. */
     public LiveHandler handler(Server server) {
       return new LiveHandler(server, new LiveCore(config()));
@@ -275,9 +292,12 @@ public final class LiveServer implements AutoCloseable {
       ServerConnector connector = new ServerConnector(jetty);
       connector.setHost(host);
       connector.setPort(port);
+      // The JDK's default backlog is 50: after a restart, thousands of clients reconnect at once,
+      // and connects beyond the backlog wait a second to retry. The kernel caps it (somaxconn).
+      connector.setAcceptQueueSize(ACCEPT_QUEUE);
       jetty.addConnector(connector);
       LiveHandler handler = handler(jetty);
-      jetty.setHandler(handler);
+      jetty.setHandler(site == null ? handler : new Handler.Sequence(handler, SiteHandler.of(jetty, site)));
       try {
         jetty.start();
       } catch (Exception e) {

@@ -55,6 +55,9 @@ import java.util.Set;
  * @param userMessageBurst messages all connections of one user may send at once (600)
  * @param rateLimitStrikes refused messages a connection may have within 10 s; one more closes it
  *     with 1008 (policy violation) (50; at most 10,000)
+ * @param compression whether connections may use WebSocket compression (permessage-deflate), which
+ *     browsers ask for: JSON shrinks to a fraction on slow networks, for a compressor's memory
+ *     (tens of KiB) and CPU per connection (true)
  */
 public record ServerOptions(
     String path,
@@ -76,7 +79,8 @@ public record ServerOptions(
     int messageBurst,
     int userMessagesPerSecond,
     int userMessageBurst,
-    int rateLimitStrikes) {
+    int rateLimitStrikes,
+    boolean compression) {
   /** The most refusals within 10 s that {@code rateLimitStrikes} may tolerate. */
   private static final int MAX_RATE_LIMIT_STRIKES = 10_000;
 
@@ -158,6 +162,7 @@ public record ServerOptions(
     private long maxQueuedBytes = 8L * 1024 * 1024;
     private Duration writeTimeout = Duration.ofSeconds(30);
     private Duration idleTimeout = Duration.ofMinutes(2);
+    private boolean compression = true;
     private boolean allowAnonymous = true;
     private int workerThreads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     private Duration resumeRetention = Duration.ofMinutes(1);
@@ -287,11 +292,17 @@ public record ServerOptions(
       return this;
     }
 
+    /** Whether connections may use WebSocket compression (permessage-deflate) when clients ask (true). */
+    public Builder compression(boolean compression) {
+      this.compression = compression;
+      return this;
+    }
+
     public ServerOptions build() {
       return new ServerOptions(path, maxMessageBytes, maxJsonDepth, maxStringLength, queryLimits,
           maxSubscriptions, maxRequestsInFlight, maxQueuedBytes, writeTimeout, idleTimeout, allowAnonymous,
           workerThreads, resumeRetention, resumeBufferBytes, allowedOrigins, messagesPerSecond, messageBurst,
-          userMessagesPerSecond, userMessageBurst, rateLimitStrikes);
+          userMessagesPerSecond, userMessageBurst, rateLimitStrikes, compression);
     }
   }
 }

@@ -1,26 +1,25 @@
 package dev.live.examples.board;
 
-import dev.live.auth.AuthContext;
 import dev.live.json.LiveJson;
 import dev.live.procedure.InProcessCaller;
 import dev.live.procedure.ProcedureContext;
 import dev.live.query.QueryJson;
 import dev.live.query.QuerySpec;
+import dev.live.storage.Database;
+import dev.live.storage.Store;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A tour of what the processor generates for the team board: typed queries and their wire form,
  * insert and update DTOs, JSON codecs, procedures called through their generated stub, and the
  * board kept in an embedded H2 file ({@code data/board.mv.db}, or the path given as the first
- * argument). Run it with the README's first command. The live server replaces this tour once it
- * exists.
+ * argument). The README's run command starts the board app ({@link BoardApp}); run this tour with
+ * {@code mvn -q -pl live-examples -am compile exec:java -Dexec.mainClass=dev.live.examples.board.BoardDemo}.
  */
 public final class BoardDemo {
   private BoardDemo() {}
@@ -54,18 +53,28 @@ public final class BoardDemo {
     }
 
     out.println();
-    out.println("== Procedures through the generated client stub");
-    Map<String, Task> tasks = new ConcurrentHashMap<>(Map.of(task.id(), change.applyTo(task)));
-    TaskProceduresClient procedures = TaskProceduresClient.of(new InProcessCaller(
-        new TaskProceduresDispatcher(new TaskProcedures(tasks)), ProcedureContext.of(AuthContext.user("u1"))));
-    out.println("open on b1: " + procedures.countOpen("b1").join());
-    out.println("completed: " + procedures.complete(new CompleteTask("t1")).join());
-    out.println("open on b1: " + procedures.countOpen("b1").join());
-    procedures.archiveBoard("b1").exceptionally(error -> {
-      Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-      out.println("refused: " + cause.getMessage());
-      return null;
-    }).join();
+    out.println("== Procedures through the generated client stub, on an in-memory H2 store");
+    try (Database database = Database.h2Memory("board-demo");
+        Store store = Store.open(database, AppSchema.INSTANCE)) {
+      store.transaction(tx -> {
+        tx.insert(TeamInsert.of(new Team("team1", "Core", now)));
+        tx.insert(UserInsert.of(new User("u1", "Ann", null, "team1", Role.ADMIN)));
+        tx.insert(BoardInsert.of(new Board("b1", "Launch", "team1", null, null, now)));
+        return tx.insert(TaskInsert.of(change.applyTo(task)));
+      });
+      // The server gives each call a transaction; here every store call runs in its own.
+      TaskProceduresClient procedures = TaskProceduresClient.of(new InProcessCaller(
+          new TaskProceduresDispatcher(new TaskProcedures()),
+          ProcedureContext.of(TeamScope.member("u1", "team1", Role.MEMBER), store)));
+      out.println("open on b1: " + procedures.countOpen("b1").join());
+      out.println("completed: " + procedures.complete(new CompleteTask("t1")).join());
+      out.println("open on b1: " + procedures.countOpen("b1").join());
+      procedures.archiveBoard("b1").exceptionally(error -> {
+        Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+        out.println("refused: " + cause.getMessage());
+        return null;
+      }).join();
+    }
 
     out.println();
     out.println("== Storage on an embedded H2 file");

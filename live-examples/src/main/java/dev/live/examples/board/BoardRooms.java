@@ -3,6 +3,7 @@ package dev.live.examples.board;
 import dev.live.room.EventType;
 import dev.live.room.RoomRule;
 import dev.live.room.RoomType;
+import dev.live.storage.DataAccess;
 import java.util.List;
 
 /**
@@ -15,6 +16,17 @@ public final class BoardRooms {
   public static final RoomType<BoardRoomState, Viewer> BOARD = board(RoomRule.authenticated());
 
   private BoardRooms() {}
+
+  /**
+   * The rule of the app: {@code board:<boardId>} is for the members of the board's team. The
+   * board is read at each join, so a board that moves to another team moves its room too.
+   */
+  public static RoomRule teamMembers(DataAccess data) {
+    return (auth, room) -> {
+      String boardId = room.substring(room.indexOf(':') + 1);
+      return data.find(BoardQuery.where(TeamScope.boards(auth)).one(boardId)).isPresent();
+    };
+  }
 
   /** The board room type with another rule (the app checks the team; tests try others). */
   public static RoomType<BoardRoomState, Viewer> board(RoomRule rule) {

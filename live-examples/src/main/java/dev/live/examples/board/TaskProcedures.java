@@ -4,73 +4,69 @@ import dev.live.annotations.Procedure;
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
 import dev.live.procedure.ProcedureContext;
+import dev.live.storage.DataAccess;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The board's procedures. They work on the map of tasks they are given; once Live's storage
- * layer exists they will use its data API and run in a transaction.
+ * The board's procedures. Each runs in the transaction the server gives the call ({@link
+ * ProcedureContext#data()}), so its reads and writes commit together and reach subscribers after
+ * the commit. Procedures are trusted code that the write rules do not check, so they keep to the
+ * caller's team themselves: a task on another team's board is {@code NOT_FOUND}, as if it did not
+ * exist, which is what the read rules make of it for clients too.
  */
 public class TaskProcedures {
-  private final Map<String, Task> tasks;
-
-  /** Procedures over {@code tasks}, by id; the map must be safe for concurrent use. */
-  public TaskProcedures(Map<String, Task> tasks) {
-    this.tasks = tasks;
-  }
-
   /** Marks a task done. */
   @Procedure
   public Task complete(CompleteTask input, ProcedureContext context) {
-    return tasks.compute(input.taskId(), (id, task) -> {
-      if (task == null) {
-        throw notFound(id);
-      }
-      return TaskUpdate.of().status(Status.DONE).revision(task.revision() + 1).applyTo(task);
-    });
+    Task task = teamTask(context, input.taskId());
+    return context.data().update(task.id(),
+        TaskUpdate.of().status(Status.DONE).revision(task.revision() + 1));
   }
 
   /** Moves a task to another column and position. */
   @Procedure
-  public Task move(MoveTask input) {
-    return tasks.compute(input.taskId(), (id, task) -> {
-      if (task == null) {
-        throw notFound(id);
-      }
-      return TaskUpdate.of().status(input.status()).position(input.position())
-          .revision(task.revision() + 1).applyTo(task);
-    });
+  public Task move(MoveTask input, ProcedureContext context) {
+    Task task = teamTask(context, input.taskId());
+    return context.data().update(task.id(), TaskUpdate.of().status(input.status()).position(input.position())
+        .revision(task.revision() + 1));
   }
 
-  /** Tasks not done whose due time is before {@code now}, soonest first. */
+  /** The caller's team's tasks not done whose due time is before {@code now}, soonest first. */
   @Procedure(kind = Procedure.Kind.QUERY)
-  public List<Task> overdue(Instant now) {
-    return tasks.values().stream()
-        .filter(t -> t.status() != Status.DONE && t.due() != null && t.due().isBefore(now))
-        .sorted(Comparator.comparing(Task::due).thenComparing(Task::id))
-        .toList();
+  public List<Task> overdue(Instant now, ProcedureContext context) {
+    return context.data().list(TaskQuery.where(TeamScope.tasks(context.auth()))
+        .and(Task_.status.ne(Status.DONE))
+        .and(Task_.due.lt(now))
+        .orderBy(Task_.due.asc(), Task_.id.asc()));
   }
 
-  /** How many tasks of a board are not done. */
+  /** How many tasks of a board are not done; 0 for a board of another team. */
   @Procedure(kind = Procedure.Kind.QUERY)
-  public int countOpen(String boardId) {
-    return (int) tasks.values().stream()
-        .filter(t -> t.boardId().equals(boardId) && t.status() != Status.DONE)
-        .count();
+  public int countOpen(String boardId, ProcedureContext context) {
+    return context.data().list(TaskQuery.where(TeamScope.tasks(context.auth()))
+        .and(Task_.boardId.eq(boardId))
+        .and(Task_.status.ne(Status.DONE))).size();
   }
 
-  /** Removes every task of a board; for admins only. */
+  /** Removes every task of a board with their comments; for admins of the board's team only. */
   @Procedure(name = "archiveBoard")
   public void archive(String boardId, ProcedureContext context) {
     if (!context.auth().hasRole(Role.ADMIN.name())) {
       throw new LiveException(ErrorCode.FORBIDDEN, "archiving a board needs the role ADMIN");
     }
-    tasks.values().removeIf(t -> t.boardId().equals(boardId));
+    DataAccess data = context.data();
+    if (data.find(BoardQuery.where(TeamScope.boards(context.auth())).one(boardId)).isEmpty()) {
+      throw new LiveException(ErrorCode.NOT_FOUND, "no board with id '" + boardId + "'");
+    }
+    for (Task task : data.list(TaskQuery.where(Task_.boardId.eq(boardId)))) {
+      TaskCascade.deleteComments(data, task.id());
+      data.delete(Task_.COLLECTION, task.id());
+    }
   }
 
-  private static LiveException notFound(String taskId) {
-    return new LiveException(ErrorCode.NOT_FOUND, "no task with id '" + taskId + "'");
+  private static Task teamTask(ProcedureContext context, String taskId) {
+    return context.data().find(TaskQuery.where(TeamScope.tasks(context.auth())).one(taskId))
+        .orElseThrow(() -> new LiveException(ErrorCode.NOT_FOUND, "no task with id '" + taskId + "'"));
   }
 }

@@ -7,71 +7,110 @@ import com.fasterxml.jackson.core.JsonParser;
 import dev.live.annotations.Procedure;
 import dev.live.auth.AuthContext;
 import dev.live.error.ErrorCode;
+import dev.live.examples.storage.BoardData;
 import dev.live.error.LiveException;
 import dev.live.json.DecodeException;
 import dev.live.json.LiveJson;
 import dev.live.procedure.InProcessCaller;
 import dev.live.procedure.ProcedureContext;
 import dev.live.procedure.ProcedureDispatcher;
+import dev.live.storage.Database;
+import dev.live.storage.Store;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Generated client stub → JSON → generated dispatcher → the procedure, and back, in process. */
+/**
+ * Generated client stub → JSON → generated dispatcher → the procedure, and back, in process, on a
+ * store with the board data: team 1 has boards b1 (t1–t3) and b2 (t4), team 2 has b3 (t5).
+ */
 class ProcedureTest {
-  private final Map<String, Task> tasks = new ConcurrentHashMap<>();
-  private TaskProceduresDispatcher dispatcher;
+  private static final AuthContext ANN = TeamScope.member("u1", "team1", Role.ADMIN);
+  private static final AuthContext BOB = TeamScope.member("u2", "team1", Role.MEMBER);
+
+  private Database database;
+  private Store store;
+  private final TaskProceduresDispatcher dispatcher = new TaskProceduresDispatcher(new TaskProcedures());
 
   @BeforeEach
   void setUp() {
-    tasks.put("t1", Samples.task());
-    tasks.put("t2", Samples.bareTask());
-    dispatcher = new TaskProceduresDispatcher(new TaskProcedures(tasks));
+    database = Database.h2Memory("procedures-" + UUID.randomUUID());
+    store = Store.open(database, AppSchema.INSTANCE);
+    BoardData.seed(store);
+  }
+
+  @AfterEach
+  void tearDown() {
+    store.close();
+    database.close();
   }
 
   private TaskProceduresClient client(AuthContext auth) {
-    return TaskProceduresClient.of(new InProcessCaller(dispatcher, ProcedureContext.of(auth)));
+    return TaskProceduresClient.of(new InProcessCaller(dispatcher, ProcedureContext.of(auth, store)));
   }
 
   @Test
   void recordInputAndRecordOutputTravelThroughJson() {
-    Task done = client(AuthContext.anonymous()).complete(new CompleteTask("t1")).join();
+    Task done = client(BOB).complete(new CompleteTask("t1")).join();
     assertThat(done.status()).isEqualTo(Status.DONE);
-    assertThat(done.revision()).isEqualTo(8);
-    assertThat(tasks.get("t1")).isEqualTo(done);
+    assertThat(done.revision()).isEqualTo(2);
+    assertThat(store.find(TaskQuery.all().one("t1"))).contains(done);
   }
 
   @Test
   void scalarInputAndListOrPrimitiveOutputs() {
-    TaskProceduresClient client = client(AuthContext.anonymous());
+    TaskProceduresClient client = client(BOB);
     assertThat(client.countOpen("b1").join()).isEqualTo(2);
-    assertThat(client.overdue(Instant.parse("2027-01-01T00:00:00Z")).join()).containsExactly(Samples.task());
+    assertThat(client.overdue(Instant.parse("2027-01-01T00:00:00Z")).join()).as("team 1's, not t5")
+        .containsExactly(BoardData.T1, BoardData.T4);
     assertThat(client.move(new MoveTask("t2", Status.DOING, 5)).join().position()).isEqualTo(5);
   }
 
   @Test
   void voidProcedureCompletesWithNullAndTheContextCarriesTheCaller() {
-    assertThatThrownBy(() -> client(AuthContext.user("u1")).archiveBoard("b1").join())
+    assertThatThrownBy(() -> client(BOB).archiveBoard("b1").join())
         .isInstanceOf(CompletionException.class)
         .cause().isInstanceOfSatisfying(LiveException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN);
           assertThat(e.getMessage()).isEqualTo("archiving a board needs the role ADMIN");
         });
-    assertThat(client(AuthContext.user("u1", "ADMIN")).archiveBoard("b1").join()).isNull();
-    assertThat(tasks).isEmpty();
+    assertThat(client(ANN).archiveBoard("b1").join()).isNull();
+    assertThat(store.list(TaskQuery.where(Task_.boardId.eq("b1")))).isEmpty();
+    assertThat(store.list(CommentQuery.where(Comment_.taskId.in(List.of("t1", "t3"))))).as("their comments")
+        .isEmpty();
   }
 
   @Test
   void typedErrorsOfTheProcedurePassThroughWithTheirCode() {
-    assertThatThrownBy(() -> client(AuthContext.anonymous()).complete(new CompleteTask("nope")).join())
+    assertThatThrownBy(() -> client(BOB).complete(new CompleteTask("nope")).join())
         .cause().isInstanceOfSatisfying(LiveException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
           assertThat(e.getMessage()).isEqualTo("no task with id 'nope'");
         });
+  }
+
+  @Test
+  void aTaskOfAnotherTeamIsNotFoundAndStaysAsItWas() {
+    for (AuthContext caller : List.of(BOB, AuthContext.anonymous())) {
+      assertThatThrownBy(() -> client(caller).move(new MoveTask("t5", Status.DONE, 1)).join())
+          .cause().isInstanceOfSatisfying(LiveException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+            assertThat(e.getMessage()).isEqualTo("no task with id 't5'");
+          });
+      assertThatThrownBy(() -> client(caller).complete(new CompleteTask("t5")).join())
+          .cause().isInstanceOfSatisfying(LiveException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+    }
+    assertThatThrownBy(() -> client(ANN).archiveBoard("b3").join())
+        .cause().isInstanceOfSatisfying(LiveException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+          assertThat(e.getMessage()).isEqualTo("no board with id 'b3'");
+        });
+    assertThat(client(BOB).countOpen("b3").join()).isZero();
+    assertThat(store.find(TaskQuery.all().one("t5"))).contains(BoardData.T5);
   }
 
   @Test
@@ -102,12 +141,13 @@ class ProcedureTest {
 
   @Test
   void anUnexpectedExceptionBecomesProcedureFailedKeepingTheCause() {
-    ProcedureDispatcher broken = new TaskProceduresDispatcher(new TaskProcedures(null));
-    assertThatThrownBy(() -> broken.call("countOpen", parser("\"b1\""), ProcedureContext.of(AuthContext.anonymous())))
+    // A context without data access: the procedure's call of data() throws IllegalStateException.
+    ProcedureDispatcher withoutData = new TaskProceduresDispatcher(new TaskProcedures());
+    assertThatThrownBy(() -> withoutData.call("countOpen", parser("\"b1\""), ProcedureContext.of(BOB)))
         .isInstanceOfSatisfying(LiveException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.PROCEDURE_FAILED);
           assertThat(e.getMessage()).isEqualTo("procedure 'countOpen' failed");
-          assertThat(e.getCause()).isInstanceOf(NullPointerException.class);
+          assertThat(e.getCause()).isInstanceOf(IllegalStateException.class);
         });
   }
 

@@ -8,8 +8,6 @@ import dev.live.query.ToMany;
 import dev.live.query.ToOne;
 import dev.live.schema.CollectionSchema;
 import dev.live.schema.FieldType;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 class SchemaRegistryTest {
@@ -57,10 +55,9 @@ class SchemaRegistryTest {
   @Test
   void proceduresAreListedAndBoundToTheirServiceByClassLiteral() {
     assertThat(schema.procedures()).extracting(p -> p.name())
-        .containsExactly("archiveBoard", "complete", "countOpen", "move", "myTasks", "openTasks", "overdue",
-            "taskWithComments");
-    Map<String, Task> tasks = new ConcurrentHashMap<>();
-    assertThat(schema.dispatcherFor(new TaskProcedures(tasks))).get().isInstanceOf(TaskProceduresDispatcher.class);
+        .containsExactly("archiveBoard", "complete", "countOpen", "demoUsers", "move", "myTasks", "openTasks",
+            "overdue", "signIn", "taskWithComments");
+    assertThat(schema.dispatcherFor(new TaskProcedures())).get().isInstanceOf(TaskProceduresDispatcher.class);
     assertThat(schema.dispatcherFor(new BoardQueries())).get().isInstanceOf(BoardQueriesDispatcher.class);
     assertThat(schema.dispatcherFor("not a service")).isEmpty();
   }

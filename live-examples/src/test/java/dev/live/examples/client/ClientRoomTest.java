@@ -74,6 +74,8 @@ class ClientRoomTest extends ClientTestBase {
 
     bob.setPresence(new Viewer("Bob", true)).join();
     await().atMost(WAIT).until(() -> ann.members().stream().anyMatch(m -> m.presence().typing()));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(bob.members()).extracting(RoomMember::presence)
+        .as("Bob's own entry, in its place").containsExactly(new Viewer("Ann", false), new Viewer("Bob", true)));
     bob.leave().join();
     await().atMost(WAIT).until(() -> memberIds(ann).equals(List.of("ann/ann-client")));
     assertThat(bob.joined()).isFalse();

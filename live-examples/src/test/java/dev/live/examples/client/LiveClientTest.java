@@ -99,6 +99,14 @@ class LiveClientTest extends ClientTestBase {
   }
 
   @Test
+  void connectOpensOneConnection() {
+    LiveClient client = client("single");
+    client.insert(newTask("one", "b1", 100)).join(); // a round trip: a second connection would be open by now
+    assertThat(proxy.connectionsAccepted()).as("connections opened by connect").isEqualTo(1);
+    assertThat(client.stats().connections()).isEqualTo(1);
+  }
+
+  @Test
   void theConnectionStateIsObservable() {
     LiveClient client = client("stateful");
     List<ConnectionState> states = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -12,6 +12,7 @@ import dev.live.examples.board.BoardQueries;
 import dev.live.examples.board.BoardQueriesClient;
 import dev.live.examples.board.CommentRow;
 import dev.live.examples.board.MoveTask;
+import dev.live.examples.board.Role;
 import dev.live.examples.board.Status;
 import dev.live.examples.board.Task;
 import dev.live.examples.board.TaskProcedures;
@@ -19,12 +20,12 @@ import dev.live.examples.board.TaskProceduresClient;
 import dev.live.examples.board.TaskRow;
 import dev.live.examples.board.TaskUpdate;
 import dev.live.examples.board.Task_;
+import dev.live.examples.board.TeamScope;
 import dev.live.examples.storage.BoardData;
 import dev.live.server.LiveServer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,14 +34,14 @@ import org.junit.jupiter.api.Test;
  * are called over the same connection.
  */
 class ProcedureStubTest extends ClientTestBase {
-  private final Map<String, Task> procedureTasks = new ConcurrentHashMap<>(Map.of("t1", BoardData.T1, "t2", BoardData.T2));
-
+  private static final Map<String, AuthContext> USERS = Map.of(
+      "u1", TeamScope.member("u1", "team1", Role.ADMIN),
+      "u2", TeamScope.member("u2", "team1", Role.MEMBER));
   @Override
   LiveServer.Builder configure(LiveServer.Builder builder) {
     return builder.rules(Rules.none())
-        .authenticate(handshake -> handshake.header("X-User").map(user -> AuthContext.user(user))
-            .orElse(AuthContext.anonymous()))
-        .procedures(new BoardQueries(), new TaskProcedures(procedureTasks));
+        .authenticate(handshake -> handshake.header("X-User").map(USERS::get).orElse(AuthContext.anonymous()))
+        .procedures(new BoardQueries(), new TaskProcedures());
   }
 
   @Test
@@ -89,7 +90,7 @@ class ProcedureStubTest extends ClientTestBase {
 
   @Test
   void plainProcedureStubsRunOverTheSameClient() {
-    LiveClient client = client("caller");
+    LiveClient client = client(options().clientId("caller").header("X-User", () -> "u2").build());
     TaskProceduresClient procedures = TaskProceduresClient.of(client);
     assertThat(procedures.countOpen("b1").join()).isEqualTo(2);
     Task moved = procedures.move(new MoveTask("t2", Status.DONE, 7)).join();

@@ -8,9 +8,12 @@ import dev.live.auth.AuthContext;
 import dev.live.auth.Rules;
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
+import dev.live.examples.board.Role;
 import dev.live.examples.board.Task;
 import dev.live.examples.board.TaskProcedures;
-import dev.live.examples.storage.BoardData;
+import dev.live.examples.board.TaskQuery;
+import dev.live.examples.board.Task_;
+import dev.live.examples.board.TeamScope;
 import dev.live.server.LiveServer;
 import dev.live.server.ServerOptions;
 import java.io.IOException;
@@ -25,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,22 +41,19 @@ class HttpRoutesTest extends ServerTestBase {
   private static final String BOB = "Bearer token-bob";
   private static final String B1_TASKS = json("{'collection':'tasks','where':{'op':'eq','field':'boardId','value':'b1'}}");
 
-  private final Map<String, Task> tasks = new ConcurrentHashMap<>(Map.of(
-      "t1", BoardData.T1, "t2", BoardData.T2, "t3", BoardData.T3, "t4", BoardData.T4, "t5", BoardData.T5));
-
   @Override
   LiveServer.Builder configure(LiveServer.Builder builder) {
     return builder
-        .procedures(new TaskProcedures(tasks))
+        .procedures(new TaskProcedures())
         .authenticate(handshake -> {
           String token = handshake.bearerToken().orElse("");
           switch (token) {
             case "":
               return AuthContext.anonymous();
             case "token-ann":
-              return AuthContext.user("u1", "ADMIN");
+              return TeamScope.member("u1", "team1", Role.ADMIN);
             case "token-bob":
-              return AuthContext.user("u2", "MEMBER");
+              return TeamScope.member("u2", "team1", Role.MEMBER);
             default:
               throw new LiveException(ErrorCode.UNAUTHENTICATED, "unknown or revoked token");
           }
@@ -113,7 +112,7 @@ class HttpRoutesTest extends ServerTestBase {
     HttpResponse<String> archive = post("/call/archiveBoard", ANN, "\"b1\"");
     assertThat(archive.statusCode()).as("body %s", archive.body()).isEqualTo(200);
     assertThat(body(archive).path("value").isNull()).isTrue();
-    assertThat(tasks).doesNotContainKeys("t1", "t2", "t3");
+    assertThat(boardTasks("b1")).isEmpty();
   }
 
   @Test
@@ -126,7 +125,7 @@ class HttpRoutesTest extends ServerTestBase {
     assertThat(body(wrongType).path("error").path("path").asText()).startsWith("input");
     assertError(post("/call/complete", ANN, json("{'taskId':'t1','extra':1}")), 400, "UNKNOWN_FIELD");
     assertError(post("/call/complete", ANN, "{}"), 400, "MISSING_FIELD");
-    assertThat(tasks).containsKeys("t1", "t2", "t3");
+    assertThat(boardTasks("b1")).extracting(Task::id).containsExactly("t1", "t2", "t3");
   }
 
   @Test
@@ -136,14 +135,14 @@ class HttpRoutesTest extends ServerTestBase {
         .POST(HttpRequest.BodyPublishers.ofString(json("{'taskId':'t2'}"))).build();
     assertThat(send(call).statusCode()).isEqualTo(200);
     assertError(send(call), 409, "ALREADY_APPLIED");
-    assertThat(tasks.get("t2").revision()).as("completed once").isEqualTo(2);
+    assertThat(task("t2").revision()).as("completed once").isEqualTo(2);
     assertThat(server.lastMutation(AuthContext.user("u1"), "cron-1")).isEqualTo(1);
 
     HttpRequest withoutClient = HttpRequest.newBuilder(route("/call/complete"))
         .header("Authorization", ANN).header("Live-Mutation-Seq", "2")
         .POST(HttpRequest.BodyPublishers.ofString(json("{'taskId':'t2'}"))).build();
     assertError(send(withoutClient), 400, "MISSING_FIELD");
-    assertThat(tasks.get("t2").revision()).isEqualTo(2);
+    assertThat(task("t2").revision()).isEqualTo(2);
   }
 
   @Test
@@ -193,6 +192,14 @@ class HttpRoutesTest extends ServerTestBase {
     assertThat(server.connectionCount()).isZero();
     WsClient ann = authenticated(ANN);
     assertThat(fresh(ann, B1_TASKS)).hasSize(3);
+  }
+
+  private List<Task> boardTasks(String boardId) {
+    return store.list(TaskQuery.where(Task_.boardId.eq(boardId)).orderBy(Task_.id.asc()));
+  }
+
+  private Task task(String id) {
+    return store.find(TaskQuery.all().one(id)).orElseThrow();
   }
 
   private WsClient authenticated(String authorization) {

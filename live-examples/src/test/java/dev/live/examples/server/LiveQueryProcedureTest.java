@@ -23,7 +23,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +49,7 @@ class LiveQueryProcedureTest extends ServerTestBase {
                 .map(Comment_.authorId::eq)
                 .orElse(Rules.nothing(Comment_.COLLECTION)))
             .build())
-        .procedures(new BoardQueries(), new TaskProcedures(new ConcurrentHashMap<>()))
+        .procedures(new BoardQueries(), new TaskProcedures())
         .roles("taskWithComments", Role.ADMIN.name())
         .middleware(recordingCalls())
         .options(ServerOptions.defaults());

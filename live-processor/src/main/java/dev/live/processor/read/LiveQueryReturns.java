@@ -1,9 +1,11 @@
 package dev.live.processor.read;
 
 import com.palantir.javapoet.ClassName;
+import dev.live.processor.model.ProcedureModel;
 import dev.live.processor.write.GeneratedNames;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -27,8 +29,11 @@ import javax.lang.model.type.TypeMirror;
  * ({@code ListQuery<Task, Task>}) still work, since they resolve.
  */
 final class LiveQueryReturns {
-  private static final List<String> RUNTIME_QUERIES =
-      List.of("dev.live.query.TypedQuery", "dev.live.query.ListQuery", "dev.live.query.SingleQuery");
+  /** The runtime's query types, with how many rows each answers. */
+  private static final Map<String, ProcedureModel.Cardinality> RUNTIME_QUERIES = Map.of(
+      "dev.live.query.TypedQuery", ProcedureModel.Cardinality.EITHER,
+      "dev.live.query.ListQuery", ProcedureModel.Cardinality.LIST,
+      "dev.live.query.SingleQuery", ProcedureModel.Cardinality.SINGLE);
 
   /** What a return type turned out to be. */
   sealed interface Found {}
@@ -37,7 +42,8 @@ final class LiveQueryReturns {
    * A query over {@code collection}, the record's class, whose rows are {@code row}: the record,
    * or its generated row type; empty when the return type leaves it open ({@code ?}).
    */
-  record Query(ClassName collection, Optional<ClassName> row) implements Found {}
+  record Query(ClassName collection, Optional<ClassName> row, ProcedureModel.Cardinality cardinality)
+      implements Found {}
 
   /** A runtime query type whose first type argument is not a collection of this compilation. */
   record NotACollection(String written) implements Found {}
@@ -87,20 +93,22 @@ final class LiveQueryReturns {
     }
     DeclaredType declared = (DeclaredType) type;
     String name = ((TypeElement) declared.asElement()).getQualifiedName().toString();
-    if (RUNTIME_QUERIES.contains(name)) {
-      return Optional.of(runtimeQuery(declared));
+    if (RUNTIME_QUERIES.containsKey(name)) {
+      return Optional.of(runtimeQuery(declared, RUNTIME_QUERIES.get(name)));
     }
     return generatedQuery(name, method, declared.getTypeArguments().stream().map(LiveQueryReturns::written).toList());
   }
 
-  private Found runtimeQuery(DeclaredType declared) {
+  private Found runtimeQuery(DeclaredType declared, ProcedureModel.Cardinality cardinality) {
     List<? extends TypeMirror> arguments = declared.getTypeArguments();
     if (arguments.isEmpty() || arguments.get(0).getKind() != TypeKind.DECLARED) {
       return new NotACollection(arguments.isEmpty() ? "nothing (a raw type)" : arguments.get(0).toString());
     }
     ClassName record = ClassName.get((TypeElement) ((DeclaredType) arguments.get(0)).asElement());
     Optional<ClassName> row = arguments.size() < 2 ? Optional.empty() : rowType(record, written(arguments.get(1)));
-    return collections.contains(record) ? new Query(record, row) : new NotACollection(record.canonicalName());
+    return collections.contains(record)
+        ? new Query(record, row, cardinality)
+        : new NotACollection(record.canonicalName());
   }
 
   /**
@@ -130,9 +138,13 @@ final class LiveQueryReturns {
     return matches.stream().findFirst().map(record -> query(record, arguments));
   }
 
-  /** A generated query's one type argument is its row type: {@code TaskQuery<TaskRow>}. */
+  /**
+   * A generated query's one type argument is its row type: {@code TaskQuery<TaskRow>}; it is a
+   * {@code ListQuery}, so a list.
+   */
   private static Found query(ClassName record, List<String> arguments) {
-    return new Query(record, arguments.size() == 1 ? rowType(record, arguments.get(0)) : Optional.empty());
+    return new Query(record, arguments.size() == 1 ? rowType(record, arguments.get(0)) : Optional.empty(),
+        ProcedureModel.Cardinality.LIST);
   }
 
   /**

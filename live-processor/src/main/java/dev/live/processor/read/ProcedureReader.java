@@ -111,12 +111,14 @@ final class ProcedureReader {
     Optional<ValueModel> output = Optional.empty();
     Optional<ClassName> liveQuery = Optional.empty();
     Optional<ClassName> liveQueryRow = Optional.empty();
+    Optional<ProcedureModel.Cardinality> cardinality = Optional.empty();
     TypeMirror returned = method.getReturnType();
     Optional<LiveQueryReturns.Found> query = liveQueries.find(method);
     if (query.isPresent()) {
       liveQuery = liveQuery(method, annotation, where, kind, query.get());
       if (query.get() instanceof LiveQueryReturns.Query found) {
         liveQueryRow = found.row();
+        cardinality = Optional.of(found.cardinality());
       }
     } else if (returned.getKind() != TypeKind.VOID) {
       output = value(returned, Annotations.isNullable(method, returned), method,
@@ -126,7 +128,7 @@ final class ProcedureReader {
       return Optional.empty();
     }
     return Optional.of(new ProcedureModel(method, name, method.getSimpleName().toString(), kind,
-        input, inputName, output, liveQuery, liveQueryRow, parameters));
+        input, inputName, output, liveQuery, liveQueryRow, cardinality, parameters));
   }
 
   private Optional<ClassName> liveQuery(ExecutableElement method, AnnotationMirror annotation, String where,

@@ -1,33 +1,72 @@
 package dev.live.processor.write;
 
+import com.palantir.javapoet.ClassName;
 import dev.live.processor.Diagnostics;
+import dev.live.processor.Message;
 import dev.live.processor.model.CollectionModel;
 import dev.live.processor.model.EnumModel;
 import dev.live.processor.model.ProcedureClassModel;
 import dev.live.processor.model.RecordModel;
 import dev.live.processor.model.SchemaModel;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import javax.annotation.processing.Filer;
+import java.util.Optional;
 import java.util.Set;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.FilerException;
 import javax.lang.model.element.Element;
 import javax.lang.model.util.Elements;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
 
-/** Writes every generated type of a schema, in a fixed order. */
+/**
+ * Writes every generated type of a schema, in a fixed order, and its TypeScript declarations
+ * ({@code AppSchema.d.ts}, a resource beside the registry's class).
+ */
 public final class SchemaWriter {
   private final JavaFiles files;
+  private final Filer filer;
+  private final Diagnostics diagnostics;
 
   /** {@code userTypes}: qualified names of the compilation's own top-level types. */
   public SchemaWriter(Filer filer, Elements elements, Diagnostics diagnostics, Set<String> userTypes) {
     this.files = new JavaFiles(filer, elements, diagnostics, userTypes);
+    this.filer = filer;
+    this.diagnostics = diagnostics;
   }
 
-  /** Writes every type, or none when a generated name is taken by a type of the user's. */
+  /**
+   * Writes every file, or none when a generated name is taken: a Java one by a type of the
+   * user's, or a TypeScript one (both are checked, so that every problem is reported at once).
+   */
   public void write(SchemaModel schema) {
+    Optional<TypeScriptNames> typeScript = TypeScriptNames.of(schema, diagnostics);
     List<JavaFiles.Planned> planned = plan(schema);
-    if (files.checkNames(planned)) {
+    if (files.checkNames(planned) && typeScript.isPresent()) {
       planned.forEach(files::write);
+      writeDeclarations(schema, typeScript.get());
+    }
+  }
+
+  private void writeDeclarations(SchemaModel schema, TypeScriptNames names) {
+    ClassName registry = schema.registry();
+    String name = registry.simpleName() + ".d.ts";
+    byte[] text = new TypeScriptWriter(schema, names).write().getBytes(StandardCharsets.UTF_8);
+    try {
+      FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, registry.packageName(), name,
+          origins(schema));
+      try (OutputStream out = file.openOutputStream()) {
+        out.write(text);
+      }
+    } catch (FilerException e) {
+      diagnostics.error(Message.GENERATED_NAME_TAKEN, registry.packageName() + "." + name, e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

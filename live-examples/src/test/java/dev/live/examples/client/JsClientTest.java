@@ -1,0 +1,254 @@
+package dev.live.examples.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.live.auth.AuthContext;
+import dev.live.auth.Rules;
+import dev.live.examples.board.AppSchema;
+import dev.live.examples.board.BoardQueries;
+import dev.live.examples.board.BoardRooms;
+import dev.live.examples.board.Board_;
+import dev.live.examples.board.Comment_;
+import dev.live.examples.board.Role;
+import dev.live.examples.board.Task_;
+import dev.live.examples.storage.Backend;
+import dev.live.examples.storage.BoardData;
+import dev.live.examples.storage.TestDatabase;
+import dev.live.server.LiveServer;
+import dev.live.server.ServerOptions;
+import dev.live.storage.Store;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The browser client (live-runtime's {@code dev/live/browser/live-client.js}) against a real
+ * server, run by Node: each test runs a scenario file of {@code src/test/js/}, which prints PASS
+ * or FAIL per scenario and asks this side, with {@code STEP <name>} lines, to act on the fault
+ * proxy its clients may connect through. Users: the token {@code u1} is Ann (admin of team1),
+ * {@code u2} Bob (member of team1), {@code u3} Cyd (team2).
+ */
+class JsClientTest {
+  private static final Duration SCRIPT_LIMIT = Duration.ofSeconds(120);
+  private static final Map<String, AuthContext> USERS = Map.of(
+      "u1", user("u1", "team1", Role.ADMIN),
+      "u2", user("u2", "team1", Role.MEMBER),
+      "u3", user("u3", "team2", Role.MEMBER));
+
+  private static final Map<String, Set<String>> BOARDS = Map.of(
+      "team1", Set.of("board:b1", "board:b2"), "team2", Set.of("board:b3"));
+
+  private TestDatabase database;
+  private Store store;
+  private LiveServer server;
+  private FaultProxy proxy;
+
+  @BeforeEach
+  void start() throws IOException {
+    database = Backend.H2.create();
+    store = Store.open(database.database(), AppSchema.INSTANCE);
+    BoardData.seed(store);
+    server = LiveServer.builder().schema(AppSchema.INSTANCE).store(store).host("127.0.0.1").port(0)
+        .authenticate(handshake -> handshake.queryParameter("token").map(token -> Optional.ofNullable(USERS.get(token))
+            .orElseThrow(() -> new dev.live.error.LiveException(dev.live.error.ErrorCode.UNAUTHENTICATED, "unknown token")))
+            .orElse(AuthContext.anonymous()))
+        .rules(teamRules())
+        .rooms(BoardRooms.board((auth, room) -> team(auth).map(team -> BOARDS.get(team).contains(room)).orElse(false)))
+        .procedures(new BoardQueries())
+        // Uncompressed, so that the fault proxy can find the server's messages in the bytes.
+        .options(ServerOptions.builder().compression(false).build())
+        .start();
+    proxy = FaultProxy.start(server.port());
+  }
+
+  @AfterEach
+  void stop() {
+    if (proxy != null) {
+      proxy.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (store != null) {
+      store.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  @Test
+  void liveQueriesAndOptimisticWrites() {
+    run("live-queries.mjs", Map.of());
+  }
+
+  @Test
+  void refusedWritesRollBackAndReadRulesFilter() {
+    run("rules.mjs", Map.of());
+  }
+
+  @Test
+  void reconnectResumesAndWritesApplyExactlyOnce() {
+    run("reconnect.mjs", Map.of(
+        "drop", proxy::dropAll,
+        "refuse", () -> {
+          proxy.refuse(true);
+          proxy.dropAll();
+        },
+        "accept", () -> proxy.refuse(false),
+        "drop-on-ack", () -> proxy.dropWhenServerSends("\"type\":\"ack\""),
+        "ack-was-dropped", () -> assertThat(proxy.triggered()).as("an ack was lost with a connection").isTrue()));
+  }
+
+  @Test
+  void roomsPresenceEventsAndState() {
+    run("rooms.mjs", Map.of(
+        "drop", proxy::dropAll,
+        "drop-and-drop-on-joined", () -> {
+          proxy.dropWhenServerSends("\"type\":\"joined\"");
+          proxy.dropAll();
+        },
+        "rejoin-was-dropped", () -> assertThat(proxy.triggered()).as("a rejoin's answer was lost").isTrue()));
+  }
+
+  @Test
+  void valuesCompareByTheirFieldsType() {
+    run("values.mjs", Map.of());
+  }
+
+  @Test
+  void procedures() {
+    run("procedures.mjs", Map.of());
+  }
+
+  private static AuthContext user(String id, String team, Role role) {
+    return new AuthContext(Optional.of(id), Set.of(role.name()), Map.of("team", team));
+  }
+
+  /** Read rules by team; tasks titled "forbidden…" cannot be inserted; only admins delete tasks. */
+  private static Rules teamRules() {
+    return Rules.builder()
+        .read(Board_.COLLECTION, auth -> team(auth).map(Board_.teamId::eq).orElse(Rules.nothing(Board_.COLLECTION)))
+        .read(Task_.COLLECTION, auth -> team(auth).map(team -> Task_.board.is(Board_.teamId.eq(team)))
+            .orElse(Rules.nothing(Task_.COLLECTION)))
+        .read(Comment_.COLLECTION, auth -> team(auth)
+            .map(team -> Comment_.task.is(Task_.board.is(Board_.teamId.eq(team))))
+            .orElse(Rules.nothing(Comment_.COLLECTION)))
+        .insert(Task_.COLLECTION, (auth, task) -> !task.title().startsWith("forbidden"))
+        .delete(Task_.COLLECTION, (auth, task) -> auth.hasRole(Role.ADMIN.name()))
+        .build();
+  }
+
+  private static Optional<String> team(AuthContext auth) {
+    return Optional.ofNullable(auth.claims().get("team"));
+  }
+
+  /**
+   * Runs {@code script} with Node and fails with its output unless every scenario passed;
+   * {@code steps} are what the script may ask for.
+   */
+  private void run(String script, Map<String, Runnable> steps) {
+    Path module = Path.of("src/test/js", script);
+    assertThat(module).exists();
+    List<String> command = nodeCommand();
+    command.add(module.toString());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("LIVE_URL", "ws://127.0.0.1:" + server.port() + "/live");
+    builder.environment().put("LIVE_PROXY_URL", "ws://127.0.0.1:" + proxy.port() + "/live");
+    List<String> output = new ArrayList<>();
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start node", e);
+    }
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+         Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
+      Thread killer = new Thread(() -> {
+        try {
+          if (!process.waitFor(SCRIPT_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+          }
+        } catch (InterruptedException e) {
+          process.destroyForcibly();
+        }
+      });
+      killer.setDaemon(true);
+      killer.start();
+      String line;
+      while ((line = out.readLine()) != null) {
+        output.add(line);
+        if (line.startsWith("STEP ")) {
+          Runnable step = steps.get(line.substring(5).trim());
+          if (step == null) {
+            process.destroyForcibly();
+            fail("the script asked for an unknown step: " + line + "\n" + String.join("\n", output));
+          }
+          step.run();
+          in.write("done\n");
+          in.flush();
+        }
+      }
+      int exit = process.waitFor();
+      String text = String.join("\n", output);
+      assertThat(exit).as("node's exit code; its output:\n%s", text).isZero();
+      assertThat(output).as("its output").anyMatch(l -> l.startsWith("PASS ")).noneMatch(l -> l.startsWith("FAIL "));
+    } catch (IOException e) {
+      throw new IllegalStateException("talking to node failed; it printed:\n" + String.join("\n", output), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      fail("interrupted");
+    }
+  }
+
+  /** Node with a WebSocket: built in from Node 22, behind a flag in Node 20 and 21. */
+  private static List<String> nodeCommand() {
+    Optional<Integer> major = nodeMajorVersion();
+    if (major.isEmpty()) {
+      String message = "Node.js is not installed; the browser client's tests need it (Debian: apt-get install nodejs)";
+      if (System.getenv("LIVE_CI") != null) {
+        fail(message);
+      }
+      Assumptions.abort(message);
+    }
+    List<String> command = new ArrayList<>(List.of("node"));
+    if (major.get() < 22) {
+      command.add("--experimental-websocket");
+    }
+    return command;
+  }
+
+  private static Optional<Integer> nodeMajorVersion() {
+    try {
+      Process process = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+      String version = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      if (!process.waitFor(10, TimeUnit.SECONDS) || !version.startsWith("v")) {
+        return Optional.empty();
+      }
+      return Optional.of(Integer.parseInt(version.substring(1, version.indexOf('.'))));
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+}
