@@ -30,8 +30,7 @@ class BadInputTest extends ServerTestBase {
   private static final int MAX_QUEUED_BYTES = 256 * 1024;
   /**
    * The bound for the flood test: above the ~430 KB of replies the flood gets, so that a flood
-   * client whose reader falls behind on a loaded machine cannot be closed as a slow consumer (the
-   * likely cause of that test's rare stalls at about two thirds of the replies).
+   * client whose reader falls behind on a loaded machine cannot be closed as a slow consumer.
    */
   private static final int FLOOD_MAX_QUEUED_BYTES = 1024 * 1024;
 
@@ -230,7 +229,8 @@ class BadInputTest extends ServerTestBase {
     // queries, which a loaded CI machine may run slowly on PostgreSQL.
     await().atMost(Duration.ofSeconds(30))
         .untilAsserted(() -> assertThat(client.received().size())
-            .as("replies so far (closed by the server: %s)", client.closeReason.getNow("no"))
+            .as("replies so far (closed by the server: %s; the last: %s)", client.closeReason.getNow("no"),
+                lastOf(client.received()))
             .isGreaterThanOrEqualTo(count + 1));
     List<JsonNode> replies = client.received().subList(1, count + 1); // after the welcome
     for (int i = 0; i < count; i++) {
@@ -301,5 +301,10 @@ class BadInputTest extends ServerTestBase {
     assertThat(error).as("an error reply: %s", reply).isTrue();
     assertThat(error(reply).path("code").asText()).as("reply %s", reply).isEqualTo(code);
     assertThat(error(reply).path("message").asText()).as("reply %s", reply).isNotBlank();
+  }
+
+  /** The last reply, to tell in a failure where a flood's answers stopped. */
+  private static String lastOf(List<JsonNode> replies) {
+    return replies.isEmpty() ? "none" : replies.get(replies.size() - 1).toString();
   }
 }
