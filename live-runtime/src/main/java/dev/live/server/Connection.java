@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Connection implements Session.Listener {
   private static final Logger log = LoggerFactory.getLogger(Connection.class);
+  private static final CompletionStage<?> DONE = java.util.concurrent.CompletableFuture.completedFuture(null);
 
   private final LiveCore core;
   private final AuthContext auth;
@@ -108,15 +110,22 @@ public final class Connection implements Session.Listener {
       paused = !more;
     }
     // A refused message is answered in its turn too: replies keep the order of the requests.
-    Runnable task = verdict == MessageRateLimit.Verdict.ADMITTED ? () -> handle(text) : () -> refuse(text, verdict);
-    requests.execute(() -> {
+    SerialExecutor.Task task = verdict == MessageRateLimit.Verdict.ADMITTED ? () -> handle(text) : () -> {
+      refuse(text, verdict);
+      return DONE;
+    };
+    requests.submit(() -> {
       long start = System.nanoTime();
+      CompletionStage<?> finished = DONE;
       try {
-        task.run();
+        finished = task.start();
       } finally {
-        core.metrics().processed(System.nanoTime() - start);
-        answered();
+        finished.whenComplete((result, failure) -> {
+          core.metrics().processed(System.nanoTime() - start);
+          answered();
+        });
       }
+      return finished;
     });
     if (more) {
       session.demand();
@@ -373,28 +382,46 @@ public final class Connection implements Session.Listener {
         message + "; this request was not run: send it again more slowly")));
   }
 
-  private void handle(String text) {
+  /** Answers one request; the stage completes once it is answered (a mutation: once its group committed). */
+  private CompletionStage<?> handle(String text) {
     if (closed) {
-      return;
+      return DONE;
     }
     ClientMessage message;
     try {
       message = core.reader().read(text);
     } catch (BadMessage bad) {
       send(ServerMessages.error(bad.requestId(), bad.error()));
-      return;
+      return DONE;
     }
     try {
       if (clientId == null && !(message instanceof ClientMessage.Hello)) {
         throw new LiveException(ErrorCode.PROTOCOL_VIOLATION, "the first message of a connection is hello");
       }
+      if (message instanceof ClientMessage.Mutate mutate) {
+        return core.service().mutateInGroup(auth, mutationKey, mutate.seq(), mutate.mutation())
+            .thenAccept(outcome -> send(ack(mutate, remembered(mutate.seq(), outcome))))
+            .exceptionally(failure -> {
+              failed(message, failure);
+              return null;
+            });
+      }
       dispatch(message);
-    } catch (LiveException e) {
+    } catch (RuntimeException e) {
+      failed(message, e);
+    }
+    return DONE;
+  }
+
+  private void failed(ClientMessage message, Throwable failure) {
+    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
+    if (cause instanceof LiveException e) {
       log.atDebug().setMessage("request refused").addKeyValue("client", clientId)
           .addKeyValue("request", message.getClass().getSimpleName()).addKeyValue("code", e.code()).log();
       send(ServerMessages.error(Optional.of(message.id()), e));
-    } catch (RuntimeException e) {
-      log.error("request {} of connection {} failed", message.getClass().getSimpleName(), clientId, e);
+    } else {
+      log.error("request {} of connection {} failed", message.getClass().getSimpleName(), clientId, cause);
       send(ServerMessages.error(Optional.of(message.id()),
           new LiveException(ErrorCode.STORAGE_FAILED, "the server failed to answer this request")));
     }
@@ -410,10 +437,6 @@ public final class Connection implements Session.Listener {
     } else if (message instanceof ClientMessage.Query query) {
       LiveService.Rows rows = core.service().query(auth, query.query());
       send(ServerMessages.rows(query.id(), rows.version(), rows.json()));
-    } else if (message instanceof ClientMessage.Mutate mutate) {
-      LiveService.Outcome outcome = remembered(mutate.seq(),
-          core.service().mutate(auth, mutationKey, mutate.seq(), mutate.mutation()));
-      send(ack(mutate, outcome));
     } else if (message instanceof ClientMessage.Call call) {
       LiveService.Outcome outcome = core.service().call(auth, Optional.of(mutationKey), call.seq(),
           call.dispatcher(), call.call());

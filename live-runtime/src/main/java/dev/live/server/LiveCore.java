@@ -94,10 +94,6 @@ final class LiveCore {
     store = config.openStore();
     try {
       engine = LiveEngine.start(store);
-      service = new LiveService(store, engine, config.rules(), config.middlewares(), config.procedureRoles(),
-          config.options().queryLimits(), metrics.mutations);
-      reader = new MessageReader(config.schema(), dispatchers, config.roomTypes(), config.options().queryLimits(),
-          jsonFactory);
       AtomicInteger threads = new AtomicInteger();
       int size = config.options().workerThreads();
       workers = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
@@ -105,6 +101,10 @@ final class LiveCore {
         thread.setDaemon(true);
         return thread;
       });
+      service = new LiveService(store, engine, config.rules(), config.middlewares(), config.procedureRoles(),
+          config.options().queryLimits(), metrics, workers);
+      reader = new MessageReader(config.schema(), dispatchers, config.roomTypes(), config.options().queryLimits(),
+          jsonFactory);
       senders = new SendScheduler(Runtime.getRuntime().availableProcessors());
       timer = new ScheduledThreadPoolExecutor(1, task -> {
         Thread thread = new Thread(task, "live-timer");

@@ -62,11 +62,14 @@ final class LiveService {
   private final QueryLimits queryLimits;
   /** Counts transactions of clients' requests that wrote something, for the stats. */
   private final java.util.concurrent.atomic.LongAdder mutations;
+  private final GroupCommit groups;
 
   /** {@code queryLimits}: what a client's query may ask, and so a live query procedure's too. */
   LiveService(Store store, LiveEngine engine, Rules rules, List<Middleware> middlewares,
-      Map<String, Set<String>> procedureRoles, QueryLimits queryLimits, java.util.concurrent.atomic.LongAdder mutations) {
-    this.mutations = mutations;
+      Map<String, Set<String>> procedureRoles, QueryLimits queryLimits, ServerMetrics metrics,
+      java.util.concurrent.Executor workers) {
+    this.mutations = metrics.mutations;
+    this.groups = new GroupCommit(store, workers, this::applyMutation, this::mutate, metrics);
     this.store = store;
     this.engine = engine;
     this.rules = rules;
@@ -133,13 +136,24 @@ final class LiveService {
     record Rejected(LiveException error) implements Outcome {}
   }
 
+  /** Applies a mutation in a transaction of its own. */
   Outcome mutate(AuthContext auth, String clientId, long seq, ClientMessage.Mutation mutation) {
-    return inTransaction(Optional.of(clientId), OptionalLong.of(seq), tx -> {
-      Middleware.Invocation invocation = new Middleware.Invocation(mutation.operation(),
-          mutation.collection().name(), auth, input(mutation), tx);
-      Optional<String> row = apply(tx, auth, mutation, invocation);
-      return row;
-    });
+    return inTransaction(Optional.of(clientId), OptionalLong.of(seq), tx -> applyMutation(tx, auth, mutation));
+  }
+
+  /**
+   * Applies a mutation with the others waiting at the same time, in one transaction ({@link
+   * GroupCommit}); the stage completes once it committed or failed.
+   */
+  java.util.concurrent.CompletableFuture<Outcome> mutateInGroup(AuthContext auth, String clientId, long seq,
+      ClientMessage.Mutation mutation) {
+    return groups.submit(auth, clientId, seq, mutation);
+  }
+
+  private Optional<String> applyMutation(Transaction tx, AuthContext auth, ClientMessage.Mutation mutation) {
+    Middleware.Invocation invocation = new Middleware.Invocation(mutation.operation(),
+        mutation.collection().name(), auth, input(mutation), tx);
+    return apply(tx, auth, mutation, invocation);
   }
 
   Outcome call(AuthContext auth, Optional<String> clientId, OptionalLong seq, ProcedureDispatcher dispatcher,

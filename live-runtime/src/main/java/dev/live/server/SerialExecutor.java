@@ -2,6 +2,8 @@ package dev.live.server;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -10,13 +12,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one connection's requests one after another, in arrival order, on a shared pool: a
  * client's mutations apply in the order it sent them, and a request sees the effects of the
- * ones before it.
+ * ones before it. A task may finish later than it returns ({@link #submit}): a mutation waiting
+ * for its group's commit holds the next request back without holding a pool thread.
  */
 final class SerialExecutor implements Executor {
+  /** A task that is done when the stage it returns completes. */
+  interface Task {
+    CompletionStage<?> start();
+  }
+
+  private static final CompletionStage<?> DONE = CompletableFuture.completedFuture(null);
+
   private static final Logger log = LoggerFactory.getLogger(SerialExecutor.class);
 
   private final Executor pool;
-  private final Queue<Runnable> tasks = new ArrayDeque<>();
+  private final Queue<Task> tasks = new ArrayDeque<>();
   private boolean running;
   private Runnable idleHook;
 
@@ -26,6 +36,14 @@ final class SerialExecutor implements Executor {
 
   @Override
   public void execute(Runnable task) {
+    submit(() -> {
+      task.run();
+      return DONE;
+    });
+  }
+
+  /** Queues {@code task}; the next one starts once the stage it returns completes. */
+  void submit(Task task) {
     synchronized (this) {
       tasks.add(task);
       if (running) {
@@ -49,7 +67,7 @@ final class SerialExecutor implements Executor {
   }
 
   private void runNext() {
-    Runnable task;
+    Task task;
     Runnable hook = null;
     synchronized (this) {
       task = tasks.poll();
@@ -62,11 +80,22 @@ final class SerialExecutor implements Executor {
       runHook(hook);
       return;
     }
+    CompletionStage<?> finished = DONE;
     try {
-      task.run();
+      finished = task.start();
     } catch (RuntimeException e) {
       log.error("a request task failed", e);
     }
+    if (finished.toCompletableFuture().isDone()) {
+      next();
+    } else {
+      finished.whenComplete((result, failure) -> next());
+    }
+  }
+
+  /** After a task finished: the next one, or idle. */
+  private void next() {
+    Runnable hook = null;
     boolean more;
     synchronized (this) {
       more = !tasks.isEmpty();

@@ -20,6 +20,8 @@ final class ServerMetrics {
   final LongAdder messagesIn = new LongAdder();
   final LongAdder messagesOut = new LongAdder();
   final LongAdder mutations = new LongAdder();
+  /** Transactions of grouped mutations committed ({@link GroupCommit}): mutations per group is the ratio. */
+  final LongAdder mutationGroups = new LongAdder();
   private final Recorder processing = new Recorder(MAX_TRACKED_MICROS, 3);
   private final Deque<Window> windows = new ArrayDeque<>();
   private volatile Rates rates = new Rates(0, 0, 0, 0, 0, 0);

@@ -36,7 +36,7 @@ public final class StorageException extends LiveException {
   }
 
   /** Whether running the whole transaction again may succeed (a serialization failure or a deadlock). */
-  boolean isRetryable() {
+  public boolean isRetryable() {
     return retryable;
   }
 }

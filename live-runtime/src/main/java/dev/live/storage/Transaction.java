@@ -212,6 +212,24 @@ public final class Transaction implements DataAccess {
   }
 
   /**
+   * Runs {@code unit} as one member of a group of independent units that commit together (the
+   * server's group commit of mutations): a nested transaction, as {@link #transaction}, whose
+   * {@link #afterCommit} listeners receive only the changes this member wrote, as if it had
+   * committed alone.
+   */
+  public <R> R member(Unit<R> unit) {
+    int from = pending.size();
+    int listenersFrom = afterCommit.size();
+    R result = transaction(unit);
+    int to = pending.size();
+    for (int i = listenersFrom; i < afterCommit.size(); i++) {
+      Consumer<List<Change>> listener = afterCommit.get(i);
+      afterCommit.set(i, changes -> listener.accept(changes.subList(from, to)));
+    }
+    return result;
+  }
+
+  /**
    * Records that the client {@code clientId} applies its mutation {@code sequence} in this
    * transaction: true the first time, false if a mutation of that client with this or a higher
    * sequence was already applied (a retry, to be acknowledged without applying it again). The

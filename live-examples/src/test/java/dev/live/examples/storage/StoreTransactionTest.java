@@ -112,6 +112,39 @@ class StoreTransactionTest extends StoreTestBase {
   }
 
   @Test
+  void membersOfAGroupCommitEachHearOnlyTheirOwnChanges() {
+    List<Change> first = new ArrayList<>();
+    List<Change> refused = new ArrayList<>();
+    List<Change> third = new ArrayList<>();
+    List<Change> all = new ArrayList<>();
+    store.transaction(tx -> {
+      tx.afterCommit(all::addAll);
+      tx.member(member -> {
+        member.afterCommit(first::addAll);
+        member.insert(team("a"));
+        member.insert(team("b"));
+        return null;
+      });
+      assertThatThrownBy(() -> tx.member(member -> {
+        member.afterCommit(refused::addAll);
+        member.insert(team("x"));
+        throw new IllegalStateException("refused");
+      })).isInstanceOf(IllegalStateException.class);
+      tx.member(member -> {
+        member.afterCommit(third::addAll);
+        member.insert(team("c"));
+        return null;
+      });
+      return null;
+    });
+    assertThat(all).extracting(Change::version).containsExactly(1L, 2L, 3L);
+    assertThat(first).extracting(Change::version).containsExactly(1L, 2L);
+    assertThat(third).extracting(Change::version).containsExactly(3L);
+    assertThat(refused).as("a member that failed hears nothing and left nothing").isEmpty();
+    assertThat(store.list(TeamQuery.all())).extracting(Team::id).containsExactly("a", "b", "c");
+  }
+
+  @Test
   void aDeadlockRunsTheLosingUnitAgainAndBothCommit() throws Exception {
     store.insertAll(List.of(team("a"), team("b")));
     AtomicInteger runs = new AtomicInteger();

@@ -1,0 +1,228 @@
+package dev.live.server;
+
+import dev.live.auth.AuthContext;
+import dev.live.error.ErrorCode;
+import dev.live.error.LiveException;
+import dev.live.server.protocol.ClientMessage;
+import dev.live.storage.Change;
+import dev.live.storage.StorageException;
+import dev.live.storage.Store;
+import dev.live.storage.Transaction;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commits the mutations of many connections together: the mutations waiting when a group starts
+ * run in one transaction, each in a nested transaction of its own ({@link Transaction#member}),
+ * and are acknowledged once that transaction commits. A refused mutation rolls back alone; the
+ * others of its group still apply. A group pays for one commit, one change log version claim and
+ * one hand-off to the change tail instead of one each per mutation.
+ *
+ * <p>Order is kept where it matters: a connection sends its next request only once its mutation
+ * is answered ({@link SerialExecutor}), and within a group members apply in arrival order, each
+ * seeing the writes of those before it, as if they had committed one after another.
+ */
+final class GroupCommit {
+  private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+  /** Bounds a group's transaction: its locks and its rollback work on a conflict. */
+  static final int MAX_GROUP = 100;
+  /** Groups committing at once: a second group fills while the first commits. */
+  private static final int MAX_RUNNING = 2;
+
+  /** The work of one mutation in its transaction: the JSON of the row to answer with. */
+  interface MutationWork {
+    Optional<String> apply(Transaction tx, AuthContext auth, ClientMessage.Mutation mutation);
+  }
+
+  /** The path of a mutation committed alone, with its own retries: for one that conflicted in a group. */
+  interface Alone {
+    LiveService.Outcome mutate(AuthContext auth, String clientId, long seq, ClientMessage.Mutation mutation);
+  }
+
+  private final Store store;
+  private final Executor pool;
+  private final MutationWork work;
+  private final Alone alone;
+  private final ServerMetrics metrics;
+  private final ArrayDeque<Member> waiting = new ArrayDeque<>();
+  private int running;
+
+  GroupCommit(Store store, Executor pool, MutationWork work, Alone alone, ServerMetrics metrics) {
+    this.store = store;
+    this.pool = pool;
+    this.work = work;
+    this.alone = alone;
+    this.metrics = metrics;
+  }
+
+  /** Queues a mutation for the next group; the stage completes once its group committed or failed. */
+  CompletableFuture<LiveService.Outcome> submit(AuthContext auth, String clientId, long seq,
+      ClientMessage.Mutation mutation) {
+    Member member = new Member(auth, clientId, seq, mutation);
+    boolean start;
+    synchronized (this) {
+      waiting.add(member);
+      start = running < MAX_RUNNING;
+      if (start) {
+        running++;
+      }
+    }
+    if (start) {
+      schedule();
+    }
+    return member.outcome;
+  }
+
+  private void schedule() {
+    try {
+      pool.execute(this::runGroup);
+    } catch (RejectedExecutionException e) {
+      runGroup(); // the server is stopping: answer what waits rather than leave it waiting
+    }
+  }
+
+  private void runGroup() {
+    List<Member> group = new ArrayList<>();
+    synchronized (this) {
+      while (group.size() < MAX_GROUP && !waiting.isEmpty()) {
+        group.add(waiting.poll());
+      }
+      if (group.isEmpty()) {
+        running--;
+        return;
+      }
+    }
+    try {
+      commit(group);
+    } finally {
+      boolean again;
+      synchronized (this) {
+        again = !waiting.isEmpty();
+        if (!again) {
+          running--;
+        }
+      }
+      if (again) {
+        schedule(); // one group per pool turn: other requests get their turn between groups
+      }
+    }
+  }
+
+  private void commit(List<Member> group) {
+    try {
+      store.transaction(tx -> {
+        for (Member member : group) {
+          member.reset(); // the whole group runs again after a conflict
+        }
+        for (Member member : group) {
+          run(tx, member);
+        }
+        return null;
+      });
+      metrics.mutationGroups.increment();
+    } catch (LiveException e) {
+      for (Member member : group) {
+        member.failedWith(e);
+      }
+    } catch (RuntimeException e) {
+      log.error("a group of mutations failed unexpectedly", e);
+      for (Member member : group) {
+        member.failedWith(new LiveException(ErrorCode.STORAGE_FAILED,
+            "the server failed to commit this mutation; nothing was written"));
+      }
+    }
+    for (Member member : group) {
+      if (member.conflicted) {
+        member.outcome.complete(alone.mutate(member.auth, member.clientId, member.seq, member.mutation));
+      } else {
+        member.outcome.complete(member.settled());
+      }
+    }
+  }
+
+  private void run(Transaction tx, Member member) {
+    try {
+      tx.member(inner -> {
+        if (!inner.claimMutation(member.clientId, member.seq)) {
+          member.decided = new LiveService.Outcome.Duplicate(inner.lastMutation(member.clientId));
+          return null;
+        }
+        inner.afterCommit(changes -> member.version = lastVersion(changes));
+        member.json = work.apply(inner, member.auth, member.mutation);
+        return null;
+      });
+    } catch (StorageException e) {
+      if (e.isRetryable()) {
+        member.conflicted = true; // run alone after the group, with the store's retries
+      } else {
+        member.decided = new LiveService.Outcome.Rejected(e);
+      }
+    } catch (LiveException e) {
+      member.decided = new LiveService.Outcome.Rejected(e);
+    } catch (RuntimeException e) {
+      // Storage errors are LiveExceptions; anything else came from application code (a middleware).
+      log.error("a mutation failed unexpectedly", e);
+      member.decided = new LiveService.Outcome.Rejected(new LiveException(ErrorCode.PROCEDURE_FAILED,
+          "the request failed on the server; nothing was written"));
+    }
+  }
+
+  private static long lastVersion(List<Change> changes) {
+    return changes.isEmpty() ? 0 : changes.get(changes.size() - 1).version();
+  }
+
+  /** One mutation of a group, and what became of it in the group's current attempt. */
+  private final class Member {
+    final AuthContext auth;
+    final String clientId;
+    final long seq;
+    final ClientMessage.Mutation mutation;
+    final CompletableFuture<LiveService.Outcome> outcome = new CompletableFuture<>();
+    /** Refused or a duplicate; null while it applies. */
+    LiveService.@Nullable Outcome decided;
+    Optional<String> json = Optional.empty();
+    /** The version of its last change, set on commit; 0 when it wrote nothing. */
+    volatile long version;
+    boolean conflicted;
+
+    Member(AuthContext auth, String clientId, long seq, ClientMessage.Mutation mutation) {
+      this.auth = auth;
+      this.clientId = clientId;
+      this.seq = seq;
+      this.mutation = mutation;
+    }
+
+    void reset() {
+      decided = null;
+      json = Optional.empty();
+      version = 0;
+      conflicted = false;
+    }
+
+    /** The group did not commit: what applied in it did not happen. A refusal keeps its own reason. */
+    void failedWith(LiveException error) {
+      if (!(decided instanceof LiveService.Outcome.Rejected)) {
+        decided = new LiveService.Outcome.Rejected(error);
+      }
+      conflicted = false;
+    }
+
+    LiveService.Outcome settled() {
+      if (decided != null) {
+        return decided;
+      }
+      if (version > 0) {
+        metrics.mutations.increment();
+      }
+      return new LiveService.Outcome.Applied(version > 0 ? version : store.changes().latestVersion(), json);
+    }
+  }
+}
