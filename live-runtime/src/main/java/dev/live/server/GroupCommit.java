@@ -34,8 +34,12 @@ final class GroupCommit {
   private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
   /** Bounds a group's transaction: its locks and its rollback work on a conflict. */
   static final int MAX_GROUP = 100;
-  /** Groups committing at once: a second group fills while the first commits. */
-  private static final int MAX_RUNNING = 2;
+  /**
+   * Groups committing at once. An embedded database is bound by the processor: a second group
+   * would only contend with the first. A database server spends a commit waiting for its disk,
+   * which a second group can overlap with its own work.
+   */
+  private final int maxRunning;
 
   /** The work of one mutation in its transaction: the JSON of the row to answer with. */
   interface MutationWork {
@@ -57,6 +61,7 @@ final class GroupCommit {
 
   GroupCommit(Store store, Executor pool, MutationWork work, Alone alone, ServerMetrics metrics) {
     this.store = store;
+    this.maxRunning = store.database().isEmbedded() ? 1 : 2;
     this.pool = pool;
     this.work = work;
     this.alone = alone;
@@ -70,7 +75,7 @@ final class GroupCommit {
     boolean start;
     synchronized (this) {
       waiting.add(member);
-      start = running < MAX_RUNNING;
+      start = running < maxRunning;
       if (start) {
         running++;
       }

@@ -45,6 +45,8 @@ public final class Transaction implements DataAccess {
   private final StoreContext context;
   private final Sql sql;
   private final List<PendingChange> pending = new ArrayList<>();
+  /** How many nested transactions are open. */
+  private int nesting;
   private final List<Consumer<List<Change>>> afterCommit = new ArrayList<>();
   private int writeDepth;
   private StorageException failure;
@@ -180,16 +182,20 @@ public final class Transaction implements DataAccess {
     requireUsable();
     Savepoint savepoint;
     try {
-      savepoint = sql.connection().setSavepoint();
+      // Named by depth, not numbered: the statement's text repeats, so the database parses it
+      // once (H2 parses every new text). One savepoint per depth is open at a time.
+      savepoint = sql.connection().setSavepoint("live_nested_" + (nesting + 1));
     } catch (SQLException e) {
       throw failed(SqlErrors.failed(e, "starting a nested transaction", null));
     }
     int pendingMark = pending.size();
     int afterCommitMark = afterCommit.size();
     R result;
+    nesting++;
     try {
       result = unit.run(this);
     } catch (RuntimeException | Error e) {
+      nesting--;
       try {
         sql.connection().rollback(savepoint);
         // Rolled back to, a savepoint still exists; released, it stops holding PostgreSQL resources.
@@ -203,6 +209,7 @@ public final class Transaction implements DataAccess {
       failure = null;
       throw e;
     }
+    nesting--;
     try {
       sql.connection().releaseSavepoint(savepoint);
     } catch (SQLException e) {

@@ -60,7 +60,7 @@ public final class MutationThroughputBenchmark {
     List<Figure> figures = new ArrayList<>();
     double h2 = acksPerSecond(BenchDatabase::h2, FIRST_WARM_UP_SECONDS, window);
     figures.add(Figure.checked(AREA, "mutations/s from " + CLIENTS + " clients, H2", format(h2), "≥ 20,000",
-        h2 >= TARGET, "in memory; one transaction per insert; rate limits raised; load client in its own process"));
+        h2 >= TARGET, "in memory; group commit; rate limits raised; load client in its own process"));
     String what = "mutations/s from " + CLIENTS + " clients, PostgreSQL";
     Optional<String> problem = BenchDatabase.postgresProblem();
     if (problem.isPresent()) {
