@@ -35,10 +35,12 @@ final class GroupCommit {
   /** Bounds a group's transaction: its locks and its rollback work on a conflict. */
   static final int MAX_GROUP = 100;
   /**
-   * Groups committing at once. An embedded database is bound by the processor: a second group
-   * would only contend with the first. A database server spends a commit waiting for its disk,
-   * which a second group can overlap with its own work.
+   * Groups committing at once, at most. An embedded database is bound by the processor: a second
+   * group would only contend with the first. A database server spends a commit waiting for its
+   * disk, which a second group can overlap with its own work.
    */
+  static final int MAX_RUNNING = 2;
+
   private final int maxRunning;
 
   /** The work of one mutation in its transaction: the JSON of the row to answer with. */
@@ -61,7 +63,7 @@ final class GroupCommit {
 
   GroupCommit(Store store, Executor pool, MutationWork work, Alone alone, ServerMetrics metrics) {
     this.store = store;
-    this.maxRunning = store.database().isEmbedded() ? 1 : 2;
+    this.maxRunning = store.database().isEmbedded() ? 1 : MAX_RUNNING;
     this.pool = pool;
     this.work = work;
     this.alone = alone;
@@ -122,11 +124,13 @@ final class GroupCommit {
   }
 
   private void commit(List<Member> group) {
+    long[] groupVersion = {0};
     try {
       store.transaction(tx -> {
         for (Member member : group) {
           member.reset(); // the whole group runs again after a conflict
         }
+        tx.afterCommit(changes -> groupVersion[0] = lastVersion(changes));
         for (Member member : group) {
           run(tx, member);
         }
@@ -137,19 +141,29 @@ final class GroupCommit {
       for (Member member : group) {
         member.failedWith(e);
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       log.error("a group of mutations failed unexpectedly", e);
       for (Member member : group) {
         member.failedWith(new LiveException(ErrorCode.STORAGE_FAILED,
             "the server failed to commit this mutation; nothing was written"));
       }
-    }
-    for (Member member : group) {
-      if (member.conflicted) {
-        member.outcome.complete(alone.mutate(member.auth, member.clientId, member.seq, member.mutation));
-      } else {
-        member.outcome.complete(member.settled());
+    } finally {
+      // Every member is answered, whatever happened: its connection waits for it to go on.
+      for (Member member : group) {
+        complete(member, groupVersion[0]);
       }
+    }
+  }
+
+  private void complete(Member member, long groupVersion) {
+    try {
+      member.outcome.complete(member.conflicted
+          ? alone.mutate(member.auth, member.clientId, member.seq, member.mutation)
+          : member.settled(groupVersion));
+    } catch (RuntimeException | Error e) {
+      log.error("answering a mutation of a group failed", e);
+      member.outcome.complete(new LiveService.Outcome.Rejected(new LiveException(ErrorCode.STORAGE_FAILED,
+          "the server failed to answer this mutation; it may have been applied")));
     }
   }
 
@@ -172,7 +186,7 @@ final class GroupCommit {
       }
     } catch (LiveException e) {
       member.decided = new LiveService.Outcome.Rejected(e);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       // Storage errors are LiveExceptions; anything else came from application code (a middleware).
       log.error("a mutation failed unexpectedly", e);
       member.decided = new LiveService.Outcome.Rejected(new LiveException(ErrorCode.PROCEDURE_FAILED,
@@ -195,7 +209,7 @@ final class GroupCommit {
     LiveService.@Nullable Outcome decided;
     Optional<String> json = Optional.empty();
     /** The version of its last change, set on commit; 0 when it wrote nothing. */
-    volatile long version;
+    long version;
     boolean conflicted;
 
     Member(AuthContext auth, String clientId, long seq, ClientMessage.Mutation mutation) {
@@ -212,22 +226,27 @@ final class GroupCommit {
       conflicted = false;
     }
 
-    /** The group did not commit: what applied in it did not happen. A refusal keeps its own reason. */
+    /**
+     * The group did not commit: what applied in it did not happen. A refusal keeps its own reason,
+     * and a duplicate stays one (it was applied before, by an earlier transaction).
+     */
     void failedWith(LiveException error) {
-      if (!(decided instanceof LiveService.Outcome.Rejected)) {
+      if (!(decided instanceof LiveService.Outcome.Rejected) && !(decided instanceof LiveService.Outcome.Duplicate)) {
         decided = new LiveService.Outcome.Rejected(error);
       }
       conflicted = false;
     }
 
-    LiveService.Outcome settled() {
+    /** {@code groupVersion}: the group's last change, for a member that wrote nothing. */
+    LiveService.Outcome settled(long groupVersion) {
       if (decided != null) {
         return decided;
       }
       if (version > 0) {
         metrics.mutations.increment();
+        return new LiveService.Outcome.Applied(version, json);
       }
-      return new LiveService.Outcome.Applied(version > 0 ? version : store.changes().latestVersion(), json);
+      return new LiveService.Outcome.Applied(groupVersion > 0 ? groupVersion : store.changes().latestVersion(), json);
     }
   }
 }

@@ -59,6 +59,8 @@ final class LiveCore {
   private LiveService service;
   private MessageReader reader;
   private ThreadPoolExecutor workers;
+  /** Threads of their own for group commits: a group waiting on a lock must not take a worker from other requests. */
+  private ThreadPoolExecutor committers;
   private SendScheduler senders;
   private ScheduledExecutorService timer;
   private ParkedSubscriptions parked;
@@ -101,8 +103,15 @@ final class LiveCore {
         thread.setDaemon(true);
         return thread;
       });
+      AtomicInteger committerThreads = new AtomicInteger();
+      committers = new ThreadPoolExecutor(GroupCommit.MAX_RUNNING, GroupCommit.MAX_RUNNING, 60, TimeUnit.SECONDS,
+          new LinkedBlockingQueue<>(), task -> {
+            Thread thread = new Thread(task, "live-commit-" + committerThreads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+          });
       service = new LiveService(store, engine, config.rules(), config.middlewares(), config.procedureRoles(),
-          config.options().queryLimits(), metrics, workers);
+          config.options().queryLimits(), metrics, committers);
       reader = new MessageReader(config.schema(), dispatchers, config.roomTypes(), config.options().queryLimits(),
           jsonFactory);
       senders = new SendScheduler(Runtime.getRuntime().availableProcessors());
@@ -242,12 +251,14 @@ final class LiveCore {
     if (senders != null) {
       senders.close();
     }
-    if (workers != null) {
-      workers.shutdown();
-      try {
-        workers.awaitTermination(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    for (ThreadPoolExecutor pool : new ThreadPoolExecutor[] {workers, committers}) {
+      if (pool != null) {
+        pool.shutdown();
+        try {
+          pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
     if (engine != null) {

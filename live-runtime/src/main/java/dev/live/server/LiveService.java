@@ -67,9 +67,9 @@ final class LiveService {
   /** {@code queryLimits}: what a client's query may ask, and so a live query procedure's too. */
   LiveService(Store store, LiveEngine engine, Rules rules, List<Middleware> middlewares,
       Map<String, Set<String>> procedureRoles, QueryLimits queryLimits, ServerMetrics metrics,
-      java.util.concurrent.Executor workers) {
+      java.util.concurrent.Executor committers) {
     this.mutations = metrics.mutations;
-    this.groups = new GroupCommit(store, workers, this::applyMutation, this::mutate, metrics);
+    this.groups = new GroupCommit(store, committers, this::applyMutation, this::mutate, metrics);
     this.store = store;
     this.engine = engine;
     this.rules = rules;

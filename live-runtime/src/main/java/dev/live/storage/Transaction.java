@@ -221,13 +221,24 @@ public final class Transaction implements DataAccess {
   /**
    * Runs {@code unit} as one member of a group of independent units that commit together (the
    * server's group commit of mutations): a nested transaction, as {@link #transaction}, whose
-   * {@link #afterCommit} listeners receive only the changes this member wrote, as if it had
-   * committed alone.
+   * {@link #afterCommit} listeners receive only the changes this member wrote. A write of the
+   * member that failed rolls the member back even if the unit caught the failure, so that one
+   * member cannot end the transaction for the others. Members are not nested in one another.
    */
   public <R> R member(Unit<R> unit) {
+    if (nesting > 0) {
+      throw new IllegalStateException("a member of a group commit runs at the top of its transaction,"
+          + " not inside a nested transaction");
+    }
     int from = pending.size();
     int listenersFrom = afterCommit.size();
-    R result = transaction(unit);
+    R result = transaction(inner -> {
+      R value = unit.run(inner);
+      if (failure != null) {
+        throw failure; // a write failed and the unit went on: only rolling the member back is left
+      }
+      return value;
+    });
     int to = pending.size();
     for (int i = listenersFrom; i < afterCommit.size(); i++) {
       Consumer<List<Change>> listener = afterCommit.get(i);

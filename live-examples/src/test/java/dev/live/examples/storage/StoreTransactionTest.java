@@ -145,6 +145,27 @@ class StoreTransactionTest extends StoreTestBase {
   }
 
   @Test
+  void aMemberThatSwallowsAFailedWriteIsRolledBackAloneAndTheOthersCommit() {
+    store.insert(team("a"));
+    store.transaction(tx -> {
+      assertThatThrownBy(() -> tx.member(member -> {
+        member.insert(team("x"));
+        try {
+          member.insert(team("a")); // exists: the write fails
+        } catch (StorageException swallowed) {
+          // a careless hook or middleware goes on
+        }
+        return null;
+      })).isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ALREADY_EXISTS));
+      tx.member(member -> member.insert(team("b")));
+      assertThatThrownBy(() -> tx.transaction(inner -> inner.member(nested -> null)))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("top of its transaction");
+      return null;
+    });
+    assertThat(store.list(TeamQuery.all())).extracting(Team::id).containsExactly("a", "b");
+  }
+
+  @Test
   void aDeadlockRunsTheLosingUnitAgainAndBothCommit() throws Exception {
     store.insertAll(List.of(team("a"), team("b")));
     AtomicInteger runs = new AtomicInteger();
