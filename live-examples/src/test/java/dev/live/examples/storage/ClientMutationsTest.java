@@ -48,6 +48,20 @@ class ClientMutationsTest extends StoreTestBase {
 
   @Test
   void aMutationRetriedConcurrentlyTakesEffectOnce() throws Exception {
+    assertThat(concurrentClaims(1)).as("the first mutation of a client: no row yet").isEqualTo(1);
+    assertThat(store.list(TeamQuery.all())).hasSize(1);
+  }
+
+  @Test
+  void aLaterMutationRetriedConcurrentlyTakesEffectOnce() throws Exception {
+    store.transaction(tx -> tx.claimMutation("client-a", 1));
+    assertThat(concurrentClaims(2)).as("a later mutation: the row exists and is raised").isEqualTo(1);
+    assertThat(store.list(TeamQuery.all())).hasSize(1);
+    assertThat(store.lastMutation("client-a")).isEqualTo(2);
+  }
+
+  /** Claims {@code seq} of one client from several transactions at once; returns how many applied. */
+  private int concurrentClaims(long seq) throws Exception {
     int attempts = 6;
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(attempts);
@@ -57,7 +71,7 @@ class ClientMutationsTest extends StoreTestBase {
       results.add(pool.submit(() -> {
         start.await(10, TimeUnit.SECONDS);
         return store.transaction(tx -> {
-          if (!tx.claimMutation("client-a", 1)) {
+          if (!tx.claimMutation("client-a", seq)) {
             return false;
           }
           tx.insert(team("applied-by-" + attempt));
@@ -71,8 +85,7 @@ class ClientMutationsTest extends StoreTestBase {
     for (Future<Boolean> result : results) {
       applied += result.get(60, TimeUnit.SECONDS) ? 1 : 0;
     }
-    assertThat(applied).isEqualTo(1);
-    assertThat(store.list(TeamQuery.all())).hasSize(1);
+    return applied;
   }
 
   @Test
