@@ -120,10 +120,15 @@ public final class Connection implements Session.Listener {
       try {
         finished = task.start();
       } finally {
-        finished.whenComplete((result, failure) -> {
+        Runnable done = () -> {
           core.metrics().processed(System.nanoTime() - start);
           answered();
-        });
+        };
+        if (finished == DONE) {
+          done.run(); // most requests: answered already, no stage to chain on
+        } else {
+          finished.whenComplete((result, failure) -> done.run());
+        }
       }
       return finished;
     });

@@ -184,13 +184,8 @@ final class GroupCommit {
       } else {
         member.decided = new LiveService.Outcome.Rejected(e);
       }
-    } catch (LiveException e) {
-      member.decided = new LiveService.Outcome.Rejected(e);
     } catch (RuntimeException | Error e) {
-      // Storage errors are LiveExceptions; anything else came from application code (a middleware).
-      log.error("a mutation failed unexpectedly", e);
-      member.decided = new LiveService.Outcome.Rejected(new LiveException(ErrorCode.PROCEDURE_FAILED,
-          "the request failed on the server; nothing was written"));
+      member.decided = LiveService.rejected(e);
     }
   }
 

@@ -261,14 +261,23 @@ final class LiveService {
       }
       long at = version.get() > 0 ? version.get() : store.changes().latestVersion();
       return new Outcome.Applied(at, json);
-    } catch (LiveException e) {
-      return new Outcome.Rejected(e);
     } catch (RuntimeException e) {
-      // Storage errors are LiveExceptions; anything else came from application code (a middleware).
-      log.error("a request failed unexpectedly", e);
-      return new Outcome.Rejected(new LiveException(ErrorCode.PROCEDURE_FAILED,
-          "the request failed on the server; nothing was written"));
+      return rejected(e);
     }
+  }
+
+  /**
+   * What a request that threw is answered: its own error when it is a {@link LiveException} (rules,
+   * hooks and storage throw those), a generic one otherwise, since anything else came from
+   * application code (a middleware) and its message is not for the client.
+   */
+  static Outcome.Rejected rejected(Throwable failure) {
+    if (failure instanceof LiveException e) {
+      return new Outcome.Rejected(e);
+    }
+    log.error("a request failed unexpectedly", failure);
+    return new Outcome.Rejected(new LiveException(ErrorCode.PROCEDURE_FAILED,
+        "the request failed on the server; nothing was written"));
   }
 
   private static long lastVersion(List<Change> changes) {
