@@ -1,27 +1,28 @@
 package dev.live.engine;
 
 import dev.live.query.Field;
+import dev.live.query.RelationMatch;
 import dev.live.schema.CollectionSchema;
 import dev.live.storage.Change;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds the nodes a change can matter to without looking at the others, so that the cost of a
- * change does not grow with unrelated subscriptions. For a change of a row of collection C:
+ * Finds the operators a change can matter to without looking at the others, so that the cost of
+ * a change does not grow with unrelated subscriptions. For a change of a row of collection C:
  * <ul>
- *   <li>the nodes that hold the row now (it may leave them);
- *   <li>the nodes on C whose equality key has the row's value (it may enter them);
- *   <li>the nodes on C without an equality key;
- *   <li>the nodes whose includes reach the row, or whose to-many includes hold the rows related to
- *       the row the changed row points to (see {@link IncludeScope});
- *   <li>the nodes with a relation condition on C.
+ *   <li>the operators that hold the row now (it may leave them);
+ *   <li>the operators on C whose equality key has the row's value (it may enter them);
+ *   <li>the operators on C keyed by a relation condition whose set has the row's key: {@code
+ *       Task_.board.is(...)} takes only tasks whose board is in its set;
+ *   <li>the operators on C with no key;
+ *   <li>the nodes whose includes hold the row, or hold the rows its foreign key points to (it may
+ *       join their related rows).
  * </ul>
- * A node on C with an equality key that neither holds the row nor has its value cannot take it:
- * every row it can hold has one of its key's values.
+ * An operator on C with a key that neither holds the row nor has its value cannot take it.
+ * Relation sets come before nodes: a node evaluates its conditions with the sets already current.
  */
 final class CandidateIndex {
   private final Map<CollectionSchema<?>, ByCollection> collections = new HashMap<>();
@@ -30,156 +31,169 @@ final class CandidateIndex {
     return collections.computeIfAbsent(collection, c -> new ByCollection());
   }
 
-  void add(QueryNode<?> node) {
-    NodeQuery<?> query = node.query();
+  /** Indexes {@code operator} by its key. */
+  void add(Operator operator) {
+    NodeQuery<?> query = operator.query();
     ByCollection own = of(query.collection());
     if (query.key().isPresent()) {
       NodeQuery.EqualityKey<?> key = query.key().get();
-      Map<Object, Set<QueryNode<?>>> byValue = own.keyed.computeIfAbsent(key.field(), f -> new HashMap<>());
+      Map<Object, Set<Operator>> byValue = own.keyed.computeIfAbsent(key.field(), f -> new HashMap<>());
       for (Object value : key.values()) {
-        byValue.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(node);
+        byValue.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(operator);
       }
+    } else if (query.relationKey().isPresent()) {
+      RelationUses.Use use = operator.uses().of(query.relationKey().get());
+      own.memberKeyed.computeIfAbsent(MemberKey.of(use), k -> new HashMap<>())
+          .computeIfAbsent(use.set, s -> new LinkedHashSet<>()).add(operator);
     } else {
-      own.unkeyed.add(node);
-    }
-    for (CollectionSchema<?> dependency : query.relationDependencies()) {
-      of(dependency).dependents.add(node);
-    }
-    addScope(node, node.scope());
-  }
-
-  /** After a node was read again: its includes may reach other rows now. */
-  void replaceScope(QueryNode<?> node, IncludeScope old, IncludeScope fresh) {
-    if (old != fresh) {
-      removeScope(node, old);
-      addScope(node, fresh);
+      own.unkeyed.add(operator);
     }
   }
 
-  private void addScope(QueryNode<?> node, IncludeScope scope) {
-    scope.rows().forEach((collection, ids) -> {
-      Map<Object, Set<QueryNode<?>>> included = of(collection).included;
-      for (Object id : ids) {
-        included.computeIfAbsent(id, i -> new LinkedHashSet<>()).add(node);
-      }
-    });
-    scope.parents().forEach((foreignKey, ids) -> {
-      Map<Object, Set<QueryNode<?>>> byParent = of(foreignKey.collection())
-          .parents.computeIfAbsent(foreignKey.field(), f -> new HashMap<>());
-      for (Object id : ids) {
-        byParent.computeIfAbsent(id, i -> new LinkedHashSet<>()).add(node);
-      }
-    });
-  }
-
-  private void removeScope(QueryNode<?> node, IncludeScope scope) {
-    scope.rows().forEach((collection, ids) -> {
-      Map<Object, Set<QueryNode<?>>> included = of(collection).included;
-      for (Object id : ids) {
-        removeFrom(included, id, node);
-      }
-    });
-    scope.parents().forEach((foreignKey, ids) -> {
-      Map<Object, Set<QueryNode<?>>> byParent = of(foreignKey.collection()).parents.get(foreignKey.field());
-      if (byParent != null) {
-        for (Object id : ids) {
-          removeFrom(byParent, id, node);
-        }
-      }
-    });
-  }
-
-  private static void removeFrom(Map<Object, Set<QueryNode<?>>> map, Object key, QueryNode<?> node) {
-    Set<QueryNode<?>> nodes = map.get(key);
-    if (nodes != null) {
-      nodes.remove(node);
-      if (nodes.isEmpty()) {
-        map.remove(key);
-      }
-    }
-  }
-
-  void remove(QueryNode<?> node) {
-    NodeQuery<?> query = node.query();
+  /** Forgets {@code operator}'s key; it must have released what it holds and includes already. */
+  void remove(Operator operator) {
+    NodeQuery<?> query = operator.query();
     ByCollection own = of(query.collection());
     if (query.key().isPresent()) {
       NodeQuery.EqualityKey<?> key = query.key().get();
-      Map<Object, Set<QueryNode<?>>> byValue = own.keyed.get(key.field());
+      Map<Object, Set<Operator>> byValue = own.keyed.get(key.field());
       if (byValue != null) {
         for (Object value : key.values()) {
-          removeFrom(byValue, value, node);
+          removeFrom(byValue, value, operator);
         }
         if (byValue.isEmpty()) {
           own.keyed.remove(key.field());
         }
       }
+    } else if (query.relationKey().isPresent()) {
+      RelationUses.Use use = operator.uses().of(query.relationKey().get());
+      MemberKey memberKey = MemberKey.of(use);
+      Map<RelationSet<?>, Set<Operator>> bySet = own.memberKeyed.get(memberKey);
+      if (bySet != null) {
+        removeFrom(bySet, use.set, operator);
+        if (bySet.isEmpty()) {
+          own.memberKeyed.remove(memberKey);
+        }
+      }
     } else {
-      own.unkeyed.remove(node);
-    }
-    for (CollectionSchema<?> dependency : query.relationDependencies()) {
-      of(dependency).dependents.remove(node);
-    }
-    removeScope(node, node.scope());
-    for (ResultRow row : node.rows()) {
-      unhold(node, row.id());
-    }
-    for (Object id : node.batchIds()) {
-      unhold(node, id);
+      own.unkeyed.remove(operator);
     }
   }
 
-  /** Records that {@code node} now holds the row with {@code id} of its collection. */
-  void hold(QueryNode<?> node, Object id) {
-    of(node.query().collection()).holders.computeIfAbsent(id, i -> new LinkedHashSet<>()).add(node);
+  /** {@code operator} holds the row {@code id} of its collection. */
+  void hold(Operator operator, Object id) {
+    of(operator.query().collection()).holders.computeIfAbsent(id, i -> new LinkedHashSet<>()).add(operator);
   }
 
-  void unhold(QueryNode<?> node, Object id) {
-    Map<Object, Set<QueryNode<?>>> holders = of(node.query().collection()).holders;
-    Set<QueryNode<?>> nodes = holders.get(id);
-    if (nodes != null) {
-      nodes.remove(node);
-      if (nodes.isEmpty()) {
-        holders.remove(id);
+  void unhold(Operator operator, Object id) {
+    removeFrom(of(operator.query().collection()).holders, id, operator);
+  }
+
+  /** {@code node}'s includes hold row {@code id} of {@code collection} (a to-one target or a to-many related row). */
+  void include(QueryNode<?> node, CollectionSchema<?> collection, Object id) {
+    of(collection).included.computeIfAbsent(id, i -> new LinkedHashSet<>()).add(node);
+  }
+
+  void uninclude(QueryNode<?> node, CollectionSchema<?> collection, Object id) {
+    removeFrom(of(collection).included, id, node);
+  }
+
+  /** {@code node} includes the rows of {@code collection} whose {@code foreignKey} is {@code parentId}. */
+  void parent(QueryNode<?> node, CollectionSchema<?> collection, Field<?, ?> foreignKey, Object parentId) {
+    of(collection).parents.computeIfAbsent(foreignKey, f -> new HashMap<>())
+        .computeIfAbsent(parentId, i -> new LinkedHashSet<>()).add(node);
+  }
+
+  void unparent(QueryNode<?> node, CollectionSchema<?> collection, Field<?, ?> foreignKey, Object parentId) {
+    Map<Object, Set<Operator>> byParent = of(collection).parents.get(foreignKey);
+    if (byParent != null) {
+      removeFrom(byParent, parentId, node);
+      if (byParent.isEmpty()) {
+        of(collection).parents.remove(foreignKey);
       }
     }
   }
 
-  /** The nodes {@code change} may matter to, each once. */
-  Set<QueryNode<?>> candidates(Change change) {
+  /** {@code key} entered {@code set}: rows with that key now reach the operators keyed by the set. */
+  void keyGained(RelationSet<?> set, Object key) {
+    of(set.definition.collection()).containing.computeIfAbsent(set.definition.key(), f -> new HashMap<>())
+        .computeIfAbsent(key, k -> new LinkedHashSet<>()).add(set);
+  }
+
+  void keyLost(RelationSet<?> set, Object key) {
+    Map<Object, Set<RelationSet<?>>> byKey = of(set.definition.collection()).containing.get(set.definition.key());
+    if (byKey != null) {
+      Set<RelationSet<?>> sets = byKey.get(key);
+      if (sets != null) {
+        sets.remove(set);
+        if (sets.isEmpty()) {
+          byKey.remove(key);
+        }
+      }
+    }
+  }
+
+  private static <K, V> void removeFrom(Map<K, Set<V>> map, K key, V value) {
+    Set<V> values = map.get(key);
+    if (values != null) {
+      values.remove(value);
+      if (values.isEmpty()) {
+        map.remove(key);
+      }
+    }
+  }
+
+  /** The operators {@code change} may matter to, each once, sets first. */
+  Set<Operator> candidates(Change change) {
     ByCollection own = collections.get(change.collection());
+    Set<Operator> found = new LinkedHashSet<>();
     if (own == null) {
-      return Collections.emptySet();
+      return found;
     }
-    Set<QueryNode<?>> found = new LinkedHashSet<>();
-    Set<QueryNode<?>> holding = own.holders.get(change.id());
-    if (holding != null) {
-      found.addAll(holding);
-    }
+    addAll(found, own.holders.get(change.id()));
     if (change.row().isPresent()) {
       Object row = change.row().get();
-      for (Map.Entry<Field<?, ?>, Map<Object, Set<QueryNode<?>>>> keyed : own.keyed.entrySet()) {
-        Set<QueryNode<?>> nodes = keyed.getValue().get(valueOf(keyed.getKey(), row));
-        if (nodes != null) {
-          found.addAll(nodes);
+      for (Map.Entry<Field<?, ?>, Map<Object, Set<Operator>>> keyed : own.keyed.entrySet()) {
+        addAll(found, keyed.getValue().get(valueOf(keyed.getKey(), row)));
+      }
+      for (Map.Entry<MemberKey, Map<RelationSet<?>, Set<Operator>>> keyed : own.memberKeyed.entrySet()) {
+        MemberKey key = keyed.getKey();
+        Object value = valueOf(key.probe(), row);
+        if (value == null) {
+          continue;
+        }
+        Map<Object, Set<RelationSet<?>>> byKey = of(key.setCollection()).containing.get(key.setKey());
+        Set<RelationSet<?>> sets = byKey == null ? null : byKey.get(value);
+        if (sets != null) {
+          for (RelationSet<?> set : sets) {
+            addAll(found, keyed.getValue().get(set));
+          }
         }
       }
-    }
-    Set<QueryNode<?>> including = own.included.get(change.id());
-    if (including != null) {
-      found.addAll(including);
-    }
-    if (change.row().isPresent()) {
-      Object row = change.row().get();
-      for (Map.Entry<Field<?, ?>, Map<Object, Set<QueryNode<?>>>> parent : own.parents.entrySet()) {
-        Set<QueryNode<?>> nodes = parent.getValue().get(valueOf(parent.getKey(), row));
-        if (nodes != null) {
-          found.addAll(nodes);
-        }
+      for (Map.Entry<Field<?, ?>, Map<Object, Set<Operator>>> parent : own.parents.entrySet()) {
+        addAll(found, parent.getValue().get(valueOf(parent.getKey(), row)));
       }
     }
+    addAll(found, own.included.get(change.id()));
     found.addAll(own.unkeyed);
-    found.addAll(own.dependents);
-    return found;
+    if (found.size() < 2) {
+      return found;
+    }
+    // Sets first, in the order found.
+    Set<Operator> ordered = new LinkedHashSet<>(found.size() * 2);
+    for (Operator operator : found) {
+      if (operator instanceof RelationSet<?>) {
+        ordered.add(operator);
+      }
+    }
+    ordered.addAll(found);
+    return ordered;
+  }
+
+  private static void addAll(Set<Operator> into, Set<? extends Operator> operators) {
+    if (operators != null) {
+      into.addAll(operators);
+    }
   }
 
   @SuppressWarnings("unchecked") // a change's row is a record of the field's collection
@@ -187,15 +201,24 @@ final class CandidateIndex {
     return field.get((T) row);
   }
 
-  /** The nodes on one collection, and the nodes depending on it. */
+  /** A relation key: the field of the keyed rows probed, and the side of the sets it is probed in. */
+  private record MemberKey(Field<?, ?> probe, CollectionSchema<?> setCollection, Field<?, ?> setKey) {
+    static MemberKey of(RelationUses.Use use) {
+      return new MemberKey(use.probe, use.set.definition.collection(), use.set.definition.key());
+    }
+  }
+
+  /** What is indexed of one collection. */
   private static final class ByCollection {
-    final Map<Field<?, ?>, Map<Object, Set<QueryNode<?>>>> keyed = new HashMap<>();
-    final Set<QueryNode<?>> unkeyed = new LinkedHashSet<>();
-    final Set<QueryNode<?>> dependents = new LinkedHashSet<>();
-    final Map<Object, Set<QueryNode<?>>> holders = new HashMap<>();
-    /** By id: the nodes whose includes reach the row of this collection with that id. */
-    final Map<Object, Set<QueryNode<?>>> included = new HashMap<>();
+    final Map<Field<?, ?>, Map<Object, Set<Operator>>> keyed = new HashMap<>();
+    final Map<MemberKey, Map<RelationSet<?>, Set<Operator>>> memberKeyed = new HashMap<>();
+    final Set<Operator> unkeyed = new LinkedHashSet<>();
+    final Map<Object, Set<Operator>> holders = new HashMap<>();
+    /** By id: the nodes whose includes hold the row of this collection with that id. */
+    final Map<Object, Set<Operator>> included = new HashMap<>();
     /** By foreign key of this collection and parent id: the nodes including that parent's related rows. */
-    final Map<Field<?, ?>, Map<Object, Set<QueryNode<?>>>> parents = new HashMap<>();
+    final Map<Field<?, ?>, Map<Object, Set<Operator>>> parents = new HashMap<>();
+    /** By a set's key field and a key: the sets of this collection holding that key. */
+    final Map<Field<?, ?>, Map<Object, Set<RelationSet<?>>>> containing = new HashMap<>();
   }
 }

@@ -69,6 +69,15 @@ public final class ConditionMatcher {
    *     a non-local condition may go undetected here.
    */
   public static <T> boolean matches(Condition<T> condition, T row, ValueOrder order) {
+    return matches(condition, row, order, RelationLookup.NONE);
+  }
+
+  /**
+   * Whether {@code row} matches {@code condition}, with the conditions on related rows answered
+   * by {@code relations}: how the engine evaluates relational conditions from the related rows
+   * it keeps.
+   */
+  static <T> boolean matches(Condition<T> condition, T row, ValueOrder order, RelationLookup relations) {
     if (condition instanceof Comparison<T, ?> comparison) {
       return comparison(comparison, row, order);
     }
@@ -84,7 +93,7 @@ public final class ConditionMatcher {
     if (condition instanceof And<T> and) {
       List<Condition<T>> all = and.conditions();
       for (int i = 0; i < all.size(); i++) {
-        if (!matches(all.get(i), row, order)) {
+        if (!matches(all.get(i), row, order, relations)) {
           return false;
         }
       }
@@ -93,18 +102,17 @@ public final class ConditionMatcher {
     if (condition instanceof Or<T> or) {
       List<Condition<T>> any = or.conditions();
       for (int i = 0; i < any.size(); i++) {
-        if (matches(any.get(i), row, order)) {
+        if (matches(any.get(i), row, order, relations)) {
           return true;
         }
       }
       return false;
     }
     if (condition instanceof Not<T> not) {
-      return !matches(not.condition(), row, order);
+      return !matches(not.condition(), row, order, relations);
     }
     if (condition instanceof RelationMatch<T, ?> match) {
-      throw new IllegalArgumentException("the condition on relation " + match.relation().name()
-          + " needs the related rows, so it cannot be evaluated on one row in memory");
+      return relations.matches(match, row);
     }
     throw new IllegalArgumentException("no in-memory evaluation for condition " + condition);
   }

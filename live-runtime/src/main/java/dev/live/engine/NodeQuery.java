@@ -6,9 +6,6 @@ import dev.live.query.Comparison;
 import dev.live.query.Condition;
 import dev.live.query.Field;
 import dev.live.query.In;
-import dev.live.query.Include;
-import dev.live.query.Not;
-import dev.live.query.Or;
 import dev.live.query.QuerySpec;
 import dev.live.query.RelationMatch;
 import dev.live.query.ValueField;
@@ -19,31 +16,24 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * A subscribed query in the form the engine maintains: always a list ({@code one(id)} becomes a
  * condition on the id, {@code first()} a window of one), with what the engine needs to know
- * about it worked out once: whether a change can be applied in memory, which other collections
- * it depends on, and which equality predicate indexes it.
+ * about it worked out once: its top-level conditions, and which of them indexes it (an equality,
+ * or a relation condition whose set's keys the row must have).
  */
 final class NodeQuery<T> {
   private final QuerySpec<T> spec;
-  private final boolean local;
-  private final Set<CollectionSchema<?>> relationDependencies;
+  private final List<Condition<T>> conjuncts;
   private final Optional<EqualityKey<T>> key;
+  private final Optional<RelationMatch<T, ?>> relationKey;
 
   private NodeQuery(QuerySpec<T> spec) {
     this.spec = spec;
-    this.local = spec.includes().isEmpty()
-        && spec.where().map(ConditionMatcher::isLocal).orElse(true);
-    Set<CollectionSchema<?>> related = new LinkedHashSet<>();
-    spec.where().ifPresent(where -> addRelated(where, related));
-    for (Include<T, ?> include : spec.includes()) {
-      addIncludeConditions(include, related);
-    }
-    this.relationDependencies = Set.copyOf(related);
-    this.key = spec.where().flatMap(NodeQuery::equalityKey);
+    this.conjuncts = spec.where().map(NodeQuery::conjuncts).orElse(List.of());
+    this.key = equalityKey(conjuncts);
+    this.relationKey = key.isPresent() ? Optional.empty() : relationKey(conjuncts);
   }
 
   /** The engine's form of {@code spec}; equal specs give equal node queries. */
@@ -77,46 +67,37 @@ final class NodeQuery<T> {
     return spec.collection();
   }
 
-  /**
-   * Whether a change of one of the collection's rows can be applied in memory: no relation
-   * conditions (they need related rows) and no includes (a new row needs its related rows).
-   */
-  boolean isLocal() {
-    return local;
-  }
-
-  /**
-   * The collections that relation conditions look at, in the where or in an include's where: any
-   * change of them may change the result. (Changes of included rows are matched more precisely,
-   * through the node's {@link IncludeScope}.)
-   */
-  Set<CollectionSchema<?>> relationDependencies() {
-    return relationDependencies;
-  }
-
   /** The equality predicate every matching row satisfies, if the where has one at its top. */
   Optional<EqualityKey<T>> key() {
     return key;
   }
 
-  private static void addRelated(Condition<?> condition, Set<CollectionSchema<?>> into) {
-    if (condition instanceof And<?> and) {
-      and.conditions().forEach(c -> addRelated(c, into));
-    } else if (condition instanceof Or<?> or) {
-      or.conditions().forEach(c -> addRelated(c, into));
-    } else if (condition instanceof Not<?> not) {
-      addRelated(not.condition(), into);
-    } else if (condition instanceof RelationMatch<?, ?> match) {
-      into.add(match.relation().target());
-      addRelated(match.condition(), into);
-    }
+  /**
+   * A relation condition at the top of the where that only rows whose key is in its set can meet
+   * ({@code is} or {@code some}, not negated): the node is indexed by the set's keys.
+   */
+  Optional<RelationMatch<T, ?>> relationKey() {
+    return relationKey;
   }
 
-  private static void addIncludeConditions(Include<?, ?> include, Set<CollectionSchema<?>> into) {
-    include.where().ifPresent(where -> addRelated(where, into));
-    for (Include<?, ?> nested : include.includes()) {
-      addIncludeConditions(nested, into);
+  /** The where's conditions joined by AND at its top (one when it is not an AND). */
+  List<Condition<T>> conjuncts() {
+    return conjuncts;
+  }
+
+  private static <T> List<Condition<T>> conjuncts(Condition<T> where) {
+    return where instanceof And<T> and ? and.conditions() : List.of(where);
+  }
+
+  private static <T> Optional<RelationMatch<T, ?>> relationKey(List<Condition<T>> conjuncts) {
+    for (Condition<T> conjunct : conjuncts) {
+      if (conjunct instanceof RelationMatch<T, ?> match
+          && match.quantifier() != RelationMatch.Quantifier.NONE
+          && match.quantifier() != RelationMatch.Quantifier.EVERY) {
+        return Optional.of(match);
+      }
     }
+    return Optional.empty();
   }
 
   /**
@@ -124,8 +105,7 @@ final class NodeQuery<T> {
    * field whose Java equality is the database's: every row in the result has one of its values,
    * so a change whose row has none of them can only matter to a node that held that row.
    */
-  private static <T> Optional<EqualityKey<T>> equalityKey(Condition<T> where) {
-    List<Condition<T>> conjuncts = where instanceof And<T> and ? and.conditions() : List.of(where);
+  private static <T> Optional<EqualityKey<T>> equalityKey(List<Condition<T>> conjuncts) {
     for (Condition<T> conjunct : conjuncts) {
       if (conjunct instanceof Comparison<T, ?> comparison
           && comparison.operator() == Comparison.Operator.EQ && hasExactEquality(comparison.field())) {

@@ -5,227 +5,299 @@ import dev.live.query.Condition;
 import dev.live.query.Field;
 import dev.live.query.QuerySpec;
 import dev.live.query.RowJson;
-import dev.live.query.LiveRow;
 import dev.live.query.RowShape;
 import dev.live.schema.CollectionSchema;
 import dev.live.storage.Change;
-import dev.live.storage.DataAccess;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Set;
 
 /**
- * The maintained result of one query, shared by every subscription to it. A change of one of
- * the query's own rows is applied in memory when the query allows it ({@link NodeQuery#isLocal});
- * anything else, and a window that lost a row it cannot replace from memory, is read again from
- * storage. Only the engine touches a node, under its lock.
+ * The maintained result of one query, shared by every subscription to it, kept in memory: its
+ * rows (a {@link Window} when it has a limit), their related rows ({@link IncludeTree}), and the
+ * result as last published. Relation conditions are answered by {@link RelationSet}s. A change
+ * is applied in memory; when memory cannot answer ({@link #mustRead}), the node is read again
+ * from storage, off the engine's lock, while it takes no changes ({@link Operator#pending}), and
+ * catches up with those it missed when the read is installed. Only the engine touches a node,
+ * under its lock.
  *
- * <p>Versions: the result holds every change up to {@link #freshFrom} and none above {@link
- * #uncertainTo}; changes in between may or may not be in it. A change at or below {@code
- * freshFrom} is skipped; one in the uncertain range is answered by reading again, since applying
- * its row could take the result back to an older value; later ones are applied as they come.
+ * <p>Versions: the published result is current at the engine's position, or, while the node is
+ * pending, at {@link #version}. Changes at or below {@link #freshFrom} are in what was read and
+ * are skipped.
  */
-final class QueryNode<T> {
+final class QueryNode<T> extends Operator {
   private final NodeQuery<T> query;
   private final ValueOrder values;
-  private final Comparator<ResultRow> order;
+  private final CandidateIndex index;
+  private final RelationUses uses = new RelationUses();
+  private final List<Site> sites;
+  private final List<Site> allSites;
   private final RowShape<T, ?> shape;
-  private List<ResultRow> rows = List.of();
-  private final Map<Object, ResultRow> byId = new HashMap<>();
-  /** Whether {@link #rows} holds every matching row; a window may have more beyond its end. */
-  private boolean complete = true;
-  private long freshFrom;
-  private long uncertainTo;
-  /** The rows when the current batch began, or null outside a batch or when untouched. */
-  private List<ResultRow> before;
-  private boolean mustRead;
-  private IncludeScope scope = IncludeScope.NONE;
-  /** The ids of rows the current batch applied in memory. */
-  private final Set<Object> batchIds = new HashSet<>();
+  private final IncludeTree includes;
+  private final Window rows;
+  private final Map<Object, Entry> byId = new HashMap<>();
+  /** The node's result as its subscribers have it. */
+  private List<ResultRow> published = List.of();
+  /** Whether a result was ever published: subscribers wait for the first. */
+  boolean everPublished;
+  /** Set when memory cannot answer a change: the node must be read again. */
+  boolean mustRead;
+  /** Whether the current batch changed something in the node. */
+  boolean touched;
+  /** A read of the node is running. */
+  boolean loading;
+  /** While pending: the version its published result is current at. */
+  long version;
+  long freshFrom;
   final List<EngineSubscriptionImpl> subscriptions = new ArrayList<>();
+  /** Subscriptions waiting for the node's first result. */
+  final List<EngineSubscriptionImpl> waiting = new ArrayList<>();
 
-  QueryNode(NodeQuery<T> query, ValueOrder values) {
+  QueryNode(NodeQuery<T> query, ValueOrder values, CandidateIndex index, RowCache cache) {
     this.query = query;
     this.values = values;
-    RowOrder<T> rowOrder = RowOrder.of(query.collection(), query.spec().orderBy(), values);
-    this.order = (a, b) -> rowOrder.compare(record(a), record(b));
-    this.shape = query.spec().includes().isEmpty() ? RowShape.plain() : query.collection().rows();
+    this.index = index;
+    QuerySpec<T> spec = query.spec();
+    this.sites = Site.of(spec.includes(), null, values);
+    this.allSites = Site.flatten(sites);
+    this.shape = spec.includes().isEmpty() ? RowShape.plain() : query.collection().rows();
+    this.includes = new IncludeTree(this, index, cache, values);
+    RowOrder<T> rowOrder = RowOrder.of(query.collection(), spec.orderBy(), values);
+    int limit = spec.limit().orElse(Integer.MAX_VALUE);
+    int hold = spec.limit().isPresent() ? limit + Window.slack(limit) : Integer.MAX_VALUE;
+    this.rows = new Window((a, b) -> rowOrder.compare(record(a), record(b)), limit, hold);
+    this.pending = true;
   }
 
+  /** Acquires the sets of its where and its includes' wheres. Once, under the engine's lock. */
+  void collectUses(RelationSets sets) {
+    query.spec().where().ifPresent(where -> uses.collect(where, null, sets, this));
+    for (Site site : allSites) {
+      site.where.ifPresent(where -> uses.collect(where, site, sets, this));
+    }
+  }
+
+  @Override
   NodeQuery<T> query() {
     return query;
   }
 
-  List<ResultRow> rows() {
-    return rows;
+  @Override
+  RelationUses uses() {
+    return uses;
   }
 
-  long freshFrom() {
-    return freshFrom;
-  }
-
-  /**
-   * Reads the whole result from storage; {@code lowerBound} and {@code upperBound} are the
-   * versions read just before and just after it. Rows equal to the ones held keep their instance.
-   */
-  void read(DataAccess data, VersionBounds bounds) {
-    QuerySpec<T> spec = query.spec();
-    OptionalInt limit = spec.limit();
-    long lower = bounds.lower();
-    // One row more than the window shows whether anything lies beyond it.
-    List<?> found = data.select(limit.isPresent() ? spec.limit(limit.getAsInt() + 1) : spec, shape);
-    long upper = bounds.upper();
-    boolean more = limit.isPresent() && found.size() > limit.getAsInt();
-    List<ResultRow> fresh = new ArrayList<>(found.size());
-    for (int i = 0; i < found.size() - (more ? 1 : 0); i++) {
-      Object row = found.get(i);
-      Object record = row instanceof LiveRow<?> live ? live.value() : row;
-      Object id = query.collection().id().get(cast(record));
-      ResultRow held = byId.get(id);
-      fresh.add(held != null && held.row().equals(row) ? held : entry(id, record, row));
-    }
-    replaceRows(fresh);
-    scope = IncludeScope.of(query.collection(), spec.includes(), fresh);
-    complete = !more;
-    freshFrom = Math.max(freshFrom, lower);
-    uncertainTo = Math.max(uncertainTo, upper);
-    mustRead = false;
-  }
-
-  /** Starts a batch touching this node: remembers the rows to diff against at its end. */
-  void touch() {
-    if (before == null) {
-      before = rows;
-      rows = new ArrayList<>(rows);
-    }
-  }
-
-  boolean isTouched() {
-    return before != null;
-  }
-
-  /** Takes one change of a row of this node's collection or of a collection it depends on. */
-  void apply(Change change) {
-    touch();
-    if (mustRead) {
-      return;
-    }
-    if (!query.isLocal() || change.collection() != query.collection() || change.version() <= uncertainTo) {
-      mustRead = true;
-      return;
-    }
-    applyLocal(change);
-  }
-
-  boolean mustRead() {
-    return mustRead;
-  }
-
-  /** The rows of other collections the includes reach, as of the last read. */
-  IncludeScope scope() {
-    return scope;
-  }
-
-  /** Whether the result holds the row with {@code id} now. */
+  @Override
   boolean holds(Object id) {
     return byId.containsKey(id);
   }
 
-  /** The ids of the rows the current batch changed in memory; cleared by the caller. */
-  Set<Object> batchIds() {
-    return batchIds;
+  /** Every include site, parents first: what a read of the node fetches, level by level. */
+  List<Site> allSites() {
+    return allSites;
   }
 
-  /** Ends the batch: the changes since {@link #touch}, and the node ready for the next batch. */
-  ResultDiff finish() {
-    List<ResultRow> old = before;
-    before = null;
-    rows = List.copyOf(rows);
-    return ResultDiff.between(old, rows);
+  List<Site> sites() {
+    return sites;
   }
 
-  private void applyLocal(Change change) {
-    batchIds.add(change.id());
-    CollectionSchema<T> collection = query.collection();
-    Optional<T> record = change.row(collection);
-    ResultRow old = byId.get(change.id());
+  /** How many rows a read of the node fetches at most: those it holds and one to tell whether more exist. */
+  int readLimit() {
+    return query.spec().limit().isPresent() ? holdLimit() + 1 : Integer.MAX_VALUE;
+  }
+
+  private int holdLimit() {
+    int limit = query.spec().limit().getAsInt();
+    return limit + Window.slack(limit);
+  }
+
+  /** Orders records as the node does. */
+  RowOrder<T> order() {
+    return RowOrder.of(query.collection(), query.spec().orderBy(), values);
+  }
+
+  /** Takes one change of a row of its collection or of a collection its includes reach. */
+  void apply(Change change) {
+    if (change.version() <= freshFrom) {
+      return;
+    }
+    touched = true;
+    if (change.collection() == query.collection()) {
+      applyOwn(change);
+    }
+    for (Site site : allSites) {
+      if (site.target == change.collection()) {
+        includes.apply(site, change);
+      }
+    }
+  }
+
+  private void applyOwn(Change change) {
+    Object id = change.id();
+    Entry old = byId.get(id);
+    Optional<T> record = change.row(query.collection());
+    boolean matches = record.isPresent() && matches(record.get());
+    RowSource source = change.operation() == Change.Operation.INSERT ? RowSource.INSERTED : RowSource.NOTHING;
     if (old != null) {
-      removeAt(position(old));
+      rows.remove(old);
+      if (matches) {
+        includes.retarget(old, sites, record.get(), source);
+        markDirty(old, null);
+        Entry dropped = rows.place(old);
+        if (dropped != null) {
+          forget(dropped);
+        }
+      } else {
+        forget(old);
+      }
+    } else if (matches) {
+      Entry entry = new Entry(id, record.get(), sites.size());
+      Entry dropped = rows.place(entry);
+      if (dropped != entry) {
+        hold(entry, source);
+        if (dropped != null) {
+          forget(dropped);
+        }
+      }
     }
+    mustRead |= rows.broken();
+  }
+
+  private boolean matches(T record) {
     Optional<Condition<T>> where = query.spec().where();
-    boolean matches = record.isPresent()
-        && (where.isEmpty() || ConditionMatcher.matches(where.get(), record.get(), values));
-    OptionalInt limit = query.spec().limit();
-    if (!matches) {
-      if (old != null && !complete) {
-        mustRead = true; // a window lost a row: what comes after it is in storage only
+    return where.isEmpty() || ConditionMatcher.matches(where.get(), record, values, uses);
+  }
+
+  private void hold(Entry entry, RowSource source) {
+    byId.put(entry.id, entry);
+    index.hold(this, entry.id);
+    includes.fill(entry, sites, source);
+  }
+
+  /** Lets go of one of its rows, no longer in the window. */
+  private void forget(Entry entry) {
+    byId.remove(entry.id);
+    index.unhold(this, entry.id);
+    includes.drop(entry, sites);
+  }
+
+  /** Marks {@code entry} (of {@code site}'s level, null for the node's rows) and the rows above it for rebuilding. */
+  void markDirty(Entry entry, Site site) {
+    entry.dirty = true;
+    if (site == null) {
+      return;
+    }
+    if (site.toOne) {
+      java.util.Set<Entry> pointing = site.pointing.get(entry.id);
+      if (pointing != null) {
+        for (Entry parent : pointing) {
+          markDirty(parent, site.parentSite);
+        }
+      }
+    } else if (entry.parent != null) {
+      markDirty(entry.parent, site.parentSite);
+    }
+  }
+
+  /**
+   * A key entered or left a set one of its conditions uses. Rows it holds may leave, which memory
+   * decides; rows it does not hold may come in, which only storage knows, unless the node's
+   * equality key rules them out.
+   */
+  void keyChanged(RelationUses.Use use, Object key, boolean gained) {
+    touched = true;
+    boolean mayEnter = gained ? use.entersOnGain : use.entersOnLoss;
+    boolean mayLeave = gained ? use.entersOnLoss : use.entersOnGain;
+    if (use.site != null) {
+      if (use.site.toOne) {
+        includes.rejudge(use.site);
+      } else {
+        mustRead |= mayEnter;
+        if (mayLeave) {
+          includes.rejudge(use.site);
+        }
       }
       return;
     }
-    ResultRow entry = old != null && old.record().equals(record.get()) ? old
-        : entry(change.id(), record.get(), record.get());
-    int at = -Collections.binarySearch(rows, entry, order) - 1;
-    if (limit.isEmpty()) {
-      insertAt(at, entry);
-      return;
+    if (mayEnter && !keyRulesOut(use, key)) {
+      mustRead = true;
     }
-    int size = rows.size();
-    if (at < size) {
-      insertAt(at, entry);
-      if (rows.size() > limit.getAsInt()) {
-        removeAt(rows.size() - 1);
-        complete = false;
+    if (mayLeave) {
+      for (Entry entry : List.copyOf(rows.all())) {
+        if (key.equals(probe(use, entry)) && !matches(record(entry))) {
+          rows.remove(entry);
+          forget(entry);
+        }
       }
-    } else if (size < limit.getAsInt() && complete) {
-      insertAt(at, entry);
-    } else if (size < limit.getAsInt()) {
-      mustRead = true; // a row sorted to the end of a window that may be missing rows before it
-    } else {
-      complete = false; // a row beyond a full window
+      mustRead |= rows.broken();
     }
   }
 
-  private int position(ResultRow row) {
-    int at = Collections.binarySearch(rows, row, order);
-    if (at < 0 || rows.get(at) != row) {
-      throw new IllegalStateException("row " + row.id() + " is not where its order puts it");
+  /** Whether the node's equality key leaves out every row whose probed field is {@code key}. */
+  private boolean keyRulesOut(RelationUses.Use use, Object key) {
+    return query.key().isPresent() && query.key().get().field() == use.probe
+        && !query.key().get().values().contains(key);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object probe(RelationUses.Use use, Entry entry) {
+    return ((Field<Object, ?>) use.probe).get(entry.record);
+  }
+
+  /**
+   * Replaces what it holds with {@code image}, read from storage after version {@code lower}.
+   * The published result stays: the next {@link #publish} sends the difference.
+   */
+  void install(NodeImage image, long lower) {
+    clear();
+    List<Entry> entries = new ArrayList<>(image.rows().size());
+    for (Object record : image.rows()) {
+      entries.add(new Entry(query.collection().id().get(cast(record)), record, sites.size()));
     }
-    return at;
-  }
-
-  private void insertAt(int at, ResultRow row) {
-    rows.add(at, row);
-    byId.put(row.id(), row);
-  }
-
-  private void removeAt(int at) {
-    ResultRow removed = rows.remove(at);
-    byId.remove(removed.id());
-  }
-
-  private void replaceRows(List<ResultRow> fresh) {
-    byId.clear();
-    for (ResultRow row : fresh) {
-      byId.put(row.id(), row);
+    rows.fill(entries, image.more());
+    for (Entry entry : entries) {
+      hold(entry, image);
     }
-    if (before == null) {
-      rows = List.copyOf(fresh);
-    } else {
-      rows = fresh;
-    }
+    freshFrom = lower;
+    mustRead = false;
   }
 
-  private ResultRow entry(Object id, Object record, Object row) {
+  /** Lets go of every row and related row (the node is read again, or dropped). */
+  void clear() {
+    for (Entry entry : List.copyOf(rows.all())) {
+      forget(entry);
+    }
+    rows.fill(List.of(), false);
+    mustRead = false;
+  }
+
+  /**
+   * Ends a batch: rebuilds the rows that changed and returns the difference from the published
+   * result, which it now is.
+   */
+  ResultDiff publish() {
+    touched = false;
+    List<Entry> shown = rows.shown();
+    List<ResultRow> now = new ArrayList<>(shown.size());
     CollectionSchema<T> collection = query.collection();
-    return new ResultRow(id, record, row, idJson(collection.id(), id),
-        RowJson.encode(collection, query.spec().includes(), row));
+    for (Entry entry : shown) {
+      if (entry.dirty || entry.result == null) {
+        Object built = includes.build(entry, sites, shape);
+        ResultRow previous = entry.result;
+        if (previous == null || !previous.row().equals(built)) {
+          entry.result = new ResultRow(entry.id, entry.record, built,
+              previous != null ? previous.idJson() : idJson(collection.id(), entry.id),
+              RowJson.encode(collection, query.spec().includes(), built));
+        }
+      }
+      now.add(entry.result);
+    }
+    ResultDiff diff = ResultDiff.between(published, now);
+    published = now;
+    everPublished = true;
+    return diff;
   }
 
   @SuppressWarnings("unchecked") // the id of a row of this collection has the id field's type
@@ -234,8 +306,8 @@ final class QueryNode<T> {
   }
 
   @SuppressWarnings("unchecked") // every record a node holds is a row of its collection
-  private T record(ResultRow row) {
-    return (T) row.record();
+  private T record(Entry entry) {
+    return (T) entry.record;
   }
 
   @SuppressWarnings("unchecked")
@@ -243,19 +315,22 @@ final class QueryNode<T> {
     return (T) record;
   }
 
-  /** The result as a JSON array of rows, for a new subscription's snapshot. */
+  /** The published result as a JSON array of rows, for a new subscription's snapshot. */
   String snapshotJson() {
-    StringBuilder json = new StringBuilder(64 + rows.size() * 128).append('[');
-    for (int i = 0; i < rows.size(); i++) {
-      json.append(i == 0 ? "" : ",").append(rows.get(i).json());
+    StringBuilder json = new StringBuilder(64 + published.size() * 128).append('[');
+    for (int i = 0; i < published.size(); i++) {
+      json.append(i == 0 ? "" : ",").append(published.get(i).json());
     }
     return json.append(']').toString();
   }
 
-  /** Versions read around a storage read: see the class comment. */
-  interface VersionBounds {
-    long lower();
+  /** Rows held, shown or not. */
+  int heldRows() {
+    return byId.size();
+  }
 
-    long upper();
+  @Override
+  public String toString() {
+    return query.toString();
   }
 }

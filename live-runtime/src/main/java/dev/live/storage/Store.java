@@ -164,6 +164,10 @@ public final class Store implements DataAccess, AutoCloseable {
     return options;
   }
 
+  StoreContext context() {
+    return context;
+  }
+
   /** The clock of an embedded database's versions; empty when the database keeps them itself. */
   Optional<VersionClock> clock() {
     return context.clock();

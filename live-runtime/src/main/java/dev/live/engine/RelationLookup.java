@@ -1,0 +1,21 @@
+package dev.live.engine;
+
+import dev.live.query.RelationMatch;
+
+/**
+ * Answers a condition on related rows for one row, from what the engine keeps of those rows
+ * ({@link RelationSet}s), so that relational conditions are evaluated in memory.
+ */
+interface RelationLookup {
+  /** For local conditions only: a relation condition reached here is a mistake of the caller's. */
+  RelationLookup NONE = new RelationLookup() {
+    @Override
+    public <T> boolean matches(RelationMatch<T, ?> match, T row) {
+      throw new IllegalArgumentException("the condition on relation " + match.relation().name()
+          + " needs the related rows, so it cannot be evaluated on one row in memory");
+    }
+  };
+
+  /** Whether {@code row} matches {@code match}. */
+  <T> boolean matches(RelationMatch<T, ?> match, T row);
+}
