@@ -17,6 +17,8 @@ import java.util.Set;
  *   <li>the operators on C whose equality key has the row's value (it may enter them);
  *   <li>the operators on C keyed by a relation condition whose set has the row's key: {@code
  *       Task_.board.is(...)} takes only tasks whose board is in its set;
+ *   <li>the operators on C keyed by a prefix the row's value starts with, or by a range that can
+ *       hold the row's value ({@link PrefixIndex}, {@link RangeIndex});
  *   <li>the operators on C with no key;
  *   <li>the nodes whose includes hold the row, or hold the rows its foreign key points to (it may
  *       join their related rows).
@@ -26,6 +28,11 @@ import java.util.Set;
  */
 final class CandidateIndex {
   private final Map<CollectionSchema<?>, ByCollection> collections = new HashMap<>();
+  private final ValueOrder values;
+
+  CandidateIndex(ValueOrder values) {
+    this.values = values;
+  }
 
   private ByCollection of(CollectionSchema<?> collection) {
     return collections.computeIfAbsent(collection, c -> new ByCollection());
@@ -45,6 +52,12 @@ final class CandidateIndex {
       RelationUses.Use use = operator.uses().of(query.relationKey().get());
       own.memberKeyed.computeIfAbsent(MemberKey.of(use), k -> new HashMap<>())
           .computeIfAbsent(use.set, s -> new LinkedHashSet<>()).add(operator);
+    } else if (query.prefixKey().isPresent()) {
+      NodeQuery.PrefixKey<?> key = query.prefixKey().get();
+      own.prefixes.computeIfAbsent(key.field(), f -> new PrefixIndex()).add(operator, key.prefix());
+    } else if (query.rangeKey().isPresent()) {
+      NodeQuery.RangeKey<?> key = query.rangeKey().get();
+      own.ranges.computeIfAbsent(key.field(), f -> new RangeIndex(f.type(), values)).add(operator, key);
     } else {
       own.unkeyed.add(operator);
     }
@@ -73,6 +86,23 @@ final class CandidateIndex {
         removeFrom(bySet, use.set, operator);
         if (bySet.isEmpty()) {
           own.memberKeyed.remove(memberKey);
+        }
+      }
+    } else if (query.prefixKey().isPresent()) {
+      NodeQuery.PrefixKey<?> key = query.prefixKey().get();
+      PrefixIndex prefixes = own.prefixes.get(key.field());
+      if (prefixes != null) {
+        prefixes.remove(operator, key.prefix());
+        if (prefixes.isEmpty()) {
+          own.prefixes.remove(key.field());
+        }
+      }
+    } else if (query.rangeKey().isPresent()) {
+      RangeIndex ranges = own.ranges.get(query.rangeKey().get().field());
+      if (ranges != null) {
+        ranges.remove(operator);
+        if (ranges.isEmpty()) {
+          own.ranges.remove(query.rangeKey().get().field());
         }
       }
     } else {
@@ -170,6 +200,12 @@ final class CandidateIndex {
           }
         }
       }
+      for (Map.Entry<Field<?, ?>, PrefixIndex> prefixes : own.prefixes.entrySet()) {
+        prefixes.getValue().candidates((String) valueOf(prefixes.getKey(), row), found);
+      }
+      for (Map.Entry<Field<?, ?>, RangeIndex> ranges : own.ranges.entrySet()) {
+        ranges.getValue().candidates(valueOf(ranges.getKey(), row), found);
+      }
       for (Map.Entry<Field<?, ?>, Map<Object, Set<Operator>>> parent : own.parents.entrySet()) {
         addAll(found, parent.getValue().get(valueOf(parent.getKey(), row)));
       }
@@ -212,6 +248,8 @@ final class CandidateIndex {
   private static final class ByCollection {
     final Map<Field<?, ?>, Map<Object, Set<Operator>>> keyed = new HashMap<>();
     final Map<MemberKey, Map<RelationSet<?>, Set<Operator>>> memberKeyed = new HashMap<>();
+    final Map<Field<?, ?>, PrefixIndex> prefixes = new HashMap<>();
+    final Map<Field<?, ?>, RangeIndex> ranges = new HashMap<>();
     final Set<Operator> unkeyed = new LinkedHashSet<>();
     final Map<Object, Set<Operator>> holders = new HashMap<>();
     /** By id: the nodes whose includes hold the row of this collection with that id. */

@@ -49,19 +49,21 @@ public final class LiveEngine implements AutoCloseable {
   private static final long FIRST_RESULT_SECONDS = 30;
 
   private final Store store;
+  private final EngineOptions options;
   private final ValueOrder values;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition workArrived = lock.newCondition();
   private final Map<NodeQuery<?>, QueryNode<?>> nodes = new HashMap<>();
-  private final CandidateIndex index = new CandidateIndex();
+  private final CandidateIndex index;
   private final RowCache cache = new RowCache();
-  private final RelationSets sets = new RelationSets(index);
+  private final RelationSets sets;
   private final ChangeHistory history;
   /** Operators waiting for a read by the reader thread. */
   private final Set<Operator> queued = new LinkedHashSet<>();
   /** The nodes the batch being applied touched. */
   private final List<QueryNode<?>> touched = new ArrayList<>();
   private final Map<QueryNode<?>, CompletableFuture<Void>> firstResults = new HashMap<>();
+  private final Map<String, Owner> owners = new HashMap<>();
   private final ChangeTail tail;
   private final Thread reader;
   /** The version up to which every change has been applied to every operator not pending. */
@@ -71,10 +73,15 @@ public final class LiveEngine implements AutoCloseable {
   private int subscriptionCount;
   private volatile boolean closed;
   private long reads;
+  private long touches;
+  private long deferrals;
 
-  private LiveEngine(Store store) {
+  private LiveEngine(Store store, EngineOptions options) {
     this.store = store;
+    this.options = options;
     this.values = store.database().isEmbedded() ? ValueOrder.H2 : ValueOrder.POSTGRESQL;
+    this.index = new CandidateIndex(values);
+    this.sets = new RelationSets(index);
     ChangeFeed feed = store.changes();
     this.position = feed.latestVersion();
     this.history = new ChangeHistory(HISTORY, position);
@@ -84,9 +91,14 @@ public final class LiveEngine implements AutoCloseable {
     this.tail = feed.tail(position, this::apply);
   }
 
-  /** Starts an engine following {@code store}'s change log from its latest version. */
+  /** Starts an engine following {@code store}'s change log from its latest version, with default bounds. */
   public static LiveEngine start(Store store) {
-    return new LiveEngine(Objects.requireNonNull(store, "store"));
+    return start(store, EngineOptions.defaults());
+  }
+
+  /** Starts an engine following {@code store}'s change log, bounding each owner by {@code options}. */
+  public static LiveEngine start(Store store, EngineOptions options) {
+    return new LiveEngine(Objects.requireNonNull(store, "store"), Objects.requireNonNull(options, "options"));
   }
 
   /**
@@ -96,6 +108,17 @@ public final class LiveEngine implements AutoCloseable {
    * subscribed).
    */
   public EngineSubscription subscribe(QuerySpec<?> spec, SubscriptionListener listener) {
+    return subscribe(spec, null, listener);
+  }
+
+  /**
+   * Subscribes as {@link #subscribe(QuerySpec, SubscriptionListener)} does, counting the
+   * subscription against {@code owner} (a user, say; null for none) and bounded as {@link
+   * EngineOptions} says: refused with {@code LIMIT_EXCEEDED} beyond the owner's subscriptions or
+   * queries, with {@code RATE_LIMITED} for a query no one follows yet while the owner is out of
+   * engine time.
+   */
+  public EngineSubscription subscribe(QuerySpec<?> spec, String owner, SubscriptionListener listener) {
     NodeQuery<?> query = NodeQuery.of(spec);
     EngineSubscriptionImpl subscription = new EngineSubscriptionImpl(this, listener);
     QueryNode<?> node;
@@ -104,7 +127,9 @@ public final class LiveEngine implements AutoCloseable {
     lock.lock();
     try {
       node = nodes.get(query);
+      Owner counted = owner == null ? null : admit(owner, node);
       if (node != null && node.everPublished) {
+        own(node, subscription, counted);
         join(node, subscription);
         return subscription;
       }
@@ -117,6 +142,7 @@ public final class LiveEngine implements AutoCloseable {
         firstResults.put(node, new CompletableFuture<>());
         create = true;
       }
+      own(node, subscription, counted);
       subscription.node = node;
       node.waiting.add(subscription);
       first = firstResults.get(node);
@@ -124,6 +150,8 @@ public final class LiveEngine implements AutoCloseable {
       lock.unlock();
     }
     if (create) {
+      // Not charged to the owner: the subscriber's own thread waits for it, and the message rate
+      // and the per-owner query limit bound how many such reads one owner makes.
       try {
         read(node);
       } catch (RuntimeException e) {
@@ -149,6 +177,53 @@ public final class LiveEngine implements AutoCloseable {
       subscription.close();
       Thread.currentThread().interrupt();
       throw new LiveException(ErrorCode.STORAGE_FAILED, "interrupted while reading the query");
+    }
+  }
+
+  /** The owner named {@code key}, if it may follow {@code node} (null: a query no one follows yet) once more. */
+  private Owner admit(String key, QueryNode<?> node) {
+    Owner owner = owners.computeIfAbsent(key, k -> new Owner(k, options.workPerOwner().toNanos(), System::nanoTime));
+    if (owner.subscriptions >= options.maxSubscriptionsPerOwner()) {
+      throw new LiveException(ErrorCode.LIMIT_EXCEEDED, "at most " + options.maxSubscriptionsPerOwner()
+          + " subscriptions may be open at once for one user, across connections (those kept for resuming"
+          + " count too); close one first");
+    }
+    if ((node == null || !owner.nodes.containsKey(node)) && owner.nodes.size() >= options.maxQueriesPerOwner()) {
+      throw new LiveException(ErrorCode.LIMIT_EXCEEDED, "one user's subscriptions may follow at most "
+          + options.maxQueriesPerOwner() + " different queries at once; close one, or subscribe to a query"
+          + " already followed");
+    }
+    if (node == null && owner.inDebt()) {
+      throw new LiveException(ErrorCode.RATE_LIMITED, "this user's live queries used more than their "
+          + options.workPerOwner().toMillis() + " ms of engine time per second; subscribe to a new query"
+          + " again in a second");
+    }
+    return owner;
+  }
+
+  /** Counts {@code subscription} against {@code owner} (null: unbounded) and as one of {@code node}'s. */
+  private void own(QueryNode<?> node, EngineSubscriptionImpl subscription, Owner owner) {
+    subscription.owner = owner;
+    if (owner == null) {
+      node.unowned++;
+      return;
+    }
+    owner.subscriptions++;
+    owner.nodes.merge(node, 1, Integer::sum);
+    node.owners.merge(owner, 1, Integer::sum);
+  }
+
+  private void disown(QueryNode<?> node, EngineSubscriptionImpl subscription) {
+    Owner owner = subscription.owner;
+    if (owner == null) {
+      node.unowned--;
+      return;
+    }
+    owner.subscriptions--;
+    owner.nodes.computeIfPresent(node, (n, count) -> count == 1 ? null : count - 1);
+    node.owners.computeIfPresent(owner, (o, count) -> count == 1 ? null : count - 1);
+    if (owner.idle()) {
+      owners.remove(owner.key);
     }
   }
 
@@ -192,8 +267,10 @@ public final class LiveEngine implements AutoCloseable {
       }
       if (node.subscriptions.remove(subscription)) {
         subscriptionCount--;
+        disown(node, subscription);
+      } else if (node.waiting.remove(subscription)) {
+        disown(node, subscription);
       }
-      node.waiting.remove(subscription);
       if (node.subscriptions.isEmpty() && node.waiting.isEmpty() && nodes.get(node.query()) == node) {
         drop(node);
       }
@@ -247,20 +324,39 @@ public final class LiveEngine implements AutoCloseable {
     try {
       if (operator instanceof RelationSet<?> set) {
         set.apply(change, values, this::keyChanged);
-      } else {
-        QueryNode<?> node = (QueryNode<?>) operator;
-        touch(node);
-        node.apply(change);
+        return;
       }
+      QueryNode<?> node = (QueryNode<?>) operator;
+      if (!node.touched && node.throttled()) {
+        defer(node);
+        return;
+      }
+      touch(node);
+      long start = System.nanoTime();
+      node.apply(change);
+      node.work += System.nanoTime() - start;
     } catch (RuntimeException e) {
       fail(operator, e);
     }
+  }
+
+  /**
+   * Holds {@code node} back: every owner of it is out of engine time. It keeps its result as of
+   * the batch's start and catches up from the history when an owner has time again.
+   */
+  private void defer(QueryNode<?> node) {
+    node.pending = true;
+    node.deferred = true;
+    node.version = batchStart;
+    queued.add(node);
+    deferrals++;
   }
 
   private void touch(QueryNode<?> node) {
     if (!node.touched) {
       node.touched = true;
       touched.add(node);
+      touches++;
     }
   }
 
@@ -296,14 +392,19 @@ public final class LiveEngine implements AutoCloseable {
     }
     if (node.mustRead) {
       node.touched = false;
+      node.charge(node.work);
+      node.work = 0;
       makePending(node);
       return;
     }
+    long start = System.nanoTime();
     try {
       publish(node, to);
     } catch (RuntimeException e) {
       fail(node, e);
     }
+    node.charge(node.work + System.nanoTime() - start);
+    node.work = 0;
   }
 
   private void publish(QueryNode<?> node, long to) {
@@ -352,7 +453,7 @@ public final class LiveEngine implements AutoCloseable {
     long lower = store.changes().latestVersion();
     NodeImage image = NodeReader.read(store, one).get(0);
     image.readAfter(lower);
-    install(node, image, lower);
+    install(node, image, lower, -1);
   }
 
   /** The sets {@code operator} needs that are not loaded, those they need first. */
@@ -411,10 +512,15 @@ public final class LiveEngine implements AutoCloseable {
     }
   }
 
-  /** Installs a node read after {@code lower}: it catches up, then publishes, or waits for another read. */
-  private void install(QueryNode<?> node, NodeImage image, long lower) {
+  /**
+   * Installs a node read after {@code lower}: it catches up, then publishes, or waits for another
+   * read. {@code readNanos}, the read's time, is charged to its owners with the catching up; -1
+   * for a subscriber's first read, which is not charged.
+   */
+  private void install(QueryNode<?> node, NodeImage image, long lower, long readNanos) {
     List<Change> missed = missedSince(lower);
     lock.lock();
+    long start = System.nanoTime();
     try {
       node.loading = false;
       if (nodes.get(node.query()) != node) {
@@ -456,6 +562,9 @@ public final class LiveEngine implements AutoCloseable {
     } catch (RuntimeException e) {
       fail(node, e);
     } finally {
+      if (readNanos >= 0) {
+        node.charge(readNanos + System.nanoTime() - start);
+      }
       lock.unlock();
     }
   }
@@ -530,17 +639,21 @@ public final class LiveEngine implements AutoCloseable {
     while (!closed) {
       List<RelationSet<?>> setsToRead = new ArrayList<>();
       List<QueryNode<?>> nodesToRead = new ArrayList<>();
+      List<QueryNode<?>> catchUps = new ArrayList<>();
       lock.lock();
       try {
-        takeWork(setsToRead, nodesToRead);
-        if (setsToRead.isEmpty() && nodesToRead.isEmpty()) {
-          workArrived.await(1, TimeUnit.SECONDS);
+        takeWork(setsToRead, nodesToRead, catchUps);
+        if (setsToRead.isEmpty() && nodesToRead.isEmpty() && catchUps.isEmpty()) {
+          workArrived.await(onlyDeferred() ? 20 : 1_000, TimeUnit.MILLISECONDS);
           continue;
         }
       } catch (InterruptedException e) {
         return;
       } finally {
         lock.unlock();
+      }
+      for (QueryNode<?> node : catchUps) {
+        catchUp(node); // each under the lock on its own, so that the tail goes on in between
       }
       try {
         for (RelationSet<?> set : setsToRead) {
@@ -565,7 +678,8 @@ public final class LiveEngine implements AutoCloseable {
   }
 
   /** Under the lock: the queued sets, and the queued nodes whose sets are all loaded. */
-  private void takeWork(List<RelationSet<?>> setsToRead, List<QueryNode<?>> nodesToRead) {
+  private void takeWork(List<RelationSet<?>> setsToRead, List<QueryNode<?>> nodesToRead,
+      List<QueryNode<?>> catchUps) {
     for (Operator operator : queued) {
       if (operator instanceof RelationSet<?> set) {
         if (set.pending && set.refs > 0 && !hasPendingSet(set)) {
@@ -573,7 +687,11 @@ public final class LiveEngine implements AutoCloseable {
         }
       } else {
         QueryNode<?> node = (QueryNode<?>) operator;
-        if (node.pending && !node.loading && !hasPendingSet(node)) {
+        if (node.deferred) {
+          if (!node.throttled()) {
+            catchUps.add(node);
+          }
+        } else if (node.pending && !node.loading && !hasPendingSet(node)) {
           node.loading = true;
           nodesToRead.add(node);
         }
@@ -581,6 +699,52 @@ public final class LiveEngine implements AutoCloseable {
     }
     queued.removeAll(setsToRead);
     queued.removeAll(nodesToRead);
+    queued.removeAll(catchUps);
+  }
+
+  /** Whether the only work queued is nodes held back for their owners' time: the reader looks again soon. */
+  private boolean onlyDeferred() {
+    for (Operator operator : queued) {
+      if (!(operator instanceof QueryNode<?> node) || !node.deferred) {
+        return false;
+      }
+    }
+    return !queued.isEmpty();
+  }
+
+  /**
+   * Brings a node that was held back up to date from the history, in memory; a read when the
+   * history no longer reaches back to it, or a set it uses changed meanwhile.
+   */
+  private void catchUp(QueryNode<?> node) {
+    lock.lock();
+    try {
+      node.deferred = false;
+      if (nodes.get(node.query()) != node) {
+        return;
+      }
+      if (!history.covers(node.version) || dependenciesMoved(node, node.version)) {
+        queue(node);
+        return;
+      }
+      long start = System.nanoTime();
+      for (Change change : history.after(node.version)) {
+        node.apply(change);
+      }
+      if (node.mustRead) {
+        node.mustRead = false;
+        node.touched = false;
+        queue(node);
+      } else {
+        node.pending = false;
+        publish(node, position);
+      }
+      node.charge(System.nanoTime() - start);
+    } catch (RuntimeException e) {
+      fail(node, e);
+    } finally {
+      lock.unlock();
+    }
   }
 
   private static boolean hasPendingSet(Operator operator) {
@@ -593,11 +757,13 @@ public final class LiveEngine implements AutoCloseable {
   }
 
   private void readNodes(List<QueryNode<?>> batch) {
+    long start = System.nanoTime();
     long lower = store.changes().latestVersion();
     List<NodeImage> images = NodeReader.read(store, batch);
+    long share = (System.nanoTime() - start) / batch.size();
     for (int i = 0; i < batch.size(); i++) {
       images.get(i).readAfter(lower);
-      install(batch.get(i), images.get(i), lower);
+      install(batch.get(i), images.get(i), lower, share);
     }
   }
 
@@ -629,6 +795,7 @@ public final class LiveEngine implements AutoCloseable {
     for (EngineSubscriptionImpl subscription : List.copyOf(node.subscriptions)) {
       subscription.closed = true;
       subscriptionCount--;
+      disown(node, subscription);
       try {
         subscription.listener.failed(error);
       } catch (RuntimeException e) {
@@ -638,6 +805,7 @@ public final class LiveEngine implements AutoCloseable {
     node.subscriptions.clear();
     for (EngineSubscriptionImpl waiting : node.waiting) {
       waiting.closed = true;
+      disown(node, waiting);
     }
     node.waiting.clear();
     CompletableFuture<Void> first = firstResults.remove(node);
@@ -687,7 +855,8 @@ public final class LiveEngine implements AutoCloseable {
         pending += node.pending ? 1 : 0;
         rows += node.heldRows();
       }
-      return new EngineStats(nodes.size(), subscriptionCount, sets.size(), cache.size(), rows, pending, reads);
+      return new EngineStats(nodes.size(), subscriptionCount, sets.size(), cache.size(), rows, pending, reads, touches,
+          deferrals);
     } finally {
       lock.unlock();
     }

@@ -54,6 +54,14 @@ final class QueryNode<T> extends Operator {
   final List<EngineSubscriptionImpl> subscriptions = new ArrayList<>();
   /** Subscriptions waiting for the node's first result. */
   final List<EngineSubscriptionImpl> waiting = new ArrayList<>();
+  /** The owners of its subscriptions (waiting ones included), with how many each has. */
+  final Map<Owner, Integer> owners = new HashMap<>();
+  /** Subscriptions without an owner: such a node is never held back. */
+  int unowned;
+  /** Held back because every owner used up its engine time: it catches up from memory later. */
+  boolean deferred;
+  /** Engine time spent on it in the current batch, charged to its owners at the batch's end. */
+  long work;
 
   QueryNode(NodeQuery<T> query, ValueOrder values, CandidateIndex index, RowCache cache) {
     this.query = query;
@@ -322,6 +330,30 @@ final class QueryNode<T> extends Operator {
       json.append(i == 0 ? "" : ",").append(published.get(i).json());
     }
     return json.append(']').toString();
+  }
+
+  /** Whether every subscription's owner is out of engine time: the node may wait. */
+  boolean throttled() {
+    if (unowned > 0 || owners.isEmpty()) {
+      return false;
+    }
+    for (Owner owner : owners.keySet()) {
+      if (!owner.inDebt()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Charges {@code nanos} of engine time to its owners, in equal parts. */
+  void charge(long nanos) {
+    if (owners.isEmpty() || nanos <= 0) {
+      return;
+    }
+    long share = nanos / owners.size();
+    for (Owner owner : owners.keySet()) {
+      owner.charge(share);
+    }
   }
 
   /** Rows held, shown or not. */

@@ -95,7 +95,7 @@ final class LiveCore {
   void start() {
     store = config.openStore();
     try {
-      engine = LiveEngine.start(store);
+      engine = LiveEngine.start(store, config.options().engineOptions());
       AtomicInteger threads = new AtomicInteger();
       int size = config.options().workerThreads();
       workers = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
