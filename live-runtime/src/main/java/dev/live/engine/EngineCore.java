@@ -4,6 +4,7 @@ import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
 import dev.live.storage.Store;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,8 @@ final class EngineCore {
   volatile long position;
   /** The position before the batch being applied: what a node going pending has published. */
   long batchStart;
+  /** The JSON of records published in the current batch, by identity, shared by the nodes taking them. */
+  final Map<Object, String> sharedJson = new IdentityHashMap<>();
   int subscriptionCount;
   long reads;
   long touches;
@@ -79,7 +82,7 @@ final class EngineCore {
   }
 
   void publish(QueryNode<?> node, long to) {
-    ResultDiff diff = node.publish();
+    ResultDiff diff = node.publish(sharedJson);
     if (diff.isEmpty()) {
       return;
     }

@@ -285,7 +285,7 @@ final class QueryNode<T> extends Operator {
    * Ends a batch: rebuilds the rows that changed and returns the difference from the published
    * result, which it now is.
    */
-  ResultDiff publish() {
+  ResultDiff publish(Map<Object, String> sharedJson) {
     touched = false;
     List<Entry> shown = rows.shown();
     List<ResultRow> now = new ArrayList<>(shown.size());
@@ -297,7 +297,7 @@ final class QueryNode<T> extends Operator {
         if (previous == null || !previous.row().equals(built)) {
           entry.result = new ResultRow(entry.id, entry.record, built,
               previous != null ? previous.idJson() : idJson(collection.id(), entry.id),
-              RowJson.encode(collection, query.spec().includes(), built));
+              json(built, sharedJson));
         }
       }
       now.add(entry.result);
@@ -306,6 +306,17 @@ final class QueryNode<T> extends Operator {
     published = now;
     everPublished = true;
     return diff;
+  }
+
+  /**
+   * The JSON of {@code built}. A record without includes is the same text for every node that
+   * takes it, so nodes taking one change share its encoding ({@code sharedJson}, by identity).
+   */
+  private String json(Object built, Map<Object, String> sharedJson) {
+    if (!query.spec().includes().isEmpty()) {
+      return RowJson.encode(query.collection(), query.spec().includes(), built);
+    }
+    return sharedJson.computeIfAbsent(built, record -> RowJson.encode(query.collection(), List.of(), record));
   }
 
   @SuppressWarnings("unchecked") // the id of a row of this collection has the id field's type

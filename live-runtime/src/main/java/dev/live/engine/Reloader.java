@@ -150,7 +150,7 @@ final class Reloader {
       if (node.everPublished) {
         core.publish(node, core.position);
       } else {
-        node.publish();
+        node.publish(core.sharedJson);
       }
       for (EngineSubscriptionImpl waiting : List.copyOf(node.waiting)) {
         core.join(node, waiting);
@@ -166,6 +166,7 @@ final class Reloader {
       if (readNanos >= 0) {
         node.charge(readNanos + System.nanoTime() - start);
       }
+      core.sharedJson.clear();
       core.lock.unlock();
     }
   }
@@ -337,6 +338,7 @@ final class Reloader {
     } catch (RuntimeException e) {
       core.fail(node, e);
     } finally {
+      core.sharedJson.clear();
       core.lock.unlock();
     }
   }

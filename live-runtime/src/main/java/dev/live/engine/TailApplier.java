@@ -42,6 +42,7 @@ final class TailApplier {
         finish(node, to);
       }
       touched.clear();
+      core.sharedJson.clear();
       if (!core.queued.isEmpty()) {
         core.workArrived.signalAll();
       }
