@@ -48,7 +48,21 @@ final class Reloader {
    */
   void read(QueryNode<?> node) {
     for (RelationSet<?> set : unloadedSets(node)) {
-      readSet(set);
+      try {
+        readSet(set);
+      } catch (RuntimeException e) {
+        // Other queries may wait for this set too: the reader thread tries it again for them.
+        core.lock.lock();
+        try {
+          if (set.pending && set.refs > 0) {
+            core.queued.add(set);
+            core.workArrived.signalAll();
+          }
+        } finally {
+          core.lock.unlock();
+        }
+        throw e;
+      }
     }
     List<QueryNode<?>> one = List.of(node);
     long lower = core.store.changes().latestVersion();
