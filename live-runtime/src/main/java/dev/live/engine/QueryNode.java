@@ -218,17 +218,21 @@ final class QueryNode<T> extends Operator {
     touched = true;
     boolean mayEnter = gained ? use.entersOnGain : use.entersOnLoss;
     boolean mayLeave = gained ? use.entersOnLoss : use.entersOnGain;
-    if (use.site != null) {
-      if (use.site.toOne) {
-        includes.rejudge(use.site);
+    for (Site site : use.sites) {
+      if (site == null) {
+        ownKeyChanged(use, key, mayEnter, mayLeave);
+      } else if (site.toOne) {
+        includes.rejudge(site);
       } else {
         mustRead |= mayEnter;
         if (mayLeave) {
-          includes.rejudge(use.site);
+          includes.rejudge(site);
         }
       }
-      return;
     }
+  }
+
+  private void ownKeyChanged(RelationUses.Use use, Object key, boolean mayEnter, boolean mayLeave) {
     if (mayEnter && !keyRulesOut(use, key)) {
       mustRead = true;
     }
