@@ -108,6 +108,7 @@ final class BoardSide implements AutoCloseable {
    * (untimed) and the engine left with nothing to read.
    */
   Phase run(String name, long seed, int seconds, int taskRate, int relatedRate) throws InterruptedException {
+    Thread.sleep(1_000); // a breath between phases, for the collector and the compiler
     load.startPhase(seed);
     for (BoardModel.BoardState board : model.boards) {
       board.probe.forget();

@@ -2,6 +2,7 @@ package dev.live.benchmarks.suite;
 
 import dev.live.benchmarks.board.BoardBenchmark;
 import dev.live.benchmarks.codec.CodecFigures;
+import dev.live.benchmarks.neighbour.NeighbourBenchmark;
 import dev.live.benchmarks.server.FanoutBenchmark;
 import dev.live.benchmarks.server.IdleConnectionsBenchmark;
 import dev.live.benchmarks.server.MutationThroughputBenchmark;
@@ -40,6 +41,7 @@ public final class BenchmarkSuite {
     areas.put("fanout", () -> FanoutBenchmark.figures(1_000, 10));
     areas.put("scaling", () -> ScalingBenchmark.figures(20_000));
     areas.put("board", BoardBenchmark::figures);
+    areas.put("neighbour", NeighbourBenchmark::figures);
     areas.put("idle", () -> IdleConnectionsBenchmark.figures(0)); // 0: the most the fd limit allows
     Set<String> chosen = args.length > 0 ? Set.of(args[0].split(",")) : areas.keySet();
     for (String name : chosen) {
