@@ -86,7 +86,11 @@ final class QueryNode<T> extends Operator {
   void collectUses(RelationSets sets) {
     query.spec().where().ifPresent(where -> uses.collect(where, null, sets, this));
     for (Site site : allSites) {
-      site.where.ifPresent(where -> uses.collect(where, site, sets, this));
+      if (site.toOne && site.where.isPresent()) {
+        site.targetSet = uses.targets(site, sets, this);
+      } else {
+        site.where.ifPresent(where -> uses.collect(where, site, sets, this));
+      }
     }
   }
 
