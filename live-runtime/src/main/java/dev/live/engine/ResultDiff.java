@@ -21,11 +21,37 @@ final class ResultDiff {
 
   private ResultDiff() {}
 
-  /** The changes from {@code before} to {@code after}; rows that did not change are the same instances. */
+  /**
+   * The changes from {@code before} to {@code after}; rows that did not change are the same
+   * instances. The rows both begin and end with, the same instances in the same places, are
+   * left out first: a change usually moves a row or two, and the diff then costs what changed, not
+   * the size of the result.
+   */
   static ResultDiff between(List<ResultRow> before, List<ResultRow> after) {
     ResultDiff diff = new ResultDiff();
     if (before == after) {
       return diff;
+    }
+    int shorter = Math.min(before.size(), after.size());
+    int prefix = 0;
+    while (prefix < shorter && before.get(prefix) == after.get(prefix)) {
+      prefix++;
+    }
+    int suffix = 0;
+    while (suffix < shorter - prefix
+        && before.get(before.size() - 1 - suffix) == after.get(after.size() - 1 - suffix)) {
+      suffix++;
+    }
+    // A row appears once in each list: one outside the middles is the same instance in both, so
+    // the middles hold the same ids, and their operations are the whole diff, shifted by the prefix.
+    diff.middle(before.subList(prefix, before.size() - suffix), after.subList(prefix, after.size() - suffix), prefix);
+    return diff;
+  }
+
+  private void middle(List<ResultRow> before, List<ResultRow> after, int offset) {
+    ResultDiff diff = this;
+    if (before.isEmpty() && after.isEmpty()) {
+      return;
     }
     Map<Object, ResultRow> afterById = new HashMap<>(after.size() * 2);
     for (ResultRow row : after) {
@@ -48,19 +74,18 @@ final class ResultDiff {
       }
       if (i < working.size() && working.get(i).id().equals(row.id())) {
         working.set(i, row);
-        diff.put("update", i, row);
+        diff.put("update", offset + i, row);
       } else if (workingIds.contains(row.id())) {
         working.remove(indexOf(working, row.id(), i));
         working.add(i, row);
-        diff.put("update", i, row);
+        diff.put("update", offset + i, row);
       } else {
         working.add(i, row);
         workingIds.add(row.id());
         diff.added.add(row);
-        diff.put("insert", i, row);
+        diff.put("insert", offset + i, row);
       }
     }
-    return diff;
   }
 
   private static int indexOf(List<ResultRow> rows, Object id, int from) {

@@ -32,6 +32,56 @@ class ResultDiffPropertiesTest {
     assertThat(replayed).isEqualTo(render(transition.after));
   }
 
+  @Property(tries = 500)
+  void applyingTheChangesOfAFewEditsGivesTheNewResult(@ForAll("edits") Transition transition) {
+    ResultDiff diff = ResultDiff.between(transition.before, transition.after);
+    List<String> replayed = apply(ids(transition.before), contents(transition.before), diff.json());
+    assertThat(replayed).isEqualTo(render(transition.after));
+  }
+
+  @Test
+  void rowsBeforeAndAfterAnEditAreLeftOut() {
+    List<ResultRow> before = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      before.add(row("r" + i, 0));
+    }
+    List<ResultRow> after = new ArrayList<>(before);
+    after.set(7, row("r7", 1));
+    assertThat(ResultDiff.between(before, after).json())
+        .isEqualTo("[{\"op\":\"update\",\"index\":7,\"row\":{\"id\":\"r7\",\"revision\":1}}]");
+  }
+
+  /** A result of up to 30 rows, and the same after one to three edits: most rows keep their instance and place. */
+  @Provide
+  Arbitrary<Transition> edits() {
+    Arbitrary<Integer> size = Arbitraries.integers().between(0, 30);
+    Arbitrary<List<Integer>> seeds = Arbitraries.integers().between(0, 1_000).list().ofMinSize(1).ofMaxSize(3);
+    return Combinators.combine(size, seeds, seeds).as((n, kinds, places) -> {
+      List<ResultRow> before = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        before.add(row("r" + i, 0));
+      }
+      List<ResultRow> after = new ArrayList<>(before);
+      int fresh = 0;
+      for (int e = 0; e < kinds.size(); e++) {
+        int kind = kinds.get(e) % 4;
+        int at = after.isEmpty() ? 0 : places.get(Math.min(e, places.size() - 1)) % after.size();
+        if (kind == 0 || after.isEmpty()) {
+          after.add(Math.min(at, after.size()), row("new" + fresh++, 0));
+        } else if (kind == 1) {
+          after.remove(at);
+        } else if (kind == 2) {
+          ResultRow moved = after.remove(at);
+          after.add((at * 7 + 3) % (after.size() + 1), moved);
+        } else {
+          ResultRow old = after.get(at);
+          after.set(at, row((String) old.id(), 1));
+        }
+      }
+      return new Transition(before, after);
+    });
+  }
+
   @Property(tries = 200)
   void anUnchangedResultHasNoChanges(@ForAll("results") List<ResultRow> rows) {
     assertThat(ResultDiff.between(rows, new ArrayList<>(rows)).isEmpty()).isTrue();

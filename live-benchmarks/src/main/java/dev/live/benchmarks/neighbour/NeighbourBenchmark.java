@@ -27,7 +27,7 @@ import org.HdrHistogram.Histogram;
  * ({@link NeighbourData}).
  *
  * <p>Two clients, each in a process of its own: the {@link Bystander}, of another team, updates
- * one of its own tasks every 200 ms and times the delta that shows it; the {@link Attacker}, one
+ * one of its own tasks every 50 ms and times the delta that shows it; the {@link Attacker}, one
  * signed-in user, subscribes to 1,000 distinct queries over its team's tasks when told to
  * ({@link AttackerQueries}), within the documented limits, and closes its connection when told
  * to. Phases, in pairs, after a warm-up: the bystander alone; then the attacker subscribed while
@@ -105,7 +105,7 @@ public final class NeighbourBenchmark {
   private static List<Figure> figures(int pairs, int seconds, List<Result> alone, List<Result> attacked,
       List<Result> writerOnly, List<Integer> held, List<String> attacks) {
     List<Figure> figures = new ArrayList<>();
-    String how = pairs + " pairs of " + seconds + " s phases; the bystander updates a task every 200 ms; "
+    String how = pairs + " pairs of " + seconds + " s phases; the bystander updates a task every " + Bystander.INTERVAL_MILLIS + " ms; "
         + "the attacker's team's tasks updated " + WRITES_PER_SECOND + "/s in the attacker's phases";
     for (String percentile : List.of("p50", "p99")) {
       ToDoubleFunction<Result> figure = percentile.equals("p50") ? Result::p50 : Result::p99;
