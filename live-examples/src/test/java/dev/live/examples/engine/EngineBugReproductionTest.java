@@ -10,7 +10,11 @@ import dev.live.examples.board.AppSchema;
 import dev.live.examples.board.CommentInsert;
 import dev.live.examples.board.CommentQuery;
 import dev.live.examples.board.Comment_;
+import dev.live.examples.board.Board_;
+import dev.live.examples.board.Task;
+import dev.live.examples.board.TaskQuery;
 import dev.live.examples.board.Task_;
+import dev.live.query.Condition;
 import dev.live.examples.storage.Backend;
 import dev.live.examples.storage.BoardData;
 import dev.live.examples.storage.TestDatabase;
@@ -82,6 +86,24 @@ class EngineBugReproductionTest {
     store.insert(CommentInsert.of(BoardData.comment(9, "t1", "u1", "new", 30)));
 
     assertConverges(newComments, log);
+  }
+
+  /**
+   * One relation condition instance used twice in a query, in its where and in a nested
+   * include's where (natural in Java: conditions are immutable values). The engine ties the
+   * condition to one place only, the first it meets; a key leaving its set then updates the
+   * query's rows but not the include, which keeps a row that no longer matches.
+   */
+  @Test
+  void aRelationConditionUsedInTheWhereAndInAnIncludeUpdatesBoth() {
+    Condition<Task> commented = Task_.comments.some(Comment_.authorId.eq("u1"));
+    QuerySpec<?> spec = TaskQuery.where(commented).orderBy(Task_.id.asc())
+        .include(Task_.board.include(Board_.tasks.where(commented).orderBy(Task_.id.asc()))).spec();
+    MessageLog log = subscribe(spec); // t1 (c2 by u1), t3 (c4 by u1), t4 (c5 by u1); b1 shows t1 and t3
+
+    store.delete(Comment_.COLLECTION, BoardData.C4.id()); // t3 has no comment of u1 any more
+
+    assertConverges(spec, log);
   }
 
   private MessageLog subscribe(QuerySpec<?> spec) {
