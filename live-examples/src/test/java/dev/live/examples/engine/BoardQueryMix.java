@@ -97,6 +97,14 @@ final class BoardQueryMix {
               .include(Board_.tasks.where(Task_.comments.some(Comment_.body.eq("note"))).orderBy(Task_.due.desc())
                   .include(Task_.assignee.where(User_.assignedTasks.some(Task_.status.eq(Status.DOING)))))
               .spec()),
+      new Named("tasks of b1 and b3 with their first comment",
+          TaskQuery.where(Task_.boardId.in("b1", "b3")).orderBy(Task_.due.desc(), Task_.position.asc())
+              .include(Task_.comments.orderBy(Comment_.createdAt.asc()).limit(1)).spec()),
+      new Named("task t2 if someone said lgtm on it",
+          TaskQuery.where(Task_.comments.some(Comment_.body.eq("lgtm"))).include(Task_.assignee).one("t2").spec()),
+      new Named("u1 and u4 unless they have something done, with their biggest task",
+          UserQuery.where(User_.id.in("u1", "u4").and(User_.assignedTasks.none(Task_.status.eq(Status.DONE))))
+              .include(User_.assignedTasks.orderBy(Task_.estimate.desc()).limit(1)).spec()),
       new Named("board b3 with tasks with comments", BoardQuery.all()
           .include(Board_.tasks.orderBy(Task_.position.asc()).include(Task_.comments, Task_.assignee)).one("b3")
           .spec()));

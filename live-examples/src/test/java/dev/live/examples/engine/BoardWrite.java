@@ -1,20 +1,28 @@
 package dev.live.examples.engine;
 
+import dev.live.examples.board.Board;
 import dev.live.examples.board.BoardInsert;
 import dev.live.examples.board.BoardUpdate;
 import dev.live.examples.board.Board_;
+import dev.live.examples.board.Comment;
 import dev.live.examples.board.CommentInsert;
 import dev.live.examples.board.CommentUpdate;
 import dev.live.examples.board.Comment_;
 import dev.live.examples.board.Role;
 import dev.live.examples.board.Status;
+import dev.live.examples.board.Task;
 import dev.live.examples.board.TaskInsert;
 import dev.live.examples.board.TaskUpdate;
 import dev.live.examples.board.Task_;
+import dev.live.examples.board.TeamInsert;
 import dev.live.examples.board.TeamUpdate;
+import dev.live.examples.board.Team_;
+import dev.live.examples.board.User;
 import dev.live.examples.board.UserInsert;
 import dev.live.examples.board.UserUpdate;
 import dev.live.examples.board.User_;
+import dev.live.query.QuerySpec;
+import dev.live.query.RowShape;
 import dev.live.storage.DataAccess;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -96,12 +104,15 @@ sealed interface BoardWrite {
     }
   }
 
-  record UpdateComment(int n, String taskId, String body, Integer minutes) implements BoardWrite {
+  record UpdateComment(int n, String taskId, String authorId, String body, Integer minutes) implements BoardWrite {
     @Override
     public void apply(DataAccess data) {
       CommentUpdate update = CommentUpdate.of();
       if (taskId != null) {
         update = update.taskId(taskId);
+      }
+      if (authorId != null) {
+        update = update.authorId(authorId);
       }
       if (body != null) {
         update = update.body(body);
@@ -179,6 +190,20 @@ sealed interface BoardWrite {
     }
   }
 
+  record InsertTeam(String id, String name) implements BoardWrite {
+    @Override
+    public void apply(DataAccess data) {
+      data.insert(TeamInsert.builder().id(id).name(name).createdAt(BoardWorld.T0).build());
+    }
+  }
+
+  record DeleteTeam(String id) implements BoardWrite {
+    @Override
+    public void apply(DataAccess data) {
+      data.delete(Team_.COLLECTION, id);
+    }
+  }
+
   /** Team names are unique: a rename to a name in use is refused. */
   record RenameTeam(String id, String name) implements BoardWrite {
     @Override
@@ -187,12 +212,37 @@ sealed interface BoardWrite {
     }
   }
 
+  /**
+   * Changes every row but the teams without moving it in any query's order: a task's revision, a
+   * comment's time (a minute later, all of them), a user's or board's name (a dot more). Each row
+   * is then judged again by every node and relation set that holds it or could take it.
+   */
+  record Touch() implements BoardWrite {
+    @Override
+    public void apply(DataAccess data) {
+      for (Task task : data.select(QuerySpec.all(Task_.COLLECTION), RowShape.plain())) {
+        data.update(task.id(), TaskUpdate.of().revision(task.revision() + 1));
+      }
+      for (Comment comment : data.select(QuerySpec.all(Comment_.COLLECTION), RowShape.plain())) {
+        data.update(comment.id(), CommentUpdate.of().createdAt(comment.createdAt().plusSeconds(60)));
+      }
+      for (User user : data.select(QuerySpec.all(User_.COLLECTION), RowShape.plain())) {
+        data.update(user.id(), UserUpdate.of().name(user.name() + "."));
+      }
+      for (Board board : data.select(QuerySpec.all(Board_.COLLECTION), RowShape.plain())) {
+        data.update(board.id(), BoardUpdate.of().title(board.title() + "."));
+      }
+    }
+  }
+
   /** Random writes, most of them to tasks and comments. */
   static Arbitrary<BoardWrite> writes() {
     Arbitrary<String> tasks = Arbitraries.of(TASKS);
     Arbitrary<String> boards = Arbitraries.of(BOARDS);
     Arbitrary<String> users = Arbitraries.of(USERS);
-    Arbitrary<String> teams = Arbitraries.of(BoardWorld.TEAM_IDS);
+    // team4 does not exist until a write inserts it.
+    Arbitrary<String> teams = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.of(BoardWorld.TEAM_IDS)),
+        Tuple.of(1, Arbitraries.just("team4")));
     Arbitrary<Integer> positions = Arbitraries.integers().between(0, 4);
     Arbitrary<Integer> dueDays = Arbitraries.integers().between(-1, 3);
     Arbitrary<Integer> minutes = Arbitraries.integers().between(0, 5);
@@ -214,8 +264,8 @@ sealed interface BoardWrite {
     Arbitrary<BoardWrite> deleteTask = tasks.map(DeleteTask::new);
     Arbitrary<BoardWrite> insertComment = Combinators.combine(newComments, tasks, users, bodies, minutes)
         .as(InsertComment::new);
-    Arbitrary<BoardWrite> updateComment = Combinators.combine(comments, tasks.injectNull(0.4), bodies.injectNull(0.5),
-            minutes.injectNull(0.6))
+    Arbitrary<BoardWrite> updateComment = Combinators.combine(comments, tasks.injectNull(0.4), users.injectNull(0.7),
+            bodies.injectNull(0.5), minutes.injectNull(0.6))
         .as(UpdateComment::new);
     Arbitrary<BoardWrite> deleteComment = comments.map(DeleteComment::new);
     Arbitrary<BoardWrite> updateUser = Combinators.combine(users, teams.injectNull(0.4),
@@ -229,6 +279,8 @@ sealed interface BoardWrite {
     Arbitrary<BoardWrite> insertBoard = Combinators.combine(boards, teams, Arbitraries.of(BoardWorld.BOARD_TITLES))
         .as(InsertBoard::new);
     Arbitrary<BoardWrite> deleteBoard = boards.map(DeleteBoard::new);
+    Arbitrary<BoardWrite> insertTeam = Combinators.combine(teams, Arbitraries.of(TEAM_NAMES)).as(InsertTeam::new);
+    Arbitrary<BoardWrite> deleteTeam = teams.map(DeleteTeam::new);
     Arbitrary<BoardWrite> renameTeam = Combinators.combine(teams, Arbitraries.of(TEAM_NAMES)).as(RenameTeam::new);
     return Arbitraries.frequencyOf(
         Tuple.of(4, insertTask),
@@ -243,6 +295,8 @@ sealed interface BoardWrite {
         Tuple.of(3, updateBoard),
         Tuple.of(1, insertBoard),
         Tuple.of(1, deleteBoard),
-        Tuple.of(1, renameTeam));
+        Tuple.of(1, renameTeam),
+        Tuple.of(1, insertTeam),
+        Tuple.of(1, deleteTeam));
   }
 }

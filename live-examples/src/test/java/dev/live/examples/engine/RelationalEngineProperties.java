@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.live.auth.AuthContext;
 import dev.live.auth.ReadRestriction;
 import dev.live.engine.EngineStats;
 import dev.live.engine.EngineSubscription;
@@ -14,8 +15,8 @@ import dev.live.examples.board.BoardRules;
 import dev.live.examples.board.Board_;
 import dev.live.examples.board.Comment_;
 import dev.live.examples.board.Role;
-import dev.live.examples.board.TeamScope;
 import dev.live.examples.board.Task_;
+import dev.live.examples.board.TeamScope;
 import dev.live.examples.board.Team_;
 import dev.live.examples.board.User_;
 import dev.live.examples.storage.Backend;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Provide;
@@ -38,10 +40,11 @@ import net.jqwik.api.Provide;
 /**
  * The live query engine agrees with storage for relational read rules and nested includes. Each
  * try seeds a random {@link BoardWorld} in a new database, subscribes three subscribers (two of
- * team1, one an admin, sharing their nodes; one of team2) to every query of {@link BoardQueryMix}
- * as their read rules restrict it, then applies random batches of {@link BoardWrite}s, each batch
- * one transaction whose writes are nested transactions (a refused write rolls back alone). After
- * each batch, once the engine has caught up:
+ * team1, one an admin, sharing their nodes; one of team2) and an anonymous one (whose rules hide
+ * all but the teams) to every query of {@link BoardQueryMix} as their read rules restrict it,
+ * then applies random batches of {@link BoardWrite}s, each batch one transaction whose writes are
+ * nested transactions (a refused write rolls back alone). After each batch, once the engine has
+ * caught up:
  * <ul>
  *   <li>every open subscription's result, rebuilt from its snapshot and deltas, is the restricted
  *       query run on storage (at the same version: writes are paused);
@@ -61,21 +64,27 @@ abstract class RelationalEngineProperties {
       Board_.COLLECTION, Task_.COLLECTION, Comment_.COLLECTION);
 
   /** A subscriber: who they are to the read rules. */
-  record Subscriber(String userId, String teamId, Role role) {
+  record Subscriber(String name, AuthContext auth) {
+    static Subscriber member(String userId, String teamId, Role role) {
+      return new Subscriber(userId + " (" + teamId + ", " + role + ")", TeamScope.member(userId, teamId, role));
+    }
+
     ReadRestriction restriction() {
-      return new ReadRestriction(BoardRules.rules(), TeamScope.member(userId, teamId, role));
+      return new ReadRestriction(BoardRules.rules(), auth);
     }
 
     @Override
     public String toString() {
-      return userId + " (" + teamId + ", " + role + ")";
+      return name;
     }
   }
 
-  static final Subscriber ANN = new Subscriber("u1", "team1", Role.ADMIN);
-  static final Subscriber BOB = new Subscriber("u2", "team1", Role.MEMBER);
-  static final Subscriber CYD = new Subscriber("u3", "team2", Role.MEMBER);
-  private static final List<Subscriber> SUBSCRIBERS = List.of(ANN, BOB, CYD);
+  static final Subscriber ANN = Subscriber.member("u1", "team1", Role.ADMIN);
+  static final Subscriber BOB = Subscriber.member("u2", "team1", Role.MEMBER);
+  static final Subscriber CYD = Subscriber.member("u3", "team2", Role.MEMBER);
+  /** Reads the teams and nothing else: every other rule is {@code Rules.nothing}, an empty {@code in}. */
+  static final Subscriber ANONYMOUS = new Subscriber("anonymous", AuthContext.anonymous());
+  private static final List<Subscriber> SUBSCRIBERS = List.of(ANN, BOB, CYD, ANONYMOUS);
 
   private final Backend backend;
 
@@ -108,6 +117,8 @@ abstract class RelationalEngineProperties {
     final List<String> batchLog = new ArrayList<>();
     /** By subscriber, by version: what their rules let them read. */
     final Map<Subscriber, Map<Long, ReadableRows>> readable = new HashMap<>();
+    /** Whether writes raced the engine: messages at versions never paused at are not checked for leaks. */
+    boolean raced;
 
     Run(BoardWorld world, Store store, LiveEngine engine) {
       this.world = world;
@@ -116,11 +127,18 @@ abstract class RelationalEngineProperties {
     }
 
     void subscribe(Subscriber who) {
+      open.addAll(subscriptionsOf(who));
+    }
+
+    /** Subscribes {@code who} to every query; may run on another thread (adds to nothing). */
+    List<Subscribed> subscriptionsOf(Subscriber who) {
+      List<Subscribed> made = new ArrayList<>();
       for (BoardQueryMix.Named query : BoardQueryMix.QUERIES) {
         Subscribed s = new Subscribed(who, query);
         s.subscription = engine.subscribe(s.restricted, s.log);
-        open.add(s);
+        made.add(s);
       }
+      return made;
     }
 
     void leave(Subscriber who) {
@@ -197,6 +215,9 @@ abstract class RelationalEngineProperties {
         JsonNode message = messages.get(i);
         long version = MessageLog.versionOf(message);
         ReadableRows rows = readable.get(s.who).get(version);
+        if (rows == null && raced) {
+          continue;
+        }
         if (rows == null) {
           throw new AssertionError(describe(s, when) + "\nmessage " + i + " is at version " + version
               + ", not at the end of a batch (" + readable.get(s.who).keySet() + "): " + message);
@@ -238,6 +259,7 @@ abstract class RelationalEngineProperties {
         run.recordReadable(run.awaitCaughtUp());
         run.subscribe(ANN);
         run.subscribe(CYD);
+        run.subscribe(ANONYMOUS);
         if (join == 0) {
           run.subscribe(BOB);
         }
@@ -254,6 +276,52 @@ abstract class RelationalEngineProperties {
             run.verify("after u2 subscribed, after batch " + i);
           }
         }
+        for (Subscriber who : SUBSCRIBERS) {
+          run.leave(who);
+        }
+        EngineStats stats = engine.stats();
+        assertThat(List.of(engine.nodeCount(), stats.relationSets(), stats.cachedRows(), stats.subscriptions()))
+            .as("nodes, relation sets, cached rows and subscriptions left once every subscription closed: %s%s",
+                stats, run.context())
+            .containsExactly(0, 0, 0, 0);
+      }
+    }
+  }
+
+  /**
+   * One try with writes racing the engine: seeds {@code world} and subscribes as {@link #check}
+   * does, then commits {@code batches} back to back without waiting, while u2 subscribes from
+   * another thread once batch {@code joinAfter} is committed, so that nodes and relation sets are
+   * read from storage while changes arrive and catch up from the change history. Once the engine
+   * has caught up, one more batch changes every row (a {@link BoardWrite.Touch}), so that what
+   * memory holds, relation sets included, is put to use for each row; then every subscription
+   * equals storage, and no message at a version the writes paused at showed what rules hide.
+   */
+  void race(BoardWorld world, List<List<BoardWrite>> batches, int joinAfter) {
+    int join = Math.min(joinAfter, batches.size());
+    try (TestDatabase database = backend.create(); Store store = Store.open(database.database(), AppSchema.INSTANCE)) {
+      world.seed(store);
+      try (LiveEngine engine = LiveEngine.start(store)) {
+        Run run = new Run(world, store, engine);
+        run.recordReadable(run.awaitCaughtUp());
+        run.subscribe(ANN);
+        run.subscribe(CYD);
+        run.subscribe(ANONYMOUS);
+        run.verify("after subscribing");
+        run.raced = true;
+        CompletableFuture<List<Subscribed>> bob = join == 0
+            ? CompletableFuture.supplyAsync(() -> run.subscriptionsOf(BOB)) : null;
+        for (int i = 1; i <= batches.size(); i++) {
+          run.apply(batches.get(i - 1));
+          if (i == join) {
+            bob = CompletableFuture.supplyAsync(() -> run.subscriptionsOf(BOB));
+          }
+        }
+        run.open.addAll(bob.join());
+        run.awaitCaughtUp();
+        run.apply(List.of(new BoardWrite.Touch()));
+        run.recordReadable(run.awaitCaughtUp());
+        run.verify("after " + batches.size() + " batches racing the engine and a touch of every row");
         for (Subscriber who : SUBSCRIBERS) {
           run.leave(who);
         }
