@@ -1,11 +1,12 @@
 package dev.live.engine;
 
 import dev.live.query.Field;
-import dev.live.query.RelationMatch;
 import dev.live.schema.CollectionSchema;
 import dev.live.storage.Change;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +18,8 @@ import java.util.Set;
  *   <li>the operators on C whose equality key has the row's value (it may enter them);
  *   <li>the operators on C keyed by a relation condition whose set has the row's key: {@code
  *       Task_.board.is(...)} takes only tasks whose board is in its set;
+ *   <li>the operators on C keyed by a prefix the row's value starts with, or by a range that can
+ *       hold the row's value ({@link PrefixIndex}, {@link RangeIndex});
  *   <li>the operators on C with no key;
  *   <li>the nodes whose includes hold the row, or hold the rows its foreign key points to (it may
  *       join their related rows).
@@ -26,6 +29,11 @@ import java.util.Set;
  */
 final class CandidateIndex {
   private final Map<CollectionSchema<?>, ByCollection> collections = new HashMap<>();
+  private final ValueOrder values;
+
+  CandidateIndex(ValueOrder values) {
+    this.values = values;
+  }
 
   private ByCollection of(CollectionSchema<?> collection) {
     return collections.computeIfAbsent(collection, c -> new ByCollection());
@@ -37,14 +45,20 @@ final class CandidateIndex {
     ByCollection own = of(query.collection());
     if (query.key().isPresent()) {
       NodeQuery.EqualityKey<?> key = query.key().get();
-      Map<Object, Set<Operator>> byValue = own.keyed.computeIfAbsent(key.field(), f -> new HashMap<>());
+      CompactSets<Object, Operator> byValue = own.keyed.computeIfAbsent(key.field(), f -> new CompactSets<>());
       for (Object value : key.values()) {
-        byValue.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(operator);
+        byValue.add(value, operator);
       }
     } else if (query.relationKey().isPresent()) {
       RelationUses.Use use = operator.uses().of(query.relationKey().get());
       own.memberKeyed.computeIfAbsent(MemberKey.of(use), k -> new HashMap<>())
           .computeIfAbsent(use.set, s -> new LinkedHashSet<>()).add(operator);
+    } else if (query.prefixKey().isPresent()) {
+      NodeQuery.PrefixKey<?> key = query.prefixKey().get();
+      own.prefixes.computeIfAbsent(key.field(), f -> new PrefixIndex()).add(operator, key.prefix());
+    } else if (query.rangeKey().isPresent()) {
+      NodeQuery.RangeKey<?> key = query.rangeKey().get();
+      own.ranges.computeIfAbsent(key.field(), f -> new RangeIndex(f.type(), values)).add(operator, key);
     } else {
       own.unkeyed.add(operator);
     }
@@ -56,10 +70,10 @@ final class CandidateIndex {
     ByCollection own = of(query.collection());
     if (query.key().isPresent()) {
       NodeQuery.EqualityKey<?> key = query.key().get();
-      Map<Object, Set<Operator>> byValue = own.keyed.get(key.field());
+      CompactSets<Object, Operator> byValue = own.keyed.get(key.field());
       if (byValue != null) {
         for (Object value : key.values()) {
-          removeFrom(byValue, value, operator);
+          byValue.remove(value, operator);
         }
         if (byValue.isEmpty()) {
           own.keyed.remove(key.field());
@@ -75,6 +89,23 @@ final class CandidateIndex {
           own.memberKeyed.remove(memberKey);
         }
       }
+    } else if (query.prefixKey().isPresent()) {
+      NodeQuery.PrefixKey<?> key = query.prefixKey().get();
+      PrefixIndex prefixes = own.prefixes.get(key.field());
+      if (prefixes != null) {
+        prefixes.remove(operator, key.prefix());
+        if (prefixes.isEmpty()) {
+          own.prefixes.remove(key.field());
+        }
+      }
+    } else if (query.rangeKey().isPresent()) {
+      RangeIndex ranges = own.ranges.get(query.rangeKey().get().field());
+      if (ranges != null) {
+        ranges.remove(operator);
+        if (ranges.isEmpty()) {
+          own.ranges.remove(query.rangeKey().get().field());
+        }
+      }
     } else {
       own.unkeyed.remove(operator);
     }
@@ -82,32 +113,31 @@ final class CandidateIndex {
 
   /** {@code operator} holds the row {@code id} of its collection. */
   void hold(Operator operator, Object id) {
-    of(operator.query().collection()).holders.computeIfAbsent(id, i -> new LinkedHashSet<>()).add(operator);
+    of(operator.query().collection()).holders.add(id, operator);
   }
 
   void unhold(Operator operator, Object id) {
-    removeFrom(of(operator.query().collection()).holders, id, operator);
+    of(operator.query().collection()).holders.remove(id, operator);
   }
 
   /** {@code node}'s includes hold row {@code id} of {@code collection} (a to-one target or a to-many related row). */
   void include(QueryNode<?> node, CollectionSchema<?> collection, Object id) {
-    of(collection).included.computeIfAbsent(id, i -> new LinkedHashSet<>()).add(node);
+    of(collection).included.add(id, node);
   }
 
   void uninclude(QueryNode<?> node, CollectionSchema<?> collection, Object id) {
-    removeFrom(of(collection).included, id, node);
+    of(collection).included.remove(id, node);
   }
 
   /** {@code node} includes the rows of {@code collection} whose {@code foreignKey} is {@code parentId}. */
   void parent(QueryNode<?> node, CollectionSchema<?> collection, Field<?, ?> foreignKey, Object parentId) {
-    of(collection).parents.computeIfAbsent(foreignKey, f -> new HashMap<>())
-        .computeIfAbsent(parentId, i -> new LinkedHashSet<>()).add(node);
+    of(collection).parents.computeIfAbsent(foreignKey, f -> new CompactSets<>()).add(parentId, node);
   }
 
   void unparent(QueryNode<?> node, CollectionSchema<?> collection, Field<?, ?> foreignKey, Object parentId) {
-    Map<Object, Set<Operator>> byParent = of(collection).parents.get(foreignKey);
+    CompactSets<Object, Operator> byParent = of(collection).parents.get(foreignKey);
     if (byParent != null) {
-      removeFrom(byParent, parentId, node);
+      byParent.remove(parentId, node);
       if (byParent.isEmpty()) {
         of(collection).parents.remove(foreignKey);
       }
@@ -116,20 +146,14 @@ final class CandidateIndex {
 
   /** {@code key} entered {@code set}: rows with that key now reach the operators keyed by the set. */
   void keyGained(RelationSet<?> set, Object key) {
-    of(set.definition.collection()).containing.computeIfAbsent(set.definition.key(), f -> new HashMap<>())
-        .computeIfAbsent(key, k -> new LinkedHashSet<>()).add(set);
+    of(set.definition.collection()).containing.computeIfAbsent(set.definition.key(), f -> new CompactSets<>())
+        .add(key, set);
   }
 
   void keyLost(RelationSet<?> set, Object key) {
-    Map<Object, Set<RelationSet<?>>> byKey = of(set.definition.collection()).containing.get(set.definition.key());
+    CompactSets<Object, RelationSet<?>> byKey = of(set.definition.collection()).containing.get(set.definition.key());
     if (byKey != null) {
-      Set<RelationSet<?>> sets = byKey.get(key);
-      if (sets != null) {
-        sets.remove(set);
-        if (sets.isEmpty()) {
-          byKey.remove(key);
-        }
-      }
+      byKey.remove(key, set);
     }
   }
 
@@ -150,11 +174,11 @@ final class CandidateIndex {
     if (own == null) {
       return found;
     }
-    addAll(found, own.holders.get(change.id()));
+    own.holders.addTo(change.id(), found);
     if (change.row().isPresent()) {
       Object row = change.row().get();
-      for (Map.Entry<Field<?, ?>, Map<Object, Set<Operator>>> keyed : own.keyed.entrySet()) {
-        addAll(found, keyed.getValue().get(valueOf(keyed.getKey(), row)));
+      for (Map.Entry<Field<?, ?>, CompactSets<Object, Operator>> keyed : own.keyed.entrySet()) {
+        keyed.getValue().addTo(valueOf(keyed.getKey(), row), found);
       }
       for (Map.Entry<MemberKey, Map<RelationSet<?>, Set<Operator>>> keyed : own.memberKeyed.entrySet()) {
         MemberKey key = keyed.getKey();
@@ -162,19 +186,26 @@ final class CandidateIndex {
         if (value == null) {
           continue;
         }
-        Map<Object, Set<RelationSet<?>>> byKey = of(key.setCollection()).containing.get(key.setKey());
-        Set<RelationSet<?>> sets = byKey == null ? null : byKey.get(value);
-        if (sets != null) {
+        CompactSets<Object, RelationSet<?>> byKey = of(key.setCollection()).containing.get(key.setKey());
+        if (byKey != null) {
+          List<RelationSet<?>> sets = new ArrayList<>(2);
+          byKey.addTo(value, sets);
           for (RelationSet<?> set : sets) {
             addAll(found, keyed.getValue().get(set));
           }
         }
       }
-      for (Map.Entry<Field<?, ?>, Map<Object, Set<Operator>>> parent : own.parents.entrySet()) {
-        addAll(found, parent.getValue().get(valueOf(parent.getKey(), row)));
+      for (Map.Entry<Field<?, ?>, PrefixIndex> prefixes : own.prefixes.entrySet()) {
+        prefixes.getValue().candidates((String) valueOf(prefixes.getKey(), row), found);
+      }
+      for (Map.Entry<Field<?, ?>, RangeIndex> ranges : own.ranges.entrySet()) {
+        ranges.getValue().candidates(valueOf(ranges.getKey(), row), found);
+      }
+      for (Map.Entry<Field<?, ?>, CompactSets<Object, Operator>> parent : own.parents.entrySet()) {
+        parent.getValue().addTo(valueOf(parent.getKey(), row), found);
       }
     }
-    addAll(found, own.included.get(change.id()));
+    own.included.addTo(change.id(), found);
     found.addAll(own.unkeyed);
     if (found.size() < 2) {
       return found;
@@ -210,15 +241,17 @@ final class CandidateIndex {
 
   /** What is indexed of one collection. */
   private static final class ByCollection {
-    final Map<Field<?, ?>, Map<Object, Set<Operator>>> keyed = new HashMap<>();
+    final Map<Field<?, ?>, CompactSets<Object, Operator>> keyed = new HashMap<>();
     final Map<MemberKey, Map<RelationSet<?>, Set<Operator>>> memberKeyed = new HashMap<>();
+    final Map<Field<?, ?>, PrefixIndex> prefixes = new HashMap<>();
+    final Map<Field<?, ?>, RangeIndex> ranges = new HashMap<>();
     final Set<Operator> unkeyed = new LinkedHashSet<>();
-    final Map<Object, Set<Operator>> holders = new HashMap<>();
+    final CompactSets<Object, Operator> holders = new CompactSets<>();
     /** By id: the nodes whose includes hold the row of this collection with that id. */
-    final Map<Object, Set<Operator>> included = new HashMap<>();
+    final CompactSets<Object, Operator> included = new CompactSets<>();
     /** By foreign key of this collection and parent id: the nodes including that parent's related rows. */
-    final Map<Field<?, ?>, Map<Object, Set<Operator>>> parents = new HashMap<>();
+    final Map<Field<?, ?>, CompactSets<Object, Operator>> parents = new HashMap<>();
     /** By a set's key field and a key: the sets of this collection holding that key. */
-    final Map<Field<?, ?>, Map<Object, Set<RelationSet<?>>>> containing = new HashMap<>();
+    final Map<Field<?, ?>, CompactSets<Object, RelationSet<?>>> containing = new HashMap<>();
   }
 }

@@ -10,6 +10,9 @@ package dev.live.engine;
  * @param heldRows rows the nodes hold (their results and the few beyond a window's end)
  * @param pendingNodes nodes waiting for a read of storage
  * @param reads reads of storage installed so far (each node or set read once counts one)
+ * @param touches times a change reached a node so far (a node taking several changes of one batch
+ *     counts once)
+ * @param deferrals times a node was held back because its owners were out of engine time
  */
 public record EngineStats(int nodes, int subscriptions, int relationSets, int cachedRows, long heldRows,
-    int pendingNodes, long reads) {}
+    int pendingNodes, long reads, long touches, long deferrals) {}

@@ -5,6 +5,8 @@ final class EngineSubscriptionImpl implements EngineSubscription {
   private final LiveEngine engine;
   final SubscriptionListener listener;
   QueryNode<?> node;
+  /** Who the subscription counts against; null when unbounded. */
+  Owner owner;
   long lastVersion;
   boolean closed;
 

@@ -113,7 +113,9 @@ final class IncludeTree {
         }
         cache.fill(site.target, targetId, read, source.readAfter());
       }
-      resolve(site, targetId, source);
+      // The target existed before the row pointing to it: a row just inserted says nothing of the
+      // target's own related rows.
+      resolve(site, targetId, source == RowSource.INSERTED ? RowSource.NOTHING : source);
     }
     entry.slots[site.slot] = site.targets.get(targetId);
   }

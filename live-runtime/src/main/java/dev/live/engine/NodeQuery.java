@@ -8,12 +8,15 @@ import dev.live.query.Field;
 import dev.live.query.In;
 import dev.live.query.QuerySpec;
 import dev.live.query.RelationMatch;
+import dev.live.query.TextMatch;
 import dev.live.query.ValueField;
 import dev.live.schema.CollectionSchema;
 import dev.live.schema.FieldType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -28,12 +31,18 @@ final class NodeQuery<T> {
   private final List<Condition<T>> conjuncts;
   private final Optional<EqualityKey<T>> key;
   private final Optional<RelationMatch<T, ?>> relationKey;
+  private final Optional<PrefixKey<T>> prefixKey;
+  private final Optional<RangeKey<T>> rangeKey;
 
   private NodeQuery(QuerySpec<T> spec) {
     this.spec = spec;
     this.conjuncts = spec.where().map(NodeQuery::conjuncts).orElse(List.of());
+    // The first kind of key the where has, in this order: the index narrows best by equality.
     this.key = equalityKey(conjuncts);
     this.relationKey = key.isPresent() ? Optional.empty() : relationKey(conjuncts);
+    boolean keyed = key.isPresent() || relationKey.isPresent();
+    this.prefixKey = keyed ? Optional.empty() : prefixKey(conjuncts);
+    this.rangeKey = keyed || prefixKey.isPresent() ? Optional.empty() : rangeKey(conjuncts);
   }
 
   /** The engine's form of {@code spec}; equal specs give equal node queries. */
@@ -78,6 +87,55 @@ final class NodeQuery<T> {
    */
   Optional<RelationMatch<T, ?>> relationKey() {
     return relationKey;
+  }
+
+  /** A {@code startsWith} at the top of the where: the node is indexed by its prefix. */
+  Optional<PrefixKey<T>> prefixKey() {
+    return prefixKey;
+  }
+
+  /** Bounds of one field at the top of the where ({@code gt}, {@code lte}, ...): the node is indexed by them. */
+  Optional<RangeKey<T>> rangeKey() {
+    return rangeKey;
+  }
+
+  private static <T> Optional<PrefixKey<T>> prefixKey(List<Condition<T>> conjuncts) {
+    for (Condition<T> conjunct : conjuncts) {
+      if (conjunct instanceof TextMatch<T> match && match.operator() == TextMatch.Operator.STARTS_WITH) {
+        return Optional.of(new PrefixKey<>(match.field(), match.text()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The bounds the top conjuncts put on one field: the first field with both a lower and an upper
+   * bound, else the first with either. Of several bounds of one side, any one will do: each is
+   * necessary, and the node checks all.
+   */
+  private static <T> Optional<RangeKey<T>> rangeKey(List<Condition<T>> conjuncts) {
+    Map<Field<T, ?>, Object[]> bounds = new LinkedHashMap<>();
+    for (Condition<T> conjunct : conjuncts) {
+      if (conjunct instanceof Comparison<T, ?> comparison && comparison.field().type() != FieldType.JSON) {
+        Object[] pair = bounds.computeIfAbsent(comparison.field(), f -> new Object[2]);
+        switch (comparison.operator()) {
+          case GT, GTE -> pair[0] = comparison.value();
+          case LT, LTE -> pair[1] = comparison.value();
+          default -> { }
+        }
+      }
+    }
+    Optional<RangeKey<T>> oneSided = Optional.empty();
+    for (Map.Entry<Field<T, ?>, Object[]> entry : bounds.entrySet()) {
+      Object[] pair = entry.getValue();
+      if (pair[0] != null && pair[1] != null) {
+        return Optional.of(new RangeKey<>(entry.getKey(), Optional.of(pair[0]), Optional.of(pair[1])));
+      }
+      if (oneSided.isEmpty() && (pair[0] != null || pair[1] != null)) {
+        oneSided = Optional.of(new RangeKey<>(entry.getKey(), Optional.ofNullable(pair[0]), Optional.ofNullable(pair[1])));
+      }
+    }
+    return oneSided;
   }
 
   /** The where's conditions joined by AND at its top (one when it is not an AND). */
@@ -142,6 +200,12 @@ final class NodeQuery<T> {
   public String toString() {
     return spec.toString();
   }
+
+  /** A string field and a prefix every row in a node's result has. */
+  record PrefixKey<T>(Field<T, String> field, String prefix) {}
+
+  /** A field and the bounds (at least one) every row in a node's result lies within. */
+  record RangeKey<T>(Field<T, ?> field, Optional<Object> lower, Optional<Object> upper) {}
 
   /** A field and the values one of which every row in a node's result has. */
   record EqualityKey<T>(Field<T, ?> field, List<Object> values) {

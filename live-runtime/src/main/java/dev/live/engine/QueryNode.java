@@ -54,6 +54,14 @@ final class QueryNode<T> extends Operator {
   final List<EngineSubscriptionImpl> subscriptions = new ArrayList<>();
   /** Subscriptions waiting for the node's first result. */
   final List<EngineSubscriptionImpl> waiting = new ArrayList<>();
+  /** The owners of its subscriptions (waiting ones included), with how many each has. */
+  final Map<Owner, Integer> owners = new HashMap<>();
+  /** Subscriptions without an owner: such a node is never held back. */
+  int unowned;
+  /** Held back because every owner used up its engine time: it catches up from memory later. */
+  boolean deferred;
+  /** Engine time spent on it in the current batch, charged to its owners at the batch's end. */
+  long work;
 
   QueryNode(NodeQuery<T> query, ValueOrder values, CandidateIndex index, RowCache cache) {
     this.query = query;
@@ -210,17 +218,21 @@ final class QueryNode<T> extends Operator {
     touched = true;
     boolean mayEnter = gained ? use.entersOnGain : use.entersOnLoss;
     boolean mayLeave = gained ? use.entersOnLoss : use.entersOnGain;
-    if (use.site != null) {
-      if (use.site.toOne) {
-        includes.rejudge(use.site);
+    for (Site site : use.sites) {
+      if (site == null) {
+        ownKeyChanged(use, key, mayEnter, mayLeave);
+      } else if (site.toOne) {
+        includes.rejudge(site);
       } else {
         mustRead |= mayEnter;
         if (mayLeave) {
-          includes.rejudge(use.site);
+          includes.rejudge(site);
         }
       }
-      return;
     }
+  }
+
+  private void ownKeyChanged(RelationUses.Use use, Object key, boolean mayEnter, boolean mayLeave) {
     if (mayEnter && !keyRulesOut(use, key)) {
       mustRead = true;
     }
@@ -277,7 +289,7 @@ final class QueryNode<T> extends Operator {
    * Ends a batch: rebuilds the rows that changed and returns the difference from the published
    * result, which it now is.
    */
-  ResultDiff publish() {
+  ResultDiff publish(Map<Object, String> sharedJson) {
     touched = false;
     List<Entry> shown = rows.shown();
     List<ResultRow> now = new ArrayList<>(shown.size());
@@ -289,7 +301,7 @@ final class QueryNode<T> extends Operator {
         if (previous == null || !previous.row().equals(built)) {
           entry.result = new ResultRow(entry.id, entry.record, built,
               previous != null ? previous.idJson() : idJson(collection.id(), entry.id),
-              RowJson.encode(collection, query.spec().includes(), built));
+              json(built, sharedJson));
         }
       }
       now.add(entry.result);
@@ -298,6 +310,17 @@ final class QueryNode<T> extends Operator {
     published = now;
     everPublished = true;
     return diff;
+  }
+
+  /**
+   * The JSON of {@code built}. A record without includes is the same text for every node that
+   * takes it, so nodes taking one change share its encoding ({@code sharedJson}, by identity).
+   */
+  private String json(Object built, Map<Object, String> sharedJson) {
+    if (!query.spec().includes().isEmpty()) {
+      return RowJson.encode(query.collection(), query.spec().includes(), built);
+    }
+    return sharedJson.computeIfAbsent(built, record -> RowJson.encode(query.collection(), List.of(), record));
   }
 
   @SuppressWarnings("unchecked") // the id of a row of this collection has the id field's type
@@ -322,6 +345,30 @@ final class QueryNode<T> extends Operator {
       json.append(i == 0 ? "" : ",").append(published.get(i).json());
     }
     return json.append(']').toString();
+  }
+
+  /** Whether every subscription's owner is out of engine time: the node may wait. */
+  boolean throttled() {
+    if (unowned > 0 || owners.isEmpty()) {
+      return false;
+    }
+    for (Owner owner : owners.keySet()) {
+      if (!owner.inDebt()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Charges {@code nanos} of engine time to its owners, in equal parts. */
+  void charge(long nanos) {
+    if (owners.isEmpty() || nanos <= 0) {
+      return;
+    }
+    long share = nanos / owners.size();
+    for (Owner owner : owners.keySet()) {
+      owner.charge(share);
+    }
   }
 
   /** Rows held, shown or not. */

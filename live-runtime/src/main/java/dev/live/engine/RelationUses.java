@@ -24,20 +24,22 @@ final class RelationUses implements RelationLookup {
     final Field<?, ?> probe;
     final boolean negated;
     final boolean toOne;
-    /** Where it sits: null for the operator's own rows, or the include {@link Site} whose where has it. */
-    final Site site;
+    /**
+     * Where it sits: null for the operator's own rows, or the include {@link Site}s whose where has
+     * it (one condition may be used in several places).
+     */
+    final List<Site> sites = new ArrayList<>(1);
     /** Whether a key entering the set can make rows match (a use outside any {@code not}, say). */
     boolean entersOnGain;
     /** Whether a key leaving the set can make rows match (in {@code none}, say). */
     boolean entersOnLoss;
 
-    Use(RelationMatch<?, ?> match, RelationSet<?> set, SetQuery.Test test, Site site) {
+    Use(RelationMatch<?, ?> match, RelationSet<?> set, SetQuery.Test test) {
       this.match = match;
       this.set = set;
       this.probe = test.probe();
       this.negated = test.negated();
       this.toOne = test.toOne();
-      this.site = site;
     }
 
     @SuppressWarnings("unchecked") // the probe is a field of the row's collection
@@ -67,9 +69,12 @@ final class RelationUses implements RelationLookup {
       Use use = byMatch.get(match);
       SetQuery.Test test = SetQuery.test(match);
       if (use == null) {
-        use = new Use(match, sets.acquire(test.set(), owner), test, site);
+        use = new Use(match, sets.acquire(test.set(), owner), test);
         byMatch.put(match, use);
         all.add(use);
+      }
+      if (!use.sites.contains(site)) {
+        use.sites.add(site);
       }
       boolean positive = underNot == test.negated();
       use.entersOnGain |= positive;

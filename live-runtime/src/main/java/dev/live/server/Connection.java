@@ -526,7 +526,7 @@ public final class Connection implements Session.Listener {
       throw alreadyOpen(subscribe.id());
     }
     try {
-      EngineSubscription engineSubscription = core.service().subscribe(auth, query, subscription);
+      EngineSubscription engineSubscription = core.service().subscribe(auth, engineOwner(), query, subscription);
       subscription.attach(engineSubscription);
     } catch (RuntimeException e) {
       subscriptions.remove(subscribe.id(), subscription);
@@ -572,6 +572,11 @@ public final class Connection implements Session.Listener {
       return java.util.Arrays.asList(procedure.call().procedure().name(), procedure.call().input());
     }
     return ((ClientMessage.QuerySource) source).query();
+  }
+
+  /** Who the engine counts this connection's subscriptions against: its user, or this anonymous client. */
+  private String engineOwner() {
+    return auth.userId().map(user -> "user " + user).orElse("client " + mutationKey);
   }
 
   private static LiveException alreadyOpen(String id) {

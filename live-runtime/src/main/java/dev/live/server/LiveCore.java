@@ -95,7 +95,7 @@ final class LiveCore {
   void start() {
     store = config.openStore();
     try {
-      engine = LiveEngine.start(store);
+      engine = LiveEngine.start(store, config.options().engineOptions());
       AtomicInteger threads = new AtomicInteger();
       int size = config.options().workerThreads();
       workers = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
@@ -192,9 +192,13 @@ final class LiveCore {
   String statsJson() {
     ServerMetrics.Rates rates = metrics.rates();
     long[] queued = queuedChars();
+    dev.live.engine.EngineStats engine = service.engine().stats();
     return "{\"connections\":" + connections.size()
-        + ",\"subscriptions\":" + service.engine().subscriptionCount()
-        + ",\"queryNodes\":" + service.engine().nodeCount()
+        + ",\"subscriptions\":" + engine.subscriptions()
+        + ",\"queryNodes\":" + engine.nodes()
+        + ",\"engine\":{\"relationSets\":" + engine.relationSets() + ",\"cachedRows\":" + engine.cachedRows()
+        + ",\"heldRows\":" + engine.heldRows() + ",\"pendingNodes\":" + engine.pendingNodes()
+        + ",\"reads\":" + engine.reads() + ",\"deferrals\":" + engine.deferrals() + "}"
         + ",\"rooms\":" + rooms.roomCount()
         + ",\"messagesInPerSecond\":" + round(rates.messagesInPerSecond())
         + ",\"messagesOutPerSecond\":" + round(rates.messagesOutPerSecond())

@@ -120,8 +120,12 @@ final class LiveService {
     return rows.isEmpty() ? "null" : RowJson.encode(spec.collection(), spec.includes(), rows.get(0));
   }
 
-  EngineSubscription subscribe(AuthContext auth, QuerySpec<?> spec, SubscriptionListener listener) {
-    return engine.subscribe(new ReadRestriction(rules, auth).apply(spec), listener);
+  /**
+   * Subscribes {@code listener} to {@code spec} as {@code auth} may read it, counted against
+   * {@code owner} (the user, or an anonymous client) for the engine's per-user bounds.
+   */
+  EngineSubscription subscribe(AuthContext auth, String owner, QuerySpec<?> spec, SubscriptionListener listener) {
+    return engine.subscribe(new ReadRestriction(rules, auth).apply(spec), owner, listener);
   }
 
   /** How a mutation or a procedure call ended. */

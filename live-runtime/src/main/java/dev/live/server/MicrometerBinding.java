@@ -24,6 +24,12 @@ final class MicrometerBinding implements MetricsBinding {
         .description("open subscriptions").register(registry);
     Gauge.builder("live.query.nodes", core, c -> c.service().engine().nodeCount())
         .description("live queries maintained").register(registry);
+    Gauge.builder("live.engine.pending", core, c -> c.service().engine().stats().pendingNodes())
+        .description("live queries waiting for a read of storage").register(registry);
+    FunctionCounter.builder("live.engine.reads", core, c -> c.service().engine().stats().reads())
+        .description("live queries and relation sets read from storage again").register(registry);
+    FunctionCounter.builder("live.engine.deferrals", core, c -> c.service().engine().stats().deferrals())
+        .description("times a user's live query was held back for their engine time").register(registry);
     Gauge.builder("live.rooms", core, c -> c.rooms().roomCount()).description("rooms that exist").register(registry);
     Gauge.builder("live.outbound.queued", core, c -> c.queuedChars()[0]).baseUnit("characters")
         .description("text waiting to be sent, over every connection").register(registry);

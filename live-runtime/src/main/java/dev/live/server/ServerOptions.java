@@ -55,6 +55,15 @@ import java.util.Set;
  * @param userMessageBurst messages all connections of one user may send at once (600)
  * @param rateLimitStrikes refused messages a connection may have within 10 s; one more closes it
  *     with 1008 (policy violation) (50; at most 10,000)
+ * @param maxSubscriptionsPerUser subscriptions open at once for one user across all their
+ *     connections, those kept for resuming included; anonymous clients are counted per client
+ *     (2,000)
+ * @param maxQueriesPerUser different queries one user's subscriptions may follow at once (1,000);
+ *     subscriptions to a query other users follow too count, but subscribing twice to one does
+ *     not count twice
+ * @param engineTimePerUser live query engine time one user's queries may take per second (100 ms);
+ *     beyond it their deltas are held back and sent, coalesced, when the user has time again,
+ *     and subscribing to a query nobody follows yet is refused with {@code RATE_LIMITED}
  * @param compression whether connections may use WebSocket compression (permessage-deflate), which
  *     browsers ask for: JSON shrinks to a fraction on slow networks, for a compressor's memory
  *     (tens of KiB) and CPU per connection (true)
@@ -80,6 +89,9 @@ public record ServerOptions(
     int userMessagesPerSecond,
     int userMessageBurst,
     int rateLimitStrikes,
+    int maxSubscriptionsPerUser,
+    int maxQueriesPerUser,
+    Duration engineTimePerUser,
     boolean compression) {
   /** The most refusals within 10 s that {@code rateLimitStrikes} may tolerate. */
   private static final int MAX_RATE_LIMIT_STRIKES = 10_000;
@@ -114,6 +126,13 @@ public record ServerOptions(
     requirePositive("messageBurst", messageBurst);
     requireRate("userMessagesPerSecond", userMessagesPerSecond);
     requirePositive("userMessageBurst", userMessageBurst);
+    Objects.requireNonNull(engineTimePerUser, "engineTimePerUser");
+    requirePositive("maxSubscriptionsPerUser", maxSubscriptionsPerUser);
+    requirePositive("maxQueriesPerUser", maxQueriesPerUser);
+    if (engineTimePerUser.toMillis() < 1 || engineTimePerUser.compareTo(Duration.ofSeconds(1)) > 0) {
+      throw new IllegalArgumentException("engineTimePerUser is from 1 ms to 1 s (of engine time per second), not "
+          + engineTimePerUser);
+    }
     if (rateLimitStrikes < 1 || rateLimitStrikes > MAX_RATE_LIMIT_STRIKES) {
       // The server keeps the times of the last rateLimitStrikes refusals of a connection it refuses.
       throw new IllegalArgumentException("rateLimitStrikes is from 1 to " + MAX_RATE_LIMIT_STRIKES + ", not "
@@ -139,6 +158,12 @@ public record ServerOptions(
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The engine's bounds per user. */
+  dev.live.engine.EngineOptions engineOptions() {
+    return dev.live.engine.EngineOptions.builder().maxSubscriptionsPerOwner(maxSubscriptionsPerUser)
+        .maxQueriesPerOwner(maxQueriesPerUser).workPerOwner(engineTimePerUser).build();
   }
 
   /** The read constraints every message is parsed under. */
@@ -173,6 +198,9 @@ public record ServerOptions(
     private int userMessagesPerSecond = 300;
     private int userMessageBurst = 600;
     private int rateLimitStrikes = 50;
+    private int maxSubscriptionsPerUser = 2_000;
+    private int maxQueriesPerUser = 1_000;
+    private Duration engineTimePerUser = Duration.ofMillis(100);
 
     private Builder() {}
 
@@ -292,6 +320,24 @@ public record ServerOptions(
       return this;
     }
 
+    /** Subscriptions one user may have open across connections, resumable ones included (2,000). */
+    public Builder maxSubscriptionsPerUser(int maxSubscriptionsPerUser) {
+      this.maxSubscriptionsPerUser = maxSubscriptionsPerUser;
+      return this;
+    }
+
+    /** Different queries one user's subscriptions may follow at once (1,000). */
+    public Builder maxQueriesPerUser(int maxQueriesPerUser) {
+      this.maxQueriesPerUser = maxQueriesPerUser;
+      return this;
+    }
+
+    /** Live query engine time one user's queries may take per second (100 ms). */
+    public Builder engineTimePerUser(Duration engineTimePerUser) {
+      this.engineTimePerUser = engineTimePerUser;
+      return this;
+    }
+
     /** Whether connections may use WebSocket compression (permessage-deflate) when clients ask (true). */
     public Builder compression(boolean compression) {
       this.compression = compression;
@@ -302,7 +348,8 @@ public record ServerOptions(
       return new ServerOptions(path, maxMessageBytes, maxJsonDepth, maxStringLength, queryLimits,
           maxSubscriptions, maxRequestsInFlight, maxQueuedBytes, writeTimeout, idleTimeout, allowAnonymous,
           workerThreads, resumeRetention, resumeBufferBytes, allowedOrigins, messagesPerSecond, messageBurst,
-          userMessagesPerSecond, userMessageBurst, rateLimitStrikes, compression);
+          userMessagesPerSecond, userMessageBurst, rateLimitStrikes, maxSubscriptionsPerUser, maxQueriesPerUser,
+          engineTimePerUser, compression);
     }
   }
 }

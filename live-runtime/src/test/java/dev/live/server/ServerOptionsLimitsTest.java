@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The origin and rate-limit options: their defaults, and values refused with a message that says why. */
+/** The origin, rate-limit and per-user engine options: their defaults, and values refused with a message that says why. */
 class ServerOptionsLimitsTest {
   @Test
   void defaultsCheckNoOriginAndLimitRates() {
@@ -18,6 +18,21 @@ class ServerOptionsLimitsTest {
     assertThat(options.userMessagesPerSecond()).isEqualTo(300);
     assertThat(options.userMessageBurst()).isEqualTo(600);
     assertThat(options.rateLimitStrikes()).isEqualTo(50);
+    assertThat(options.maxSubscriptionsPerUser()).isEqualTo(2_000);
+    assertThat(options.maxQueriesPerUser()).isEqualTo(1_000);
+    assertThat(options.engineTimePerUser()).isEqualTo(java.time.Duration.ofMillis(100));
+  }
+
+  @Test
+  void perUserEngineBoundsOutsideTheirRangeAreRefusedByName() {
+    assertThatThrownBy(() -> ServerOptions.builder().maxSubscriptionsPerUser(0).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxSubscriptionsPerUser");
+    assertThatThrownBy(() -> ServerOptions.builder().maxQueriesPerUser(0).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxQueriesPerUser");
+    assertThatThrownBy(() -> ServerOptions.builder().engineTimePerUser(java.time.Duration.ZERO).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("engineTimePerUser is from 1 ms to 1 s");
+    assertThatThrownBy(() -> ServerOptions.builder().engineTimePerUser(java.time.Duration.ofSeconds(2)).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("engineTimePerUser");
   }
 
   @Test

@@ -90,6 +90,47 @@ class CandidateSelectionTest {
   }
 
   @Test
+  void aChangeReachesOnlyTheRangeQueriesItsValueFallsIn() {
+    List<EngineConvergenceTest.Recorder> ranges = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      EngineConvergenceTest.Recorder recorder = new EngineConvergenceTest.Recorder();
+      ranges.add(recorder);
+      // Disjoint ranges of positions, half of them open-ended below.
+      engine.subscribe(i % 2 == 0
+          ? TaskQuery.where(Task_.position.gte(1000 + 10 * i)).and(Task_.position.lt(1010 + 10 * i)).spec()
+          : TaskQuery.where(Task_.position.lte(-1000 - 10 * i)).spec(), recorder);
+    }
+    long touches = engine.stats().touches();
+
+    store.insert(TaskInsert.builder().id("t9").boardId("b1").title("New").status(Status.TODO).position(1005 + 10 * 42)
+        .estimate(1).revision(1L).labels(List.of()).build());
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> ranges.get(42).replay().size() == 1);
+    assertThat(engine.stats().touches() - touches).as("nodes the insert reached").isEqualTo(1);
+    assertThat(ranges).filteredOn(recorder -> recorder.messageCount() > 1).hasSize(1);
+  }
+
+  @Test
+  void aChangeReachesOnlyThePrefixQueriesItsValueStartsWith() {
+    List<EngineConvergenceTest.Recorder> prefixes = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      EngineConvergenceTest.Recorder recorder = new EngineConvergenceTest.Recorder();
+      prefixes.add(recorder);
+      engine.subscribe(TaskQuery.where(Task_.title.startsWith("p" + i + "-")).spec(), recorder);
+    }
+    EngineConvergenceTest.Recorder shorter = new EngineConvergenceTest.Recorder();
+    engine.subscribe(TaskQuery.where(Task_.title.startsWith("p")).spec(), shorter);
+    long touches = engine.stats().touches();
+
+    store.insert(TaskInsert.builder().id("t9").boardId("b1").title("p42-launch").status(Status.TODO).position(1)
+        .estimate(1).revision(1L).labels(List.of()).build());
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> prefixes.get(42).replay().size() == 1
+        && shorter.replay().size() == 1);
+    assertThat(engine.stats().touches() - touches).as("nodes the insert reached").isEqualTo(2);
+  }
+
+  @Test
   void queriesWhoseKeyRepeatsAValueOrIsEmptyComeAndGoCleanly() {
     EngineConvergenceTest.Recorder recorder = new EngineConvergenceTest.Recorder();
     var repeated = engine.subscribe(TaskQuery.where(Task_.status.in(Status.TODO, Status.TODO)).spec(), recorder);

@@ -96,7 +96,7 @@ class EngineConvergenceTest {
     }
   }
 
-  private static <T> List<JsonNode> fresh(Store store, QuerySpec<T> spec) {
+  static <T> List<JsonNode> fresh(Store store, QuerySpec<T> spec) {
     RowShape<T, ?> shape = spec.includes().isEmpty() ? RowShape.plain() : spec.collection().rows();
     List<JsonNode> rows = new ArrayList<>();
     for (Object row : store.select(spec, shape)) {

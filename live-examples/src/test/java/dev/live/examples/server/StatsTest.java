@@ -60,6 +60,8 @@ class StatsTest extends ServerTestBase {
       assertThat(stats.path("connections").asInt()).as("%s", stats).isEqualTo(1);
       assertThat(stats.path("subscriptions").asInt()).isEqualTo(1);
       assertThat(stats.path("queryNodes").asInt()).isEqualTo(1);
+      assertThat(stats.path("engine").path("heldRows").asInt()).as("%s", stats).isEqualTo(5);
+      assertThat(stats.path("engine").path("pendingNodes").asInt()).isZero();
       assertThat(stats.path("rooms").asInt()).isEqualTo(1);
       assertThat(stats.path("mutationsPerSecond").asDouble()).as("%s", stats).isGreaterThan(0);
       assertThat(stats.path("messagesInPerSecond").asDouble()).isGreaterThan(0);
@@ -70,6 +72,8 @@ class StatsTest extends ServerTestBase {
     assertThat(registry.get("live.mutations").functionCounter().count()).isEqualTo(5);
     assertThat(registry.get("live.messages.in").functionCounter().count()).isGreaterThanOrEqualTo(8);
     assertThat(registry.get("live.rooms").gauge().value()).isEqualTo(1);
+    assertThat(registry.get("live.engine.pending").gauge().value()).isZero();
+    assertThat(registry.get("live.engine.deferrals").functionCounter().count()).isZero();
   }
 
   private HttpResponse<String> get(String path, String user) {
