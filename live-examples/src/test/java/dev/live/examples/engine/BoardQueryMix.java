@@ -105,6 +105,26 @@ final class BoardQueryMix {
       new Named("u1 and u4 unless they have something done, with their biggest task",
           UserQuery.where(User_.id.in("u1", "u4").and(User_.assignedTasks.none(Task_.status.eq(Status.DONE))))
               .include(User_.assignedTasks.orderBy(Task_.estimate.desc()).limit(1)).spec()),
+      new Named("tasks due after the first day, 3 by due, with assignee",
+          TaskQuery.where(Task_.due.gt(BoardWorld.due(1))).orderBy(Task_.due.asc()).limit(3)
+              .include(Task_.assignee).spec()),
+      new Named("tasks at positions 1 to 3 estimated under 3",
+          TaskQuery.where(Task_.position.gte(1).and(Task_.position.lte(3)).and(Task_.estimate.lt(3.0)))
+              .orderBy(Task_.position.desc()).spec()),
+      new Named("tasks titled 'Task t1...', with their later comments",
+          TaskQuery.where(Task_.title.startsWith("Task t1"))
+              .include(Task_.comments.where(Comment_.createdAt.gte(BoardWorld.T0.plusSeconds(120)))).spec()),
+      new Named("comments of minutes 2 to 4",
+          CommentQuery.where(Comment_.createdAt.gt(BoardWorld.T0.plusSeconds(60))
+              .and(Comment_.createdAt.lte(BoardWorld.T0.plusSeconds(240)))).spec()),
+      new Named("teams named from G on, with their boards",
+          TeamQuery.where(Team_.name.gte("G")).include(Team_.boards.orderBy(Board_.title.asc())).spec()),
+      new Named("users of teams whose name starts with C, named from B on",
+          UserQuery.where(User_.team.is(Team_.name.startsWith("C")).and(User_.name.gte("B"))).spec()),
+      new Named("boards of teams named up to Growth, with their open tasks",
+          BoardQuery.where(Board_.team.is(Team_.name.lte("Growth")))
+              .include(Board_.tasks.where(Task_.status.ne(Status.DONE)).orderBy(Task_.position.asc()).limit(2))
+              .spec()),
       new Named("board b3 with tasks with comments", BoardQuery.all()
           .include(Board_.tasks.orderBy(Task_.position.asc()).include(Task_.comments, Task_.assignee)).one("b3")
           .spec()));

@@ -63,10 +63,13 @@ sealed interface BoardWrite {
 
   /** Changes any of the fields a board and the queries look at. */
   record UpdateTask(String id, Status status, Integer position, Double estimate, Integer dueDays, String boardId,
-      String assigneeId) implements BoardWrite {
+      String assigneeId, String title) implements BoardWrite {
     @Override
     public void apply(DataAccess data) {
       TaskUpdate update = TaskUpdate.of();
+      if (title != null) {
+        update = update.title(title);
+      }
       if (status != null) {
         update = update.status(status);
       }
@@ -259,7 +262,8 @@ sealed interface BoardWrite {
         .as(InsertTask::new);
     Arbitrary<BoardWrite> updateTask = Combinators.combine(tasks, Arbitraries.of(Status.class).injectNull(0.5),
             positions.injectNull(0.6), estimates.injectNull(0.7), dueDays.injectNull(0.7), boards.injectNull(0.7),
-            Arbitraries.oneOf(users, Arbitraries.just(NONE)).injectNull(0.6))
+            Arbitraries.oneOf(users, Arbitraries.just(NONE)).injectNull(0.6),
+            tasks.map(id -> "Task " + id).injectNull(0.8))
         .as(UpdateTask::new);
     Arbitrary<BoardWrite> deleteTask = tasks.map(DeleteTask::new);
     Arbitrary<BoardWrite> insertComment = Combinators.combine(newComments, tasks, users, bodies, minutes)

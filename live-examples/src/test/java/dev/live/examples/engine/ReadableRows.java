@@ -2,7 +2,6 @@ package dev.live.examples.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.live.auth.ReadRestriction;
 import dev.live.query.Field;
 import dev.live.query.Include;
 import dev.live.query.QuerySpec;
@@ -32,8 +31,13 @@ final class ReadableRows {
     this.byCollection = byCollection;
   }
 
+  /** How a subscriber may run a query: restricted by their read rules, or as it is. */
+  interface Restriction {
+    <T> QuerySpec<T> restrict(QuerySpec<T> spec);
+  }
+
   /** Reads what {@code restriction} lets its caller read of {@code collections}, at {@code version} (writes paused). */
-  static ReadableRows read(Store store, ReadRestriction restriction, List<CollectionSchema<?>> collections,
+  static ReadableRows read(Store store, Restriction restriction, List<CollectionSchema<?>> collections,
       long version) {
     Map<CollectionSchema<?>, Map<String, JsonNode>> all = new HashMap<>();
     for (CollectionSchema<?> collection : collections) {
@@ -42,10 +46,10 @@ final class ReadableRows {
     return new ReadableRows(version, all);
   }
 
-  private static <T> Map<String, JsonNode> readOne(Store store, ReadRestriction restriction,
+  private static <T> Map<String, JsonNode> readOne(Store store, Restriction restriction,
       CollectionSchema<T> collection) {
     Map<String, JsonNode> rows = new LinkedHashMap<>();
-    for (T row : store.select(restriction.apply(QuerySpec.all(collection)), RowShape.plain())) {
+    for (T row : store.select(restriction.restrict(QuerySpec.all(collection)), RowShape.plain())) {
       JsonNode json = MessageLog.parse(RowJson.encode(collection, List.of(), row));
       rows.put(idOf(collection, json), json);
     }

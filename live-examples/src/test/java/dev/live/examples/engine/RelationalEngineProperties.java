@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -40,8 +41,9 @@ import net.jqwik.api.Provide;
 /**
  * The live query engine agrees with storage for relational read rules and nested includes. Each
  * try seeds a random {@link BoardWorld} in a new database, subscribes three subscribers (two of
- * team1, one an admin, sharing their nodes; one of team2) and an anonymous one (whose rules hide
- * all but the teams) to every query of {@link BoardQueryMix} as their read rules restrict it,
+ * team1, one an admin, sharing their nodes; one of team2), an anonymous one (whose rules hide all
+ * but the teams) and server code (no rules) to every query of {@link BoardQueryMix} as their read
+ * rules restrict it,
  * then applies random batches of {@link BoardWrite}s, each batch one transaction whose writes are
  * nested transactions (a refused write rolls back alone). After each batch, once the engine has
  * caught up:
@@ -63,14 +65,16 @@ abstract class RelationalEngineProperties {
   private static final List<CollectionSchema<?>> COLLECTIONS = List.of(Team_.COLLECTION, User_.COLLECTION,
       Board_.COLLECTION, Task_.COLLECTION, Comment_.COLLECTION);
 
-  /** A subscriber: who they are to the read rules. */
-  record Subscriber(String name, AuthContext auth) {
+  /** A subscriber: who they are to the read rules; none for server code, which reads everything. */
+  record Subscriber(String name, Optional<AuthContext> auth) {
     static Subscriber member(String userId, String teamId, Role role) {
-      return new Subscriber(userId + " (" + teamId + ", " + role + ")", TeamScope.member(userId, teamId, role));
+      return new Subscriber(userId + " (" + teamId + ", " + role + ")",
+          Optional.of(TeamScope.member(userId, teamId, role)));
     }
 
-    ReadRestriction restriction() {
-      return new ReadRestriction(BoardRules.rules(), auth);
+    /** {@code spec} as this subscriber may run it: restricted by the read rules, or as it is. */
+    <T> QuerySpec<T> restrict(QuerySpec<T> spec) {
+      return auth.map(a -> new ReadRestriction(BoardRules.rules(), a).apply(spec)).orElse(spec);
     }
 
     @Override
@@ -83,8 +87,13 @@ abstract class RelationalEngineProperties {
   static final Subscriber BOB = Subscriber.member("u2", "team1", Role.MEMBER);
   static final Subscriber CYD = Subscriber.member("u3", "team2", Role.MEMBER);
   /** Reads the teams and nothing else: every other rule is {@code Rules.nothing}, an empty {@code in}. */
-  static final Subscriber ANONYMOUS = new Subscriber("anonymous", AuthContext.anonymous());
-  private static final List<Subscriber> SUBSCRIBERS = List.of(ANN, BOB, CYD, ANONYMOUS);
+  static final Subscriber ANONYMOUS = new Subscriber("anonymous", Optional.of(AuthContext.anonymous()));
+  /**
+   * Server code, whose queries no rule restricts: they keep the where's own keys (a range, a
+   * prefix) and the condition instances the query shares between its where and its includes.
+   */
+  static final Subscriber SERVER = new Subscriber("server", Optional.empty());
+  private static final List<Subscriber> SUBSCRIBERS = List.of(ANN, BOB, CYD, ANONYMOUS, SERVER);
 
   private final Backend backend;
 
@@ -104,7 +113,7 @@ abstract class RelationalEngineProperties {
     Subscribed(Subscriber who, BoardQueryMix.Named query) {
       this.who = who;
       this.query = query;
-      this.restricted = who.restriction().apply(query.spec());
+      this.restricted = who.restrict(query.spec());
     }
   }
 
@@ -188,7 +197,7 @@ abstract class RelationalEngineProperties {
     void recordReadable(long version) {
       for (Subscriber who : SUBSCRIBERS) {
         readable.computeIfAbsent(who, w -> new HashMap<>())
-            .put(version, ReadableRows.read(store, who.restriction(), COLLECTIONS, version));
+            .put(version, ReadableRows.read(store, who::restrict, COLLECTIONS, version));
       }
     }
 
@@ -260,6 +269,7 @@ abstract class RelationalEngineProperties {
         run.subscribe(ANN);
         run.subscribe(CYD);
         run.subscribe(ANONYMOUS);
+        run.subscribe(SERVER);
         if (join == 0) {
           run.subscribe(BOB);
         }
@@ -307,6 +317,7 @@ abstract class RelationalEngineProperties {
         run.subscribe(ANN);
         run.subscribe(CYD);
         run.subscribe(ANONYMOUS);
+        run.subscribe(SERVER);
         run.verify("after subscribing");
         run.raced = true;
         CompletableFuture<List<Subscribed>> bob = join == 0
