@@ -27,6 +27,7 @@ import dev.live.query.RowJson;
 import dev.live.query.RowShape;
 import dev.live.schema.CollectionSchema;
 import dev.live.storage.Store;
+import dev.live.storage.StoreOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -302,14 +303,17 @@ abstract class RelationalEngineProperties {
    * One try with writes racing the engine: seeds {@code world} and subscribes as {@link #check}
    * does, then commits {@code batches} back to back without waiting, while u2 subscribes from
    * another thread once batch {@code joinAfter} is committed, so that nodes and relation sets are
-   * read from storage while changes arrive and catch up from the change history. Once the engine
+   * read from storage while changes arrive and catch up from the change history; the engine's own
+   * threads are slowed at random ({@link EngineJitter}) to vary how they interleave. Once the engine
    * has caught up, one more batch changes every row (a {@link BoardWrite.Touch}), so that what
    * memory holds, relation sets included, is put to use for each row; then every subscription
    * equals storage, and no message at a version the writes paused at showed what rules hide.
    */
   void race(BoardWorld world, List<List<BoardWrite>> batches, int joinAfter) {
     int join = Math.min(joinAfter, batches.size());
-    try (TestDatabase database = backend.create(); Store store = Store.open(database.database(), AppSchema.INSTANCE)) {
+    StoreOptions jittered = StoreOptions.builder().statementObserver(new EngineJitter(0.3)).build();
+    try (TestDatabase database = backend.create();
+        Store store = Store.open(database.database(), AppSchema.INSTANCE, jittered)) {
       world.seed(store);
       try (LiveEngine engine = LiveEngine.start(store)) {
         Run run = new Run(world, store, engine);
