@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * The includes of one node, kept in memory: fills the slots of the rows the node takes, follows
  * the changes of related rows into them, and builds rows with their related rows. To-one targets
- * come from the shared {@link RowCache}; to-many related rows are held per row in a {@link
+ * come from the set of those the include's where shows ({@link Site#targetSet}), or without a
+ * where from the shared {@link RowCache}; to-many related rows are held per row in a {@link
  * Window}. What memory cannot answer (a to-many include of a row that came in through an update,
  * a target not cached, a window used up) sets {@link QueryNode#mustRead}.
  */
@@ -103,9 +104,11 @@ final class IncludeTree {
     boolean first = pointing.isEmpty();
     pointing.add(entry);
     if (first) {
-      cache.acquire(site.target, targetId);
       ref(new RowKey(site.target, targetId));
-      if (!cache.knows(site.target, targetId)) {
+      if (site.targetSet == null) {
+        cache.acquire(site.target, targetId);
+      }
+      if (site.targetSet == null && !cache.knows(site.target, targetId)) {
         Object read = source.target(site, targetId);
         if (read == RowSource.UNKNOWN) {
           node.mustRead = true;
@@ -131,7 +134,9 @@ final class IncludeTree {
       if (target != null) {
         drop(target, site.sites);
       }
-      cache.release(site.target, targetId);
+      if (site.targetSet == null) {
+        cache.release(site.target, targetId);
+      }
       unref(new RowKey(site.target, targetId));
     }
   }
@@ -142,8 +147,15 @@ final class IncludeTree {
    * otherwise. Every row pointing to it is marked for rebuilding when it changes.
    */
   private void resolve(Site site, Object targetId, RowSource source) {
-    Object record = cache.get(site.target, targetId);
-    boolean matches = record != null && matches(site, record);
+    boolean matches;
+    Object record;
+    if (site.targetSet != null) {
+      record = site.targetSet.row(targetId); // a member matches the where; others do not
+      matches = record != null;
+    } else {
+      record = cache.get(site.target, targetId);
+      matches = record != null && matches(site, record);
+    }
     Entry target = site.targets.get(targetId);
     if (target != null && matches) {
       if (target.record != record) {

@@ -89,6 +89,9 @@ final class NodeReader {
     List<ManyRead> many = new ArrayList<>();
     for (Level level : frontier) {
       for (Site site : level.sites()) {
+        if (site.toOne && site.targetSet != null && site.sites.isEmpty()) {
+          continue; // its targets are in its set, and nothing hangs from them
+        }
         if (site.toOne) {
           Set<Object> ids = wanted.computeIfAbsent(site.target, c -> new LinkedHashSet<>());
           for (Object parent : level.parents()) {
@@ -115,7 +118,7 @@ final class NodeReader {
     }
     for (Level level : frontier) {
       for (Site site : level.sites()) {
-        if (!site.toOne) {
+        if (!site.toOne || site.targetSet != null && site.sites.isEmpty()) {
           continue;
         }
         Map<Object, Object> byId = targets.getOrDefault(site.target, Map.of());

@@ -40,6 +40,12 @@ final class Owner {
     return budget < 0;
   }
 
+  /** Whether the owner has at least half of its budget left: its queries go first in a batch. */
+  boolean light() {
+    refill();
+    return budget >= ratePerSecond / 2;
+  }
+
   /** Whether the owner holds nothing and owes nothing: it can be forgotten. */
   boolean idle() {
     refill();

@@ -62,6 +62,9 @@ final class QueryNode<T> extends Operator {
   boolean deferred;
   /** Engine time spent on it in the current batch, charged to its owners at the batch's end. */
   long work;
+  /** The batch its place was decided in, and whether it waits for the second pass of that batch. */
+  long batch;
+  boolean heavy;
 
   QueryNode(NodeQuery<T> query, ValueOrder values, CandidateIndex index, RowCache cache) {
     this.query = query;
@@ -83,7 +86,11 @@ final class QueryNode<T> extends Operator {
   void collectUses(RelationSets sets) {
     query.spec().where().ifPresent(where -> uses.collect(where, null, sets, this));
     for (Site site : allSites) {
-      site.where.ifPresent(where -> uses.collect(where, site, sets, this));
+      if (site.toOne && site.where.isPresent()) {
+        site.targetSet = uses.targets(site, sets, this);
+      } else {
+        site.where.ifPresent(where -> uses.collect(where, site, sets, this));
+      }
     }
   }
 
@@ -354,6 +361,19 @@ final class QueryNode<T> extends Operator {
     }
     for (Owner owner : owners.keySet()) {
       if (!owner.inDebt()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether every owner of it used more than half of its engine time lately (none: unowned). */
+  boolean heavy() {
+    if (unowned > 0 || owners.isEmpty()) {
+      return false;
+    }
+    for (Owner owner : owners.keySet()) {
+      if (owner.light()) {
         return false;
       }
     }

@@ -26,6 +26,8 @@ final class RelationSet<U> extends Operator {
   private final Map<Object, Object> members = new HashMap<>();
   /** Key value → how many members have it (absent when none). */
   private final Map<Object, Integer> counts = new HashMap<>();
+  /** Member id → its row, for a set that keeps rows ({@link SetQuery#rows}). */
+  private final Map<Object, Object> rows = new HashMap<>();
   /** Operators whose conditions use this set, with how many of their uses do. */
   final Map<Operator, Integer> dependents = new HashMap<>();
   int refs;
@@ -68,6 +70,11 @@ final class RelationSet<U> extends Operator {
     return members.keySet();
   }
 
+  /** The row of member {@code id}, for a set that keeps rows; null when it is not a member. */
+  Object row(Object id) {
+    return rows.get(id);
+  }
+
   /** Whether some member has key {@code key}. */
   boolean contains(Object key) {
     return counts.containsKey(key);
@@ -83,14 +90,17 @@ final class RelationSet<U> extends Operator {
   }
 
   /** Replaces the members with {@code rows}, read from storage after version {@code lower}. */
-  void load(List<U> rows, long lower) {
+  void load(List<U> read, long lower) {
     clear();
     Field<U, ?> id = definition.collection().id();
-    for (U row : rows) {
+    for (U row : read) {
       Object key = definition.key().get(row);
       if (key != null) {
         Object memberId = id.get(row);
         members.put(memberId, key);
+        if (definition.rows()) {
+          rows.put(memberId, row);
+        }
         index.hold(this, memberId);
         if (counts.merge(key, 1, Integer::sum) == 1) {
           index.keyGained(this, key);
@@ -111,6 +121,7 @@ final class RelationSet<U> extends Operator {
     }
     members.clear();
     counts.clear();
+    rows.clear();
   }
 
   /** Takes one change of a row of the set's collection; tells {@code events} of keys that enter or leave. */
@@ -124,6 +135,13 @@ final class RelationSet<U> extends Operator {
     Object newKey = null;
     if (row.isPresent() && ConditionMatcher.matches(definition.condition(), row.get(), values, uses)) {
       newKey = definition.key().get(row.get());
+    }
+    if (definition.rows()) {
+      if (newKey != null) {
+        rows.put(id, row.get()); // a member's row changes without its key: nodes showing it hear of it by its id
+      } else {
+        rows.remove(id);
+      }
     }
     if (oldKey != null && oldKey.equals(newKey)) {
       return;

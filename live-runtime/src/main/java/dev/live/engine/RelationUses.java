@@ -42,6 +42,17 @@ final class RelationUses implements RelationLookup {
       this.toOne = test.toOne();
     }
 
+    /** The use of a to-one include's target set by its site: any key coming or going is judged again. */
+    Use(RelationSet<?> set, Site site) {
+      this.match = null;
+      this.set = set;
+      this.probe = site.foreignKey;
+      this.negated = false;
+      this.toOne = true;
+      this.sites.add(site);
+      this.entersOnGain = true;
+    }
+
     @SuppressWarnings("unchecked") // the probe is a field of the row's collection
     <T> boolean matches(T row) {
       Object value = ((Field<T, ?>) probe).get(row);
@@ -80,6 +91,18 @@ final class RelationUses implements RelationLookup {
       use.entersOnGain |= positive;
       use.entersOnLoss |= !positive;
     }
+  }
+
+  /** Acquires the set of the targets a to-one include with a where shows, for its {@code site}. */
+  RelationSet<?> targets(Site site, RelationSets sets, Operator owner) {
+    RelationSet<?> set = sets.acquire(SetQuery.targets(site.target, castWhere(site)), owner);
+    all.add(new Use(set, site));
+    return set;
+  }
+
+  @SuppressWarnings("unchecked") // a site's where is a condition on its target's rows
+  private static <U> dev.live.query.Condition<U> castWhere(Site site) {
+    return (dev.live.query.Condition<U>) site.where.orElseThrow();
   }
 
   @Override

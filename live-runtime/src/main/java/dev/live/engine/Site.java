@@ -44,6 +44,11 @@ final class Site {
   final int show;
   final int hold;
 
+  /**
+   * To-one with a where: the targets the where shows, with their rows, kept by the engine; a
+   * target not in it is hidden. Null otherwise: targets come from the row cache.
+   */
+  RelationSet<?> targetSet;
   final Map<Object, Set<Entry>> pointing = new HashMap<>();
   final Map<Object, Entry> targets = new HashMap<>();
   final Map<Object, Entry> parents = new HashMap<>();

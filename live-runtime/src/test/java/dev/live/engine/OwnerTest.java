@@ -43,6 +43,17 @@ class OwnerTest {
   }
 
   @Test
+  void anOwnerIsLightWhileItHasHalfItsBudgetLeft() {
+    owner.charge(50 * MILLI);
+    assertThat(owner.light()).isTrue();
+    owner.charge(1);
+    assertThat(owner.light()).isFalse();
+    assertThat(owner.inDebt()).isFalse();
+    now.addAndGet(MILLI);
+    assertThat(owner.light()).isTrue();
+  }
+
+  @Test
   void anOwnerIsIdleWhenItHoldsAndOwesNothing() {
     assertThat(owner.idle()).isTrue();
     owner.subscriptions = 1;

@@ -7,14 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** What this JVM holds: heap in use after a full collection, resident memory, open files. */
-final class ProcessFootprint {
+public final class ProcessFootprint {
   private ProcessFootprint() {}
 
   /**
    * Heap in use once garbage is gone. Several collections with pauses between, because objects
    * with finalizers or cleaners (sockets have them) take more than one cycle to go.
    */
-  static long heapAfterGc() throws InterruptedException {
+  public static long heapAfterGc() throws InterruptedException {
     for (int i = 0; i < 4; i++) {
       System.gc();
       Thread.sleep(200);

@@ -17,6 +17,7 @@ import dev.live.examples.board.Role;
 import dev.live.examples.board.Status;
 import dev.live.examples.board.TaskInsert;
 import dev.live.examples.board.TaskQuery;
+import dev.live.examples.board.TaskUpdate;
 import dev.live.examples.board.Task_;
 import dev.live.examples.board.Team;
 import dev.live.examples.board.TeamInsert;
@@ -136,6 +137,24 @@ class RelationalReadsTest {
   }
 
   @Test
+  void aTaskAssignedToAMemberNoTaskShowsYetTakesTheAssigneeFromMemory() {
+    store.insert(UserInsert.of(new User("new6", "Newcomer", null, "team6", Role.MEMBER)));
+    store.insert(UserInsert.of(new User("other6", "Outsider", null, "team7", Role.MEMBER)));
+    EngineConvergenceTest.Recorder page = pages.get("team6");
+    awaitQuiet();
+    statements.clear();
+
+    store.update("t6-0", TaskUpdate.of().assigneeId("new6"));
+    store.update("t6-1", TaskUpdate.of().assigneeId("other6"));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> page.replay().stream()
+        .anyMatch(row -> row.get("assignee").path("name").asText().equals("Newcomer")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> page.replay().stream()
+        .anyMatch(row -> row.get("assigneeId").asText().equals("other6") && row.get("assignee").isNull()));
+    assertThat(dataReads()).as("a member comes from the team's users the rule shows; an outsider is hidden").isEmpty();
+  }
+
+  @Test
   void aBoardRenamedChangesNoResultAndTouchesNoNode() {
     awaitQuiet();
     EngineStats before = engine.stats();
@@ -179,16 +198,37 @@ class RelationalReadsTest {
 
   @Test
   void nodesOfOneShapeThatMustReadAgainAreReadWithOneStatement() {
+    List<String> reads = exhaustWindows(true);
+    assertThat(reads).filteredOn(sql -> sql.contains("FROM \"tasks\"")).as("statements reading the windows")
+        .hasSize(1).allSatisfy(sql -> assertThat(sql).contains("UNION ALL"));
+    // Their assignees come from the users each team's rule shows, which the engine keeps.
+    assertThat(reads).filteredOn(sql -> sql.contains("FROM \"users\"")).as("statements reading their assignees")
+        .isEmpty();
+  }
+
+  @Test
+  void theToOneTargetsOfNodesReadTogetherAreReadWithOneStatement() {
+    List<String> reads = exhaustWindows(false);
+    assertThat(reads).filteredOn(sql -> sql.contains("FROM \"tasks\"")).hasSize(1);
+    // Without a read rule on users, the assignees of every window come from one read by id.
+    assertThat(reads).filteredOn(sql -> sql.contains("FROM \"users\"")).as("statements reading their assignees")
+        .hasSize(1);
+  }
+
+  /**
+   * Subscribes a window of one row per team (which holds one more), then deletes two rows of each
+   * board in one transaction: every window must read again. The engine's reads of data tables.
+   */
+  private List<String> exhaustWindows(boolean ruled) {
     List<EngineConvergenceTest.Recorder> windows = new ArrayList<>();
     for (int team = 0; team < TEAMS; team++) {
       EngineConvergenceTest.Recorder window = new EngineConvergenceTest.Recorder();
       windows.add(window);
-      // A window of one row holds one more: losing both leaves it nothing to show from memory.
-      engine.subscribe(asMember(team, TaskQuery.where(Task_.boardId.eq("b" + team)).orderBy(Task_.position.asc())
-          .limit(1).include(Task_.assignee).spec()), window);
+      QuerySpec<?> spec = TaskQuery.where(Task_.boardId.eq("b" + team)).orderBy(Task_.position.asc())
+          .limit(1).include(Task_.assignee).spec();
+      engine.subscribe(ruled ? asMember(team, spec) : spec, window);
     }
     awaitQuiet();
-    List<String> readerStatements = Collections.synchronizedList(new ArrayList<>());
     statements.clear();
     long readsBefore = engine.stats().reads();
 
@@ -203,11 +243,7 @@ class RelationalReadsTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> windows.stream()
         .allMatch(window -> ids(window).equals(List.of(idOfLast(windows.indexOf(window))))));
     assertThat(engine.stats().reads() - readsBefore).as("nodes read again").isEqualTo(TEAMS);
-    List<String> reads = dataReads();
-    assertThat(reads).filteredOn(sql -> sql.contains("FROM \"tasks\"")).as("statements reading the windows")
-        .hasSize(1).allSatisfy(sql -> assertThat(sql).contains("UNION ALL"));
-    assertThat(reads).filteredOn(sql -> sql.contains("FROM \"users\"")).as("statements reading their assignees")
-        .hasSize(1);
+    return dataReads();
   }
 
   private static String idOfLast(int team) {
