@@ -20,9 +20,11 @@ import java.util.List;
  * The queries every subscriber of the relational engine properties subscribes to, before their
  * read rules restrict them: the board page, windows with includes two and three deep, relation
  * conditions of each quantifier (also nested, negated and in an {@code or}), to-one includes
- * nested in to-one and in to-many includes, {@code first()} and {@code one(id)}. The read rules
- * add relation conditions of their own to every level (tasks: {@code board.is(team)}, comments:
- * {@code task.is(board.is(team))}), so that the includes' wheres are relational too.
+ * nested in to-one and in to-many includes, {@code first()} and {@code one(id)}, and wheres keyed
+ * by an equality, an {@code in}, a prefix or a range (at the top of a query, or of a relation
+ * set's condition). The read rules add relation conditions of their own to every level (tasks:
+ * {@code board.is(team)}, comments: {@code task.is(board.is(team))}), so that the includes'
+ * wheres are relational too; server code runs the queries as they are.
  */
 final class BoardQueryMix {
   /** A query and a name for failure reports. */

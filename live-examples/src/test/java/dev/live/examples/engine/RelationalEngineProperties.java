@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.live.auth.AuthContext;
 import dev.live.auth.ReadRestriction;
+import dev.live.engine.EngineOptions;
 import dev.live.engine.EngineStats;
 import dev.live.engine.EngineSubscription;
 import dev.live.engine.LiveEngine;
@@ -44,10 +45,9 @@ import net.jqwik.api.Provide;
  * try seeds a random {@link BoardWorld} in a new database, subscribes three subscribers (two of
  * team1, one an admin, sharing their nodes; one of team2), an anonymous one (whose rules hide all
  * but the teams) and server code (no rules) to every query of {@link BoardQueryMix} as their read
- * rules restrict it,
- * then applies random batches of {@link BoardWrite}s, each batch one transaction whose writes are
- * nested transactions (a refused write rolls back alone). After each batch, once the engine has
- * caught up:
+ * rules restrict it, each subscriber as an owner of their own, then applies random batches of
+ * {@link BoardWrite}s, each batch one transaction whose writes are nested transactions (a
+ * refused write rolls back alone). After each batch, once the engine has caught up:
  * <ul>
  *   <li>every open subscription's result, rebuilt from its snapshot and deltas, is the restricted
  *       query run on storage (at the same version: writes are paused);
@@ -63,14 +63,22 @@ import net.jqwik.api.Provide;
 abstract class RelationalEngineProperties {
   /** How long the engine may take to catch up with one batch. */
   private static final Duration CATCH_UP = Duration.ofSeconds(20);
+  /**
+   * For the racing property: owners run out of engine time within a batch or two, so that their
+   * queries are held back and catch up from the history, and light owners' go first.
+   */
+  private static final EngineOptions STINGY = EngineOptions.builder().workPerOwner(Duration.ofMillis(2)).build();
   private static final List<CollectionSchema<?>> COLLECTIONS = List.of(Team_.COLLECTION, User_.COLLECTION,
       Board_.COLLECTION, Task_.COLLECTION, Comment_.COLLECTION);
 
-  /** A subscriber: who they are to the read rules; none for server code, which reads everything. */
-  record Subscriber(String name, Optional<AuthContext> auth) {
+  /**
+   * A subscriber: who they are to the read rules (none for server code, which reads everything),
+   * and the owner the engine bounds their subscriptions by (none for server code).
+   */
+  record Subscriber(String name, Optional<AuthContext> auth, String owner) {
     static Subscriber member(String userId, String teamId, Role role) {
       return new Subscriber(userId + " (" + teamId + ", " + role + ")",
-          Optional.of(TeamScope.member(userId, teamId, role)));
+          Optional.of(TeamScope.member(userId, teamId, role)), userId);
     }
 
     /** {@code spec} as this subscriber may run it: restricted by the read rules, or as it is. */
@@ -88,12 +96,12 @@ abstract class RelationalEngineProperties {
   static final Subscriber BOB = Subscriber.member("u2", "team1", Role.MEMBER);
   static final Subscriber CYD = Subscriber.member("u3", "team2", Role.MEMBER);
   /** Reads the teams and nothing else: every other rule is {@code Rules.nothing}, an empty {@code in}. */
-  static final Subscriber ANONYMOUS = new Subscriber("anonymous", Optional.of(AuthContext.anonymous()));
+  static final Subscriber ANONYMOUS = new Subscriber("anonymous", Optional.of(AuthContext.anonymous()), "anonymous");
   /**
    * Server code, whose queries no rule restricts: they keep the where's own keys (a range, a
    * prefix) and the condition instances the query shares between its where and its includes.
    */
-  static final Subscriber SERVER = new Subscriber("server", Optional.empty());
+  static final Subscriber SERVER = new Subscriber("server", Optional.empty(), null);
   private static final List<Subscriber> SUBSCRIBERS = List.of(ANN, BOB, CYD, ANONYMOUS, SERVER);
 
   private final Backend backend;
@@ -145,7 +153,7 @@ abstract class RelationalEngineProperties {
       List<Subscribed> made = new ArrayList<>();
       for (BoardQueryMix.Named query : BoardQueryMix.QUERIES) {
         Subscribed s = new Subscribed(who, query);
-        s.subscription = engine.subscribe(s.restricted, s.log);
+        s.subscription = engine.subscribe(s.restricted, who.owner(), s.log);
         made.add(s);
       }
       return made;
@@ -304,7 +312,8 @@ abstract class RelationalEngineProperties {
    * does, then commits {@code batches} back to back without waiting, while u2 subscribes from
    * another thread once batch {@code joinAfter} is committed, so that nodes and relation sets are
    * read from storage while changes arrive and catch up from the change history; the engine's own
-   * threads are slowed at random ({@link EngineJitter}) to vary how they interleave. Once the engine
+   * threads are slowed at random ({@link EngineJitter}) to vary how they interleave, and its owners
+   * have little engine time ({@link #STINGY}), so that their queries are held back. Once the engine
    * has caught up, one more batch changes every row (a {@link BoardWrite.Touch}), so that what
    * memory holds, relation sets included, is put to use for each row; then every subscription
    * equals storage, and no message at a version the writes paused at showed what rules hide.
@@ -315,7 +324,7 @@ abstract class RelationalEngineProperties {
     try (TestDatabase database = backend.create();
         Store store = Store.open(database.database(), AppSchema.INSTANCE, jittered)) {
       world.seed(store);
-      try (LiveEngine engine = LiveEngine.start(store)) {
+      try (LiveEngine engine = LiveEngine.start(store, STINGY)) {
         Run run = new Run(world, store, engine);
         run.recordReadable(run.awaitCaughtUp());
         run.subscribe(ANN);
