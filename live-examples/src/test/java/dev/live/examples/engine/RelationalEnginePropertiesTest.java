@@ -39,8 +39,9 @@ class RelationalEnginePropertiesTest {
 
     @Property(tries = 12, edgeCases = EdgeCasesMode.NONE)
     void liveResultsCatchUpWithWritesRacingTheirReads(@ForAll("worlds") BoardWorld world,
-        @ForAll("batches") List<List<BoardWrite>> batches, @ForAll("joins") int joinAfter) {
-      race(world, batches, joinAfter);
+        @ForAll("batches") List<List<BoardWrite>> batches, @ForAll("joins") int joinAfter,
+        @ForAll("leaves") int leaveAfter) {
+      race(world, batches, joinAfter, leaveAfter);
     }
   }
 
@@ -60,8 +61,9 @@ class RelationalEnginePropertiesTest {
 
     @Property(tries = 6, edgeCases = EdgeCasesMode.NONE)
     void liveResultsCatchUpWithWritesRacingTheirReads(@ForAll("worlds") BoardWorld world,
-        @ForAll("batches") List<List<BoardWrite>> batches, @ForAll("joins") int joinAfter) {
-      race(world, batches, joinAfter);
+        @ForAll("batches") List<List<BoardWrite>> batches, @ForAll("joins") int joinAfter,
+        @ForAll("leaves") int leaveAfter) {
+      race(world, batches, joinAfter, leaveAfter);
     }
   }
 }
