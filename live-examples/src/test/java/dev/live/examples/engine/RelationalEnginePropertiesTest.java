@@ -15,14 +15,13 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * Together they run in 30 to 45 seconds on this project's 2-core machine (more while other
  * builds share it).
  *
- * <p>The racing property ({@code liveResultsCatchUpWithWritesRacingTheirReads}) FAILS now and
- * then, on H2 more often, until the engine bug that {@code
+ * <p>The racing property ({@code liveResultsCatchUpWithWritesRacingTheirReads}) MAY FAIL, rarely
+ * (once in about a thousand tries so far, on H2), until the engine bug that {@code
  * EngineBugReproductionTest.aNodeReadAgainAheadOfTheTailTakesTheChangesOfItsCachedTargets}
  * reproduces is fixed: a to-one target keeps a value it had before a change that the tail applied
- * after the node was read again (it found it at try 7 of 100, a team's old name under tasks.board
- * and users.team). Its rule leak twin, {@code
- * aRelationSetReadAgainTakesTheChangesOfTheSetsItUsesDuringTheRead}, needs a timing these tries
- * rarely meet.
+ * after the node was read again (a team's old name under tasks.board and users.team). Its rule
+ * leak twin, {@code aRelationSetReadAgainTakesTheChangesOfTheSetsItUsesDuringTheRead}, needs a
+ * timing these tries have not met.
  */
 class RelationalEnginePropertiesTest {
   @Group
