@@ -135,15 +135,16 @@ final class QueryNode<T> extends Operator {
 
   /** Takes one change of a row of its collection or of a collection its includes reach. */
   void apply(Change change) {
-    if (change.version() <= freshFrom) {
-      return;
-    }
+    // What the node read is current after freshFrom; its to-one targets come from the row cache
+    // and target sets, which are as current as the change tail, even when the node was read ahead
+    // of it: those take every change (judging a target again is idempotent).
+    boolean read = change.version() <= freshFrom;
     touched = true;
-    if (change.collection() == query.collection()) {
+    if (!read && change.collection() == query.collection()) {
       applyOwn(change);
     }
     for (Site site : allSites) {
-      if (site.target == change.collection()) {
+      if (site.target == change.collection() && (site.toOne || !read)) {
         includes.apply(site, change);
       }
     }

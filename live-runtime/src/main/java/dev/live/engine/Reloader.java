@@ -107,6 +107,12 @@ final class Reloader {
       if (!set.pending || set.refs == 0) {
         return; // loaded by another reader meanwhile, or dropped
       }
+      if (dependenciesMoved(set, lower)) {
+        // A set its condition uses changed during the read, which may lack that change: again.
+        core.queued.add(set);
+        core.workArrived.signalAll();
+        return;
+      }
       set.load(rows, lower);
       for (Change change : replay) {
         if (change.collection() == set.definition.collection()) {
