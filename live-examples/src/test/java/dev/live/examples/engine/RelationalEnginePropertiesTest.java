@@ -15,13 +15,9 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * Together they run in 30 to 45 seconds on this project's 2-core machine (more while other
  * builds share it).
  *
- * <p>The racing property ({@code liveResultsCatchUpWithWritesRacingTheirReads}) MAY FAIL, rarely
- * (once in about a thousand tries so far, on H2), until the engine bug that {@code
- * EngineBugReproductionTest.aNodeReadAgainAheadOfTheTailTakesTheChangesOfItsCachedTargets}
- * reproduces is fixed: a to-one target keeps a value it had before a change that the tail applied
- * after the node was read again (a team's old name under tasks.board and users.team). Its rule
- * leak twin, {@code aRelationSetReadAgainTakesTheChangesOfTheSetsItUsesDuringTheRead}, needs a
- * timing these tries have not met.
+ * <p>The racing property found a to-one target keeping an old value after a re-read ahead of the
+ * change tail (once in about a thousand tries, on H2); that and its twin in relation sets are
+ * forced in {@code EngineBugReproductionTest}.
  */
 class RelationalEnginePropertiesTest {
   @Group
