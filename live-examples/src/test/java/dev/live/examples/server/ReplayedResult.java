@@ -10,7 +10,7 @@ import java.util.List;
  * A subscription's result as a client rebuilds it from the messages it received: the snapshot,
  * then each delta applied in order, checking that each delta starts where the last message ended.
  */
-final class ReplayedResult {
+public final class ReplayedResult {
   private final List<JsonNode> rows = new ArrayList<>();
   private long version = -1;
 
@@ -23,7 +23,7 @@ final class ReplayedResult {
     return result;
   }
 
-  void apply(JsonNode message) {
+  public void apply(JsonNode message) {
     switch (message.path("type").asText()) {
       case "snapshot":
         rows.clear();
@@ -60,7 +60,7 @@ final class ReplayedResult {
     rows.add(index, row);
   }
 
-  List<JsonNode> rows() {
+  public List<JsonNode> rows() {
     return rows;
   }
 
@@ -69,7 +69,7 @@ final class ReplayedResult {
     return rows.stream().map(row -> row.path("id").asText()).toList();
   }
 
-  long version() {
+  public long version() {
     return version;
   }
 }
