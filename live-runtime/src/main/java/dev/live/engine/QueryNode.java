@@ -44,6 +44,8 @@ final class QueryNode<T> extends Operator {
   boolean everPublished;
   /** Set when memory cannot answer a change: the node must be read again. */
   boolean mustRead;
+  /** Whether its rows were just replaced by a read: the next publish matches them with the published ones. */
+  private boolean read;
   /** Whether the current batch changed something in the node. */
   boolean touched;
   /** A read of the node is running. */
@@ -282,6 +284,7 @@ final class QueryNode<T> extends Operator {
     }
     freshFrom = lower;
     mustRead = false;
+    read = true;
   }
 
   /** Lets go of every row and related row (the node is read again, or dropped). */
@@ -302,14 +305,27 @@ final class QueryNode<T> extends Operator {
     List<Entry> shown = rows.shown();
     List<ResultRow> now = new ArrayList<>(shown.size());
     CollectionSchema<T> collection = query.collection();
+    // After a read every row is a new instance: those equal to what subscribers have keep the
+    // published row, so that the delta carries only what changed.
+    Map<Object, ResultRow> publishedById = null;
+    if (read) {
+      publishedById = new HashMap<>(published.size() * 2);
+      for (ResultRow row : published) {
+        publishedById.put(row.id(), row);
+      }
+      read = false;
+    }
     for (Entry entry : shown) {
       if (entry.dirty || entry.result == null) {
         Object built = includes.build(entry, sites, shape);
-        ResultRow previous = entry.result;
+        ResultRow previous = entry.result != null || publishedById == null ? entry.result
+            : publishedById.get(entry.id);
         if (previous == null || !previous.row().equals(built)) {
           entry.result = new ResultRow(entry.id, entry.record, built,
               previous != null ? previous.idJson() : idJson(collection.id(), entry.id),
               json(built, sharedJson));
+        } else {
+          entry.result = previous;
         }
       }
       now.add(entry.result);

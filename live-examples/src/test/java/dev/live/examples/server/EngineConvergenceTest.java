@@ -128,6 +128,13 @@ class EngineConvergenceTest {
       throw new AssertionError("subscription failed", error);
     }
 
+    /** The messages so far, as parsed JSON. */
+    List<JsonNode> messages() {
+      synchronized (messages) {
+        return List.copyOf(messages);
+      }
+    }
+
     int messageCount() {
       return messages.size();
     }

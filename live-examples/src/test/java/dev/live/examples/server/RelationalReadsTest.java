@@ -10,6 +10,8 @@ import dev.live.engine.LiveEngine;
 import dev.live.examples.board.AppSchema;
 import dev.live.examples.board.Board;
 import dev.live.examples.board.BoardInsert;
+import dev.live.examples.board.BoardQuery;
+import dev.live.examples.board.Board_;
 import dev.live.examples.board.BoardRules;
 import dev.live.examples.board.BoardUpdate;
 import dev.live.examples.board.Comment_;
@@ -194,6 +196,24 @@ class RelationalReadsTest {
 
     await().atMost(Duration.ofSeconds(10)).until(() -> bodies(recorder, "t2-1").equals(List.of("Third", "Second")));
     assertThat(dataReads()).isEmpty();
+  }
+
+  @Test
+  void aNodeReadAgainSendsOnlyTheRowsThatChanged() {
+    EngineConvergenceTest.Recorder renamed = new EngineConvergenceTest.Recorder();
+    engine.subscribe(BoardQuery.where(Board_.title.eq("Renamed")).include(Board_.tasks).spec(), renamed);
+    // A board coming in through an update has its tasks in storage only: each rename reads the node again.
+    store.update("b1", BoardUpdate.of().title("Renamed"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> renamed.replay().size() == 1);
+    long reads = engine.stats().reads();
+
+    store.update("b2", BoardUpdate.of().title("Renamed"));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> renamed.replay().size() == 2);
+    assertThat(engine.stats().reads()).as("the node was read again").isGreaterThan(reads);
+    JsonNode delta = renamed.messages().get(renamed.messageCount() - 1);
+    assertThat(delta.get("changes")).as("the last delta: %s", delta).hasSize(1);
+    assertThat(delta.get("changes").get(0).get("row").get("id").asText()).isEqualTo("b2");
   }
 
   @Test
