@@ -30,6 +30,10 @@ import java.util.Set;
 final class CandidateIndex {
   private final Map<CollectionSchema<?>, ByCollection> collections = new HashMap<>();
   private final ValueOrder values;
+  /** Buffers of {@link #candidates}, reused from one change to the next. */
+  private final Set<Operator> found = new LinkedHashSet<>();
+  private final List<Operator> ordered = new ArrayList<>();
+  private final List<RelationSet<?>> containingBuffer = new ArrayList<>();
 
   CandidateIndex(ValueOrder values) {
     this.values = values;
@@ -167,12 +171,18 @@ final class CandidateIndex {
     }
   }
 
-  /** The operators {@code change} may matter to, each once, sets first. */
-  Set<Operator> candidates(Change change) {
+  /**
+   * The operators {@code change} may matter to, each once, sets first. The list is the index's
+   * own, valid until the next call (the engine calls it under its lock, one change at a time):
+   * allocating a set per change showed in the allocation profile.
+   */
+  List<Operator> candidates(Change change) {
     ByCollection own = collections.get(change.collection());
-    Set<Operator> found = new LinkedHashSet<>();
+    Set<Operator> found = this.found;
+    found.clear();
+    ordered.clear();
     if (own == null) {
-      return found;
+      return ordered;
     }
     own.holders.addTo(change.id(), found);
     if (change.row().isPresent()) {
@@ -188,7 +198,8 @@ final class CandidateIndex {
         }
         CompactSets<Object, RelationSet<?>> byKey = of(key.setCollection()).containing.get(key.setKey());
         if (byKey != null) {
-          List<RelationSet<?>> sets = new ArrayList<>(2);
+          List<RelationSet<?>> sets = containingBuffer;
+          sets.clear();
           byKey.addTo(value, sets);
           for (RelationSet<?> set : sets) {
             addAll(found, keyed.getValue().get(set));
@@ -207,17 +218,17 @@ final class CandidateIndex {
     }
     own.included.addTo(change.id(), found);
     found.addAll(own.unkeyed);
-    if (found.size() < 2) {
-      return found;
-    }
     // Sets first, in the order found.
-    Set<Operator> ordered = new LinkedHashSet<>(found.size() * 2);
     for (Operator operator : found) {
       if (operator instanceof RelationSet<?>) {
         ordered.add(operator);
       }
     }
-    ordered.addAll(found);
+    for (Operator operator : found) {
+      if (!(operator instanceof RelationSet<?>)) {
+        ordered.add(operator);
+      }
+    }
     return ordered;
   }
 

@@ -303,7 +303,6 @@ final class QueryNode<T> extends Operator {
   ResultDiff publish(Map<Object, String> sharedJson) {
     touched = false;
     List<Entry> shown = rows.shown();
-    List<ResultRow> now = new ArrayList<>(shown.size());
     CollectionSchema<T> collection = query.collection();
     // After a read every row is a new instance: those equal to what subscribers have keep the
     // published row, so that the delta carries only what changed.
@@ -315,7 +314,9 @@ final class QueryNode<T> extends Operator {
       }
       read = false;
     }
-    for (Entry entry : shown) {
+    boolean same = shown.size() == published.size();
+    for (int i = 0; i < shown.size(); i++) {
+      Entry entry = shown.get(i);
       if (entry.dirty || entry.result == null) {
         Object built = includes.build(entry, sites, shape);
         ResultRow previous = entry.result != null || publishedById == null ? entry.result
@@ -328,6 +329,18 @@ final class QueryNode<T> extends Operator {
           entry.result = previous;
         }
       }
+      if (same && entry.result != published.get(i)) {
+        same = false;
+      }
+    }
+    if (same) {
+      // Most changes a node takes leave what it shows as it was (a row beyond a window, one that
+      // does not match): nothing to send, and nothing to allocate for it.
+      everPublished = true;
+      return ResultDiff.NONE;
+    }
+    List<ResultRow> now = new ArrayList<>(shown.size());
+    for (Entry entry : shown) {
       now.add(entry.result);
     }
     ResultDiff diff = ResultDiff.between(published, now);

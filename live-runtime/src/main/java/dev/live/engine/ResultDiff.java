@@ -14,9 +14,12 @@ import java.util.Set;
  * index, {@code update} takes the row with the same id out and puts the new one at the index.
  */
 final class ResultDiff {
-  private final StringBuilder json = new StringBuilder();
-  private final List<ResultRow> removed = new ArrayList<>();
-  private final List<ResultRow> added = new ArrayList<>();
+  /** No change: shared, as most batches change nothing a node shows. */
+  static final ResultDiff NONE = new ResultDiff();
+
+  private StringBuilder json;
+  private List<ResultRow> removed = List.of();
+  private List<ResultRow> added = List.of();
   private int count;
 
   private ResultDiff() {}
@@ -30,7 +33,7 @@ final class ResultDiff {
   static ResultDiff between(List<ResultRow> before, List<ResultRow> after) {
     ResultDiff diff = new ResultDiff();
     if (before == after) {
-      return diff;
+      return NONE;
     }
     int shorter = Math.min(before.size(), after.size());
     int prefix = 0;
@@ -82,7 +85,7 @@ final class ResultDiff {
       } else {
         working.add(i, row);
         workingIds.add(row.id());
-        diff.added.add(row);
+        diff.addedRow(row);
         diff.put("insert", offset + i, row);
       }
     }
@@ -98,6 +101,9 @@ final class ResultDiff {
   }
 
   private void remove(ResultRow row) {
+    if (removed.isEmpty()) {
+      removed = new ArrayList<>();
+    }
     removed.add(row);
     separator();
     json.append("{\"op\":\"remove\",\"id\":").append(row.idJson()).append('}');
@@ -109,7 +115,17 @@ final class ResultDiff {
         .append(",\"row\":").append(row.json()).append('}');
   }
 
+  private void addedRow(ResultRow row) {
+    if (added.isEmpty()) {
+      added = new ArrayList<>();
+    }
+    added.add(row);
+  }
+
   private void separator() {
+    if (json == null) {
+      json = new StringBuilder(256);
+    }
     json.append(count++ == 0 ? "[" : ",");
   }
 

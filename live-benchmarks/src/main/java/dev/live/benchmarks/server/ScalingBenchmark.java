@@ -10,6 +10,7 @@ import dev.live.engine.EngineSubscription;
 import dev.live.engine.LiveEngine;
 import dev.live.engine.SubscriptionListener;
 import dev.live.error.LiveException;
+import dev.live.query.QuerySpec;
 import dev.live.storage.Database;
 import dev.live.storage.Store;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
  * Per-mutation cost with 100 and with 100,000 unrelated live queries (DESIGN.md: at most 1.5×,
@@ -26,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code title = "hot"}), then writes rows into the hot list from 4 threads and measures the
  * time until the hot subscriber has received every one of them. The cost per mutation is that
  * time divided by the number of writes; the figure is the ratio of the two costs. The same
- * measurement with a relational read rule on every query follows ({@link TeamScalingBenchmark}).
+ * measurement follows with unrelated queries the index finds by a range and by a prefix, and
+ * with a relational read rule on every query ({@link TeamScalingBenchmark}).
  * Run: {@code java -cp live-benchmarks/target/benchmarks.jar dev.live.benchmarks.server.ScalingBenchmark
  * [writes] [equality-only]}.
  */
@@ -45,20 +48,42 @@ public final class ScalingBenchmark {
    */
   public static List<Figure> figures(int writes) throws Exception {
     List<Figure> figures = new ArrayList<>(equalityFigures(writes));
+    figures.addAll(indexFigures(writes));
     figures.addAll(TeamScalingBenchmark.figures(writes));
     return figures;
   }
 
   private static List<Figure> equalityFigures(int writes) throws Exception {
-    run(100, writes / 4, "warm-up");
-    double small = run(100, writes, "100 unrelated");
-    double large = run(100_000, writes, "100,000 unrelated");
+    return kindFigures(writes, "", i -> TodoQuery.where(Todo_.title.eq("other-" + i)).spec(), "");
+  }
+
+  /**
+   * The same measurement with unrelated queries the index finds by a range (disjoint ranges of
+   * revisions, the hot rows' revision in none) and by a prefix of the title ({@code docs/engine.md},
+   * "The candidate index").
+   */
+  private static List<Figure> indexFigures(int writes) throws Exception {
+    List<Figure> figures = new ArrayList<>(kindFigures(writes, "range ",
+        i -> TodoQuery.where(Todo_.revision.gte(1_000L + 10L * i)).and(Todo_.revision.lt(1_010L + 10L * i)).spec(),
+        "unrelated queries are disjoint ranges of revisions"));
+    figures.addAll(kindFigures(writes, "prefix ", i -> TodoQuery.where(Todo_.title.startsWith("other-" + i + "-")).spec(),
+        "unrelated queries are title prefixes, the hot rows' title starts with none"));
+    return figures;
+  }
+
+  private static List<Figure> kindFigures(int writes, String kind, IntFunction<QuerySpec<?>> unrelated, String note)
+      throws Exception {
+    run(100, writes / 4, kind + "warm-up", unrelated);
+    double small = run(100, writes, kind + "100 unrelated", unrelated);
+    double large = run(100_000, writes, kind + "100,000 unrelated", unrelated);
     double ratio = large / small;
+    String queries = kind + "queries";
     return List.of(
-        Figure.info("scaling", "cost per mutation, 100 unrelated live queries", format("%.1f µs", small),
-            writes + " inserts from 4 threads, write to delivery"),
-        Figure.info("scaling", "cost per mutation, 100,000 unrelated live queries", format("%.1f µs", large), ""),
-        Figure.checked("scaling", "per-mutation cost, 100,000 vs 100 unrelated queries", format("%.2f×", ratio),
+        Figure.info("scaling", "cost per mutation, 100 unrelated " + (kind.isEmpty() ? "live " : kind) + "queries",
+            format("%.1f µs", small), writes + " inserts from 4 threads, write to delivery" + (note.isEmpty() ? "" : "; " + note)),
+        Figure.info("scaling", "cost per mutation, 100,000 unrelated " + (kind.isEmpty() ? "live " : kind) + "queries",
+            format("%.1f µs", large), ""),
+        Figure.checked("scaling", "per-mutation cost, 100,000 vs 100 unrelated " + queries, format("%.2f×", ratio),
             "≤ 1.5×", ratio <= 1.5, "the larger run comes second, with the JIT warmer: below 1 reads as no growth"));
   }
 
@@ -66,8 +91,8 @@ public final class ScalingBenchmark {
     return String.format(Locale.ROOT, pattern, value);
   }
 
-  /** Microseconds per mutation with {@code unrelated} other queries subscribed. */
-  private static double run(int unrelated, int writes, String label) throws Exception {
+  /** Microseconds per mutation with {@code unrelated} other queries (made by {@code query}) subscribed. */
+  private static double run(int unrelated, int writes, String label, IntFunction<QuerySpec<?>> query) throws Exception {
     try (Database database = Database.h2Memory("scaling" + System.nanoTime());
         Store store = Store.open(database, AppSchema.INSTANCE);
         LiveEngine engine = LiveEngine.start(store)) {
@@ -75,7 +100,7 @@ public final class ScalingBenchmark {
       Counter ignored = new Counter(0);
       List<EngineSubscription> subscriptions = new ArrayList<>();
       for (int i = 0; i < unrelated; i++) {
-        subscriptions.add(engine.subscribe(TodoQuery.where(Todo_.title.eq("other-" + i)).spec(), ignored));
+        subscriptions.add(engine.subscribe(query.apply(i), ignored));
       }
       Counter hot = new Counter(writes);
       subscriptions.add(engine.subscribe(TodoQuery.where(Todo_.title.eq("hot")).spec(), hot));
