@@ -2,12 +2,11 @@ package dev.live.benchmarks.board;
 
 import dev.live.auth.ReadRestriction;
 import dev.live.auth.Rules;
+import dev.live.benchmarks.server.InsertCounter;
 import dev.live.benchmarks.suite.Figure;
 import dev.live.benchmarks.suite.SummaryTable;
 import dev.live.engine.EngineSubscription;
 import dev.live.engine.LiveEngine;
-import dev.live.engine.SubscriptionListener;
-import dev.live.error.LiveException;
 import dev.live.examples.board.AppSchema;
 import dev.live.examples.board.Board;
 import dev.live.examples.board.BoardInsert;
@@ -28,7 +27,6 @@ import dev.live.storage.Store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -82,14 +80,14 @@ public final class TeamScalingBenchmark {
         LiveEngine engine = LiveEngine.start(store)) {
       write(store, teams, unrelated);
       long subscribing = System.nanoTime();
-      Counter ignored = new Counter(0);
+      InsertCounter ignored = new InsertCounter(0);
       List<EngineSubscription> subscriptions = new ArrayList<>();
       for (int i = 0; i < unrelated; i++) {
         String team = team(i / BOARDS_PER_TEAM);
         subscriptions.add(engine.subscribe(page(team + "-b" + i % BOARDS_PER_TEAM, team + "-u" + i % USERS_PER_TEAM, team),
             ignored));
       }
-      Counter hot = new Counter(writes);
+      InsertCounter hot = new InsertCounter(writes);
       subscriptions.add(engine.subscribe(page("hot-b", "hot-u0", "hot"), hot));
       System.out.printf("%s: %d queries subscribed in %d ms, %s%n", label, unrelated + 1,
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - subscribing), engine.stats());
@@ -157,35 +155,5 @@ public final class TeamScalingBenchmark {
 
   private static String format(String pattern, double value) {
     return String.format(Locale.ROOT, pattern, value);
-  }
-
-  /** Counts the rows a subscription received through inserts. */
-  private static final class Counter implements SubscriptionListener {
-    final AtomicInteger rows = new AtomicInteger();
-    final CountDownLatch done;
-
-    Counter(int expected) {
-      this.done = new CountDownLatch(expected);
-    }
-
-    @Override
-    public void snapshot(long version, String rows) {}
-
-    @Override
-    public void delta(long fromVersion, long toVersion, String changes) {
-      int inserts = 0;
-      for (int at = changes.indexOf("\"op\":\"insert\""); at >= 0; at = changes.indexOf("\"op\":\"insert\"", at + 1)) {
-        inserts++;
-      }
-      rows.addAndGet(inserts);
-      for (int i = 0; i < inserts; i++) {
-        done.countDown();
-      }
-    }
-
-    @Override
-    public void failed(LiveException error) {
-      throw new IllegalStateException(error);
-    }
   }
 }

@@ -8,15 +8,12 @@ import dev.live.benchmarks.suite.Figure;
 import dev.live.benchmarks.suite.SummaryTable;
 import dev.live.engine.EngineSubscription;
 import dev.live.engine.LiveEngine;
-import dev.live.engine.SubscriptionListener;
-import dev.live.error.LiveException;
 import dev.live.query.QuerySpec;
 import dev.live.storage.Database;
 import dev.live.storage.Store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -97,12 +94,12 @@ public final class ScalingBenchmark {
         Store store = Store.open(database, AppSchema.INSTANCE);
         LiveEngine engine = LiveEngine.start(store)) {
       long subscribing = System.nanoTime();
-      Counter ignored = new Counter(0);
+      InsertCounter ignored = new InsertCounter(0);
       List<EngineSubscription> subscriptions = new ArrayList<>();
       for (int i = 0; i < unrelated; i++) {
         subscriptions.add(engine.subscribe(query.apply(i), ignored));
       }
-      Counter hot = new Counter(writes);
+      InsertCounter hot = new InsertCounter(writes);
       subscriptions.add(engine.subscribe(TodoQuery.where(Todo_.title.eq("hot")).spec(), hot));
       System.out.printf("%s: %d queries subscribed in %d ms%n", label, unrelated + 1,
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - subscribing));
@@ -129,41 +126,6 @@ public final class ScalingBenchmark {
           micros, ignored.rows.get());
       subscriptions.forEach(EngineSubscription::close);
       return micros;
-    }
-  }
-
-  /** Counts the rows a subscription received through inserts. */
-  private static final class Counter implements SubscriptionListener {
-    final AtomicInteger rows = new AtomicInteger();
-    final CountDownLatch done;
-
-    Counter(int expected) {
-      this.done = new CountDownLatch(expected);
-    }
-
-    @Override
-    public void snapshot(long version, String rows) {}
-
-    @Override
-    public void delta(long fromVersion, long toVersion, String changes) {
-      int inserts = count(changes, "\"op\":\"insert\"");
-      rows.addAndGet(inserts);
-      for (int i = 0; i < inserts; i++) {
-        done.countDown();
-      }
-    }
-
-    @Override
-    public void failed(LiveException error) {
-      throw new IllegalStateException(error);
-    }
-
-    private static int count(String text, String part) {
-      int count = 0;
-      for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
-        count++;
-      }
-      return count;
     }
   }
 }
