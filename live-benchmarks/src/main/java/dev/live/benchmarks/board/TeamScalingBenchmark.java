@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Per-mutation cost with 100 and with 100,000 unrelated live queries under relational read rules
@@ -91,26 +90,8 @@ public final class TeamScalingBenchmark {
       subscriptions.add(engine.subscribe(page("hot-b", "hot-u0", "hot"), hot));
       System.out.printf("%s: %d queries subscribed in %d ms, %s%n", label, unrelated + 1,
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - subscribing), engine.stats());
-      AtomicInteger next = new AtomicInteger();
-      long start = System.nanoTime();
-      List<Thread> writers = new ArrayList<>();
-      for (int t = 0; t < 4; t++) {
-        Thread writer = new Thread(() -> {
-          for (int i = next.getAndIncrement(); i < writes; i = next.getAndIncrement()) {
-            store.insert(TaskInsert.of(BoardData.task("hot-k" + i, "hot-b", "Task " + i, Status.TODO,
-                "hot-u" + i % USERS_PER_TEAM, i)));
-          }
-        });
-        writers.add(writer);
-        writer.start();
-      }
-      for (Thread writer : writers) {
-        writer.join();
-      }
-      if (!hot.done.await(120, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("the hot subscriber received " + hot.rows.get() + " of " + writes);
-      }
-      double micros = (System.nanoTime() - start) / 1_000.0 / writes;
+      double micros = hot.timeInserts(i -> store.insert(TaskInsert.of(BoardData.task("hot-k" + i, "hot-b", "Task " + i, Status.TODO,
+          "hot-u" + i % USERS_PER_TEAM, i))));
       System.out.printf(Locale.ROOT, "%s: %d writes, %.1f us per mutation, %d deltas to unrelated queries%n", label,
           writes, micros, ignored.rows.get());
       subscriptions.forEach(EngineSubscription::close);

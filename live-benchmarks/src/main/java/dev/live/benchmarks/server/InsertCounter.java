@@ -2,8 +2,12 @@ package dev.live.benchmarks.server;
 
 import dev.live.engine.SubscriptionListener;
 import dev.live.error.LiveException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * Counts the rows a subscription receives through inserts, and opens {@link #done} once it has
@@ -17,6 +21,34 @@ public final class InsertCounter implements SubscriptionListener {
 
   public InsertCounter(int expected) {
     this.done = new CountDownLatch(expected);
+  }
+
+  /**
+   * Runs {@code insert(i)} for i from 0 to this counter's expected count, from 4 threads, and
+   * waits (2 min at most) until every inserted row reached this counter's subscription: the
+   * microseconds per insert, from the first write to the last row's delivery.
+   */
+  public double timeInserts(IntConsumer insert) throws InterruptedException {
+    int writes = (int) done.getCount();
+    AtomicInteger next = new AtomicInteger();
+    long start = System.nanoTime();
+    List<Thread> writers = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      Thread writer = new Thread(() -> {
+        for (int i = next.getAndIncrement(); i < writes; i = next.getAndIncrement()) {
+          insert.accept(i);
+        }
+      });
+      writers.add(writer);
+      writer.start();
+    }
+    for (Thread writer : writers) {
+      writer.join();
+    }
+    if (!done.await(120, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the hot subscriber received " + rows.get() + " of " + writes);
+    }
+    return (System.nanoTime() - start) / 1_000.0 / writes;
   }
 
   @Override

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
@@ -103,25 +102,7 @@ public final class ScalingBenchmark {
       subscriptions.add(engine.subscribe(TodoQuery.where(Todo_.title.eq("hot")).spec(), hot));
       System.out.printf("%s: %d queries subscribed in %d ms%n", label, unrelated + 1,
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - subscribing));
-      AtomicInteger next = new AtomicInteger();
-      long start = System.nanoTime();
-      List<Thread> writers = new ArrayList<>();
-      for (int t = 0; t < 4; t++) {
-        Thread writer = new Thread(() -> {
-          for (int i = next.getAndIncrement(); i < writes; i = next.getAndIncrement()) {
-            store.insert(Todos.insert("t" + i, "hot"));
-          }
-        });
-        writers.add(writer);
-        writer.start();
-      }
-      for (Thread writer : writers) {
-        writer.join();
-      }
-      if (!hot.done.await(120, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("the hot subscriber received " + hot.rows.get() + " of " + writes);
-      }
-      double micros = (System.nanoTime() - start) / 1_000.0 / writes;
+      double micros = hot.timeInserts(i -> store.insert(Todos.insert("t" + i, "hot")));
       System.out.printf("%s: %d writes, %.1f us per mutation, %d deltas to unrelated queries%n", label, writes,
           micros, ignored.rows.get());
       subscriptions.forEach(EngineSubscription::close);
