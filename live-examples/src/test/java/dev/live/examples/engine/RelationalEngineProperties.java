@@ -316,14 +316,7 @@ abstract class RelationalEngineProperties {
             run.verify("after u2 subscribed, after batch " + i);
           }
         }
-        for (Subscriber who : SUBSCRIBERS) {
-          run.leave(who);
-        }
-        EngineStats stats = engine.stats();
-        assertThat(List.of(engine.nodeCount(), stats.relationSets(), stats.cachedRows(), stats.subscriptions()))
-            .as("nodes, relation sets, cached rows and subscriptions left once every subscription closed: %s%s",
-                stats, run.context())
-            .containsExactly(0, 0, 0, 0);
+        leaveAndAssertNothingLeft(engine, run);
       }
     }
   }
@@ -372,14 +365,7 @@ abstract class RelationalEngineProperties {
         run.apply(List.of(new BoardWrite.Touch()));
         run.recordReadable(run.awaitCaughtUp());
         run.verify("after " + batches.size() + " batches racing the engine and a touch of every row");
-        for (Subscriber who : SUBSCRIBERS) {
-          run.leave(who);
-        }
-        EngineStats stats = engine.stats();
-        assertThat(List.of(engine.nodeCount(), stats.relationSets(), stats.cachedRows(), stats.subscriptions()))
-            .as("nodes, relation sets, cached rows and subscriptions left once every subscription closed: %s%s",
-                stats, run.context())
-            .containsExactly(0, 0, 0, 0);
+        leaveAndAssertNothingLeft(engine, run);
       }
     }
   }
@@ -420,5 +406,17 @@ abstract class RelationalEngineProperties {
   @Provide
   Arbitrary<Integer> leaves() {
     return Arbitraries.integers().between(1, 9);
+  }
+
+  /** Every subscriber leaves; then the engine keeps no node, relation set, cached row or subscription. */
+  private static void leaveAndAssertNothingLeft(LiveEngine engine, Run run) {
+    for (Subscriber who : SUBSCRIBERS) {
+      run.leave(who);
+    }
+    EngineStats stats = engine.stats();
+    assertThat(List.of(engine.nodeCount(), stats.relationSets(), stats.cachedRows(), stats.subscriptions()))
+        .as("nodes, relation sets, cached rows and subscriptions left once every subscription closed: %s%s",
+            stats, run.context())
+        .containsExactly(0, 0, 0, 0);
   }
 }
