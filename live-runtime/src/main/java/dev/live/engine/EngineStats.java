@@ -13,6 +13,8 @@ package dev.live.engine;
  * @param touches times a change reached a node so far (a node taking several changes of one batch
  *     counts once)
  * @param deferrals times a node was held back because its owners were out of engine time
+ * @param owners owners of subscriptions the engine keeps bounds for (those holding or owing nothing
+ *     are forgotten within about a second)
  */
 public record EngineStats(int nodes, int subscriptions, int relationSets, int cachedRows, long heldRows,
-    int pendingNodes, long reads, long touches, long deferrals) {}
+    int pendingNodes, long reads, long touches, long deferrals, int owners) {}

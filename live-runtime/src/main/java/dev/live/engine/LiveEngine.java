@@ -219,8 +219,8 @@ public final class LiveEngine implements AutoCloseable {
         pending += node.pending ? 1 : 0;
         rows += node.heldRows();
       }
-      return new EngineStats(core.nodes.size(), core.subscriptionCount, core.sets.size(), core.cache.size(), rows, pending, core.reads, core.touches,
-          core.deferrals);
+      return new EngineStats(core.nodes.size(), core.subscriptionCount, core.sets.size(), core.cache.size(), rows,
+          pending, core.reads, core.touches, core.deferrals, core.owners.size());
     } finally {
       core.lock.unlock();
     }

@@ -63,4 +63,17 @@ final class Owners {
       owners.remove(owner.key);
     }
   }
+
+  /**
+   * Forgets the owners that hold nothing and owe nothing: one that left while in debt would stay
+   * otherwise, one per user who ever did. Called periodically.
+   */
+  void sweep() {
+    owners.values().removeIf(Owner::idle);
+  }
+
+  /** Owners known now, for tests and stats. */
+  int size() {
+    return owners.size();
+  }
 }

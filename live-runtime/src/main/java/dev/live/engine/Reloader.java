@@ -257,6 +257,7 @@ final class Reloader {
       List<QueryNode<?>> catchUps = new ArrayList<>();
       core.lock.lock();
       try {
+        core.owners.sweep();
         takeWork(setsToRead, nodesToRead, catchUps);
         if (setsToRead.isEmpty() && nodesToRead.isEmpty() && catchUps.isEmpty()) {
           core.workArrived.await(onlyDeferred() ? 20 : 1_000, TimeUnit.MILLISECONDS);
@@ -295,9 +296,12 @@ final class Reloader {
   /** Under the lock: the queued sets, and the queued nodes whose sets are all loaded. */
   private void takeWork(List<RelationSet<?>> setsToRead, List<QueryNode<?>> nodesToRead,
       List<QueryNode<?>> catchUps) {
+    List<RelationSet<?>> dropped = new ArrayList<>();
     for (Operator operator : core.queued) {
       if (operator instanceof RelationSet<?> set) {
-        if (set.pending && set.refs > 0 && !hasPendingSet(set)) {
+        if (set.refs == 0) {
+          dropped.add(set); // released after it was queued: nothing waits for it
+        } else if (set.pending && !hasPendingSet(set)) {
           setsToRead.add(set);
         }
       } else {
@@ -313,6 +317,7 @@ final class Reloader {
       }
     }
     core.queued.removeAll(setsToRead);
+    core.queued.removeAll(dropped);
     core.queued.removeAll(nodesToRead);
     core.queued.removeAll(catchUps);
   }

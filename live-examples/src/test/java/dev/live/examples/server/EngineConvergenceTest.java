@@ -123,9 +123,16 @@ class EngineConvergenceTest {
       messages.add(parse("{\"type\":\"delta\",\"from\":" + fromVersion + ",\"to\":" + toVersion + ",\"changes\":" + changes + "}"));
     }
 
+    private volatile LiveException failure;
+
     @Override
     public void failed(LiveException error) {
-      throw new AssertionError("subscription failed", error);
+      failure = error;
+    }
+
+    /** The error that ended the subscription, or null. */
+    LiveException failure() {
+      return failure;
     }
 
     /** The messages so far, as parsed JSON. */
@@ -140,6 +147,9 @@ class EngineConvergenceTest {
     }
 
     List<JsonNode> replay() {
+      if (failure != null) {
+        throw new AssertionError("subscription failed", failure);
+      }
       ReplayedResult result = new ReplayedResult();
       synchronized (messages) {
         messages.forEach(result::apply);

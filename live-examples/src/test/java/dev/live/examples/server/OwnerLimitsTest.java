@@ -99,7 +99,7 @@ class OwnerLimitsTest {
     engine.subscribe(board("b2"), null, new EngineConvergenceTest.Recorder());
     engine.subscribe(board("b1"), null, new EngineConvergenceTest.Recorder());
     EngineConvergenceTest.Recorder recorder = new EngineConvergenceTest.Recorder();
-    engine.subscribe(board("b2"), "ann", recorder);
+    EngineSubscription annB2 = engine.subscribe(board("b2"), "ann", recorder);
     // Taking 3,000 rows into ann's query costs far more than her 1 ms per second.
     store.transaction(tx -> {
       for (int i = 0; i < 3_000; i++) {
@@ -114,8 +114,14 @@ class OwnerLimitsTest {
         .isInstanceOf(LiveException.class)
         .satisfies(e -> assertThat(((LiveException) e).code()).isEqualTo(ErrorCode.RATE_LIMITED))
         .hasMessageContaining("1 ms of engine time per second");
-    engine.subscribe(board("b1"), "ann", new EngineConvergenceTest.Recorder()); // followed already: nothing to read
+    EngineSubscription joined = engine.subscribe(board("b1"), "ann", new EngineConvergenceTest.Recorder());
     engine.subscribe(board("b3"), "bob", new EngineConvergenceTest.Recorder());
+
+    // Ann leaves while in debt: she is forgotten once her time is paid back, not kept for good.
+    joined.close();
+    annB2.close();
+    assertThat(engine.stats().owners()).as("bob, and ann while she owes time").isEqualTo(2);
+    await().atMost(Duration.ofSeconds(10)).until(() -> engine.stats().owners() == 1);
   }
 
   @Test

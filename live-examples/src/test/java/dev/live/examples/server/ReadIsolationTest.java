@@ -40,6 +40,7 @@ class ReadIsolationTest {
   private final CountDownLatch readHeld = new CountDownLatch(1);
   private final CountDownLatch releaseRead = new CountDownLatch(1);
   private volatile boolean holdReads;
+  private volatile boolean failReads;
   private final String testThread = Thread.currentThread().getName();
   private TestDatabase database;
   private Store store;
@@ -49,6 +50,9 @@ class ReadIsolationTest {
   void open() {
     database = backend.create();
     store = Store.open(database.database(), AppSchema.INSTANCE, StoreOptions.builder().statementObserver(sql -> {
+      if (failReads && Thread.currentThread().getName().equals("live-engine-reader") && sql.contains("\"tasks\"")) {
+        throw new IllegalStateException("storage went away (the test's)");
+      }
       // Hold the engine's first read of tasks (whichever thread makes it; the test's own writes and
       // subscribes run on the test's thread).
       if (holdReads && !Thread.currentThread().getName().equals(testThread) && sql.startsWith("SELECT")
@@ -101,5 +105,28 @@ class ReadIsolationTest {
     releaseRead.countDown();
     await().atMost(Duration.ofSeconds(10)).until(() -> window.replay().size() == 1
         && window.replay().get(0).get("id").asText().equals("t3"));
+  }
+
+  @Test
+  void aReadThatFailsEndsItsQuerysSubscriptionsWithATypedErrorAndNothingElse() {
+    EngineConvergenceTest.Recorder window = new EngineConvergenceTest.Recorder();
+    engine.subscribe(TaskQuery.where(Task_.boardId.eq("b1")).orderBy(Task_.position.asc()).limit(1).spec(), window);
+    EngineConvergenceTest.Recorder other = new EngineConvergenceTest.Recorder();
+    engine.subscribe(TaskQuery.where(Task_.boardId.eq("b2")).spec(), other);
+    failReads = true;
+
+    store.transaction(tx -> {
+      tx.update("t1", TaskUpdate.of().boardId("b3"));
+      tx.update("t2", TaskUpdate.of().boardId("b3"));
+      return null;
+    });
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> window.failure() != null);
+    assertThat(window.failure().code()).isEqualTo(dev.live.error.ErrorCode.STORAGE_FAILED);
+    assertThat(engine.nodeCount()).as("the failed query is dropped, the other stays").isEqualTo(1);
+    store.insert(TaskInsert.builder().id("t9").boardId("b2").title("New").status(Status.TODO).position(2)
+        .estimate(1).revision(1L).labels(List.of()).build());
+    await().atMost(Duration.ofSeconds(10)).until(() -> other.replay().size() == 2);
+    assertThat(engine.isRunning()).isTrue();
   }
 }
