@@ -59,6 +59,8 @@ public final class Connection implements Session.Listener {
   private int inFlight;
   private boolean paused;
   private final FailureLog.Counter failures = new FailureLog.Counter();
+  /** Whether the connection waits for the client buffers to have room to read again. Guarded by this. */
+  private boolean awaitingRoom;
   /** The rooms this connection is in, by full name; changed by the room hub. */
   private final java.util.Set<String> rooms = ConcurrentHashMap.newKeySet();
   private volatile long lastHeardNanos = System.nanoTime();
@@ -72,7 +74,7 @@ public final class Connection implements Session.Listener {
     this.auth = auth;
     this.address = address;
     this.requests = new SerialExecutor(core.workers());
-    this.resumeBudget = new ResumeBudget(core.options().resumeBufferBytes());
+    this.resumeBudget = new ResumeBudget(core.options().resumeBufferBytes(), core.buffers());
   }
 
   @Override
@@ -90,8 +92,8 @@ public final class Connection implements Session.Listener {
     }
     counted = true;
     this.rateLimit = core.openRateLimit(auth, address);
-    this.outbound = new Outbound(session, core.senders(), core.options().maxQueuedBytes(), this::drained,
-        this::overflowed, core.metrics().messagesOut);
+    this.outbound = new Outbound(session, core.senders(), core.options().maxQueuedBytes(), core.buffers(),
+        this::drained, this::overflowed, core.metrics().messagesOut);
     core.opened(this);
     expiry = core.closeOnExpiry(this);
     session.demand();
@@ -121,10 +123,15 @@ public final class Connection implements Session.Listener {
       return;
     }
     boolean more;
+    ClientBuffers buffers = core.buffers();
+    buffers.charge(text.length()); // until answered
     synchronized (this) {
       inFlight++;
-      more = inFlight < core.options().maxRequestsInFlight();
+      more = inFlight < core.options().maxRequestsInFlight() && !buffers.over();
       paused = !more;
+    }
+    if (!more && buffers.over()) {
+      awaitRoom(); // its own answers may not come soon, or at all
     }
     // A refused message is answered in its turn too: replies keep the order of the requests.
     SerialExecutor.Task task = verdict == MessageRateLimit.Verdict.ADMITTED ? () -> handle(text) : () -> {
@@ -139,6 +146,7 @@ public final class Connection implements Session.Listener {
       } finally {
         Runnable done = () -> {
           core.metrics().processed(System.nanoTime() - start);
+          buffers.release(text.length());
           answered();
         };
         if (finished == DONE) {
@@ -155,15 +163,45 @@ public final class Connection implements Session.Listener {
   }
 
   private void answered() {
-    boolean resume;
     synchronized (this) {
       inFlight--;
-      resume = paused && inFlight < core.options().maxRequestsInFlight();
-      if (resume) {
-        paused = false;
-      }
     }
-    if (resume && !closed) {
+    if (core.buffers().over()) {
+      awaitRoom();
+    } else {
+      resumeReading();
+    }
+  }
+
+  /** Resumes reading once the client buffers have room; one wait at a time per connection. */
+  private void awaitRoom() {
+    synchronized (this) {
+      if (awaitingRoom) {
+        return;
+      }
+      awaitingRoom = true;
+    }
+    core.buffers().whenBelow(() -> {
+      synchronized (this) {
+        awaitingRoom = false;
+      }
+      resumeReading();
+    });
+  }
+
+  /**
+   * Reads the next message if reading was paused and may go on: fewer requests in flight than
+   * allowed. Called when one is answered, and when the server's client buffers have room again;
+   * only one of the calls demands.
+   */
+  private void resumeReading() {
+    synchronized (this) {
+      if (!paused || inFlight >= core.options().maxRequestsInFlight()) {
+        return;
+      }
+      paused = false;
+    }
+    if (!closed) {
       session.demand();
     }
   }
@@ -568,6 +606,7 @@ public final class Connection implements Session.Listener {
       }
       reset = true; // the client holds results this snapshot replaces
     }
+    core.makeRoomForSubscription(); // after the resume: its parked subscription is counted already
     QuerySpec<?> query;
     Optional<String> procedureQuery = Optional.empty();
     if (subscribe.source() instanceof ClientMessage.ProcedureSource procedure) {

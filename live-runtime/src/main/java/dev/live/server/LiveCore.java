@@ -76,6 +76,7 @@ final class LiveCore {
   private final RoomHub rooms;
   private final ServerMetrics metrics = new ServerMetrics();
   private final FailureLog failures = new FailureLog();
+  private final ClientBuffers buffers;
 
   LiveCore(ServerConfig config) {
     this.config = config;
@@ -103,6 +104,7 @@ final class LiveCore {
     this.addressBuckets = new SharedBuckets(options.addressMessagesPerSecond(), options.addressMessageBurst(),
         MAX_BUCKET_KEYS, System::nanoTime);
     this.connectionLimits = new ConnectionLimits(options);
+    this.buffers = new ClientBuffers(options.clientBufferBytes());
   }
 
   void start() {
@@ -213,6 +215,9 @@ final class LiveCore {
         + ",\"engine\":{\"relationSets\":" + engine.relationSets() + ",\"cachedRows\":" + engine.cachedRows()
         + ",\"heldRows\":" + engine.heldRows() + ",\"pendingNodes\":" + engine.pendingNodes()
         + ",\"reads\":" + engine.reads() + ",\"deferrals\":" + engine.deferrals() + "}"
+        + ",\"parkedSubscriptions\":" + parked.size()
+        + ",\"clientBuffers\":{\"heldChars\":" + buffers.held() + ",\"limitChars\":" + buffers.limit() + "}"
+        + ",\"recentRejections\":" + rejections.size()
         + ",\"rooms\":" + rooms.roomCount()
         + ",\"messagesInPerSecond\":" + round(rates.messagesInPerSecond())
         + ",\"messagesOutPerSecond\":" + round(rates.messagesOutPerSecond())
@@ -310,6 +315,10 @@ final class LiveCore {
     try {
       parked.expire();
       rejections.expire();
+      // Over the buffers' limit, what dropped clients left goes first: they may never come back.
+      while (buffers.over() && parked.endOldestClient()) {
+        // each round ends one dropped client's kept subscriptions, and gives back their logs
+      }
     } catch (RuntimeException e) {
       log.warn("ending expired parked subscriptions failed", e);
     }
@@ -359,6 +368,27 @@ final class LiveCore {
   /** Users with a rate-limit bucket: those with an open connection, and those that sent lately. */
   int userBucketCount() {
     return userBuckets.size();
+  }
+
+  /** What the server holds for all clients together, and its limit. */
+  ClientBuffers buffers() {
+    return buffers;
+  }
+
+  /**
+   * Makes room for one more subscription within {@code maxSubscriptionsTotal}: the oldest of
+   * those kept for resuming are ended first; refuses with {@code LIMIT_EXCEEDED} if that is not
+   * enough.
+   */
+  void makeRoomForSubscription() {
+    int max = config.options().maxSubscriptionsTotal();
+    while (engine.subscriptionCount() >= max && parked.endOldestClient()) {
+      // each round ends one dropped client's kept subscriptions
+    }
+    if (engine.subscriptionCount() >= max) {
+      throw new LiveException(ErrorCode.LIMIT_EXCEEDED, "the server has " + max + " subscriptions open, as many as"
+          + " it allows; try again later");
+    }
   }
 
   /** Where requests that failed on the server are logged, at a bounded rate. */

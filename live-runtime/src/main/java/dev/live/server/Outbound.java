@@ -31,6 +31,7 @@ final class Outbound {
   private final CoreSession session;
   private final SendScheduler sender;
   private final long maxQueued;
+  private final ClientBuffers buffers;
   private final Runnable onDrained;
   private final Overflow onOverflow;
   private final Deque<Queued> queue = new ArrayDeque<>();
@@ -43,6 +44,9 @@ final class Outbound {
   private boolean closed;
   private final Callback sent;
   private final Runnable drainTask = this::drain;
+  /** Whether {@link #roomAgainTask} waits for the client buffers to have room. */
+  private boolean awaitingRoom;
+  private final Runnable roomAgainTask = this::roomAgain;
   /** Counts the texts queued, for the stats. */
   private final java.util.concurrent.atomic.LongAdder sentCount;
 
@@ -55,8 +59,9 @@ final class Outbound {
    * @param sender where sending starts when the queue was idle: not on the caller's thread, which
    *     may be the engine's, delivering one change to thousands of connections
    */
-  Outbound(Session session, SendScheduler sender, long maxQueued, Runnable onDrained, Overflow onOverflow,
-      java.util.concurrent.atomic.LongAdder sentCount) {
+  Outbound(Session session, SendScheduler sender, long maxQueued, ClientBuffers buffers, Runnable onDrained,
+      Overflow onOverflow, java.util.concurrent.atomic.LongAdder sentCount) {
+    this.buffers = buffers;
     this.sentCount = sentCount;
     this.session = ((WebSocketSession) session).getCoreSession();
     this.sender = sender;
@@ -81,19 +86,39 @@ final class Outbound {
     sentCount.increment();
     long overflow = -1;
     boolean emptiedIdle = false;
+    boolean dropped;
+    boolean waitForRoom = false;
     synchronized (this) {
       if (closed || (subscription != null && subscription.isStale())) {
         return; // a stale subscription gets a fresh snapshot instead
       }
-      queue.add(new Queued(text, subscription));
-      queued += text.length();
-      if (queued > maxQueued && queue.size() > 1) {
+      dropped = subscription != null && buffers.over();
+      if (dropped) {
+        // The server holds as much for its clients as it may: this subscription catches up with
+        // a snapshot once the buffers have room again.
+        subscription.markStale();
         coalesce();
+        // No send will complete to say it drained; one wait per queue, however many drops.
+        waitForRoom = queue.isEmpty() && !sending && !awaitingRoom;
+        awaitingRoom |= waitForRoom;
+      } else {
+        queue.add(new Queued(text, subscription));
+        queued += text.length();
+        buffers.charge(text.length());
         if (queued > maxQueued && queue.size() > 1) {
-          overflow = queued;
+          coalesce();
+          if (queued > maxQueued && queue.size() > 1) {
+            overflow = queued;
+          }
+          emptiedIdle = queue.isEmpty() && !sending;
         }
-        emptiedIdle = queue.isEmpty() && !sending;
       }
+    }
+    if (dropped) {
+      if (waitForRoom) {
+        buffers.whenBelow(roomAgainTask);
+      }
+      return;
     }
     if (emptiedIdle) {
       onDrained.run(); // no send will complete to say so
@@ -119,9 +144,18 @@ final class Outbound {
       if (frame.subscription != null) {
         frame.subscription.markStale();
         queued -= frame.text.length();
+        buffers.release(frame.text.length());
         frames.remove();
       }
     }
+  }
+
+  /** The client buffers have room again: the subscriptions dropped meanwhile get their snapshots. */
+  private void roomAgain() {
+    synchronized (this) {
+      awaitingRoom = false;
+    }
+    onDrained.run();
   }
 
   /** Sends queued frames one at a time; a send completing on this thread continues the loop, not a recursion. */
@@ -136,6 +170,7 @@ final class Outbound {
         if (!sending && !closed && !queue.isEmpty()) {
           next = queue.poll();
           queued -= next.text.length();
+          buffers.release(next.text.length());
           sending = true;
           sendingSince = System.nanoTime();
         }
@@ -175,6 +210,7 @@ final class Outbound {
     synchronized (this) {
       closed = true;
       queue.clear();
+      buffers.release(queued);
       queued = 0;
     }
   }

@@ -80,6 +80,32 @@ final class ParkedSubscriptions {
     expired.forEach(ConnectionSubscription::end); // outside the lock: ending takes the engine's
   }
 
+  /**
+   * Ends the parked subscriptions of the client that was parked longest ago (all of them: a
+   * client resumes its subscriptions together); false when none is parked.
+   */
+  boolean endOldestClient() {
+    List<ConnectionSubscription> ended = new ArrayList<>();
+    synchronized (this) {
+      String oldest = null;
+      long oldestDeadline = 0;
+      for (Map.Entry<String, Map<String, Parked>> client : byClient.entrySet()) {
+        for (Parked entry : client.getValue().values()) {
+          if (oldest == null || entry.deadline() - oldestDeadline < 0) {
+            oldest = client.getKey();
+            oldestDeadline = entry.deadline();
+          }
+        }
+      }
+      if (oldest == null) {
+        return false;
+      }
+      byClient.remove(oldest).values().forEach(entry -> ended.add(entry.subscription()));
+    }
+    ended.forEach(ConnectionSubscription::end); // outside the lock: ending takes the engine's
+    return true;
+  }
+
   /** Ends every parked subscription: the server is stopping. */
   void endAll() {
     endClientsStartingWith("");

@@ -9,22 +9,28 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ResumeBudget {
   private final long limit;
+  private final ClientBuffers buffers;
   private final AtomicLong spent = new AtomicLong();
 
-  ResumeBudget(long limit) {
+  /** @param buffers what all clients' buffers hold, which this budget's spending counts in too */
+  ResumeBudget(long limit, ClientBuffers buffers) {
     this.limit = limit;
+    this.buffers = buffers;
   }
 
   void spend(long chars) {
     spent.addAndGet(chars);
+    buffers.charge(chars);
   }
 
   void release(long chars) {
     spent.addAndGet(-chars);
+    buffers.release(chars);
   }
 
+  /** Whether the client's logs hold more than its share, or all clients' buffers more than theirs. */
   boolean exceeded() {
-    return spent.get() > limit;
+    return spent.get() > limit || buffers.over();
   }
 
   long spent() {

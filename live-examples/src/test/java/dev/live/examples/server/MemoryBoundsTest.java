@@ -1,0 +1,100 @@
+package dev.live.examples.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.live.auth.Rules;
+import dev.live.server.LiveServer;
+import dev.live.server.ServerOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The server-wide memory bounds: subscriptions in total (those kept for dropped clients are ended
+ * first, oldest first, then a subscribe is refused with {@code LIMIT_EXCEEDED}), and the
+ * characters held for all clients together, which resume logs and outbound queues stay within,
+ * what dropped clients left going first, while a connected client still converges.
+ */
+class MemoryBoundsTest extends ServerTestBase {
+  private static final int MAX_SUBSCRIPTIONS = 4;
+  private static final int MAX_MESSAGE = 16 * 1024;
+  private static final long BUFFERS = 64 * 1024;
+  private static final String BOARD_1 = json("{'collection':'tasks','where':{'op':'eq','field':'boardId','value':'b1'}}");
+
+  @Override
+  LiveServer.Builder configure(LiveServer.Builder builder) {
+    return builder.rules(Rules.none()).stats(auth -> true).options(ServerOptions.builder()
+        .maxSubscriptionsTotal(MAX_SUBSCRIPTIONS)
+        .maxMessageBytes(MAX_MESSAGE)
+        .clientBufferBytes(BUFFERS)
+        .build());
+  }
+
+  @Test
+  void subscriptionsOverTheServerTotalEndTheOldestKeptOnesFirstThenAreRefused() {
+    WsClient dropped = client("dropped");
+    dropped.subscribe("d1", BOARD_1);
+    dropped.subscribe("d2", BOARD_1);
+    dropped.abort();
+    await().atMost(Duration.ofSeconds(10)).until(() -> stats().path("parkedSubscriptions").asInt() == 2);
+
+    WsClient active = client("active");
+    for (int i = 1; i <= MAX_SUBSCRIPTIONS; i++) {
+      JsonNode snapshot = active.subscribe("a" + i, BOARD_1);
+      assertThat(snapshot.path("type").asText()).as("subscription %d: %s", i, snapshot).isEqualTo("snapshot");
+    }
+    assertThat(stats().path("parkedSubscriptions").asInt()).as("the dropped client's went").isZero();
+    JsonNode refused = active.request("a5", "{\"type\":\"subscribe\",\"id\":\"a5\",\"query\":" + BOARD_1 + "}");
+    assertThat(refused.path("error").path("code").asText()).as("%s", refused).isEqualTo("LIMIT_EXCEEDED");
+    assertThat(server.subscriptionCount()).isEqualTo(MAX_SUBSCRIPTIONS);
+  }
+
+  @Test
+  void theClientBuffersStayWithinTheirLimitAndAConnectedClientConverges() {
+    for (int i = 0; i < 5; i++) {
+      WsClient dropped = client("dropped" + i);
+      dropped.subscribe("s", BOARD_1);
+      dropped.abort(); // parked, its deltas kept for it to resume
+    }
+    WsClient bystander = client("bystander");
+    bystander.subscribe("b", BOARD_1);
+    WsClient writer = client("writer");
+    String last = null;
+    List<Long> held = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      last = "x" + i + "-" + "y".repeat(8 * 1024); // five parked logs of 20 of these: 800 K characters
+      update(writer, "tasks", "t1", "{'title':'" + last + "'}");
+      held.add(stats().path("clientBuffers").path("heldChars").asLong());
+    }
+    // Within the limit, give or take the text being charged when it was read.
+    assertThat(held).allSatisfy(chars -> assertThat(chars).isLessThanOrEqualTo(BUFFERS + 2 * MAX_MESSAGE));
+    awaitConverged(bystander, "b", BOARD_1, fresh(BOARD_1).stream().map(row -> row.path("id").asText())
+        .toArray(String[]::new));
+    String title = last;
+    assertThat(fresh(BOARD_1)).anySatisfy(row -> assertThat(row.path("title").asText()).isEqualTo(title));
+  }
+
+  private JsonNode stats() {
+    try {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + server.port() + "/live/stats")).timeout(Duration.ofSeconds(10)).GET()
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      return WsClient.JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

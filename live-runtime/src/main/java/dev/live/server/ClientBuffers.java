@@ -1,0 +1,69 @@
+package dev.live.server;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The characters the server holds for all clients together ({@link
+ * ServerOptions#clientBufferBytes()}): requests received and not yet answered, texts waiting in
+ * outbound queues, and deltas kept in resume logs. Per-client bounds keep one client from taking
+ * much; this one keeps ten thousand clients, each within its own bound, from taking the heap.
+ *
+ * <p>Texts shared by several connections are charged to each: the count is an upper bound of what
+ * the buffers hold. Over the limit, each holder gives way in its own manner: outbound queues drop
+ * subscription frames (their subscriptions get a fresh snapshot later), resume logs keep nothing
+ * new, the oldest parked subscriptions are ended, and connections stop reading until the total
+ * falls, when they are {@linkplain #whenBelow woken}.
+ */
+final class ClientBuffers {
+  private final long limit;
+  private final AtomicLong held = new AtomicLong();
+  private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+
+  ClientBuffers(long limit) {
+    this.limit = limit;
+  }
+
+  void charge(long chars) {
+    held.addAndGet(chars);
+  }
+
+  void release(long chars) {
+    if (held.addAndGet(-chars) <= limit && !waiting.isEmpty()) {
+      wake();
+    }
+  }
+
+  /** Whether the buffers hold more than the limit. */
+  boolean over() {
+    return held.get() > limit;
+  }
+
+  long held() {
+    return held.get();
+  }
+
+  long limit() {
+    return limit;
+  }
+
+  /**
+   * Runs {@code resume} once the total is at or below the limit: at once if it is now. For a
+   * connection that stopped reading: its own requests may all be answered already, so nothing
+   * else would wake it.
+   */
+  void whenBelow(Runnable resume) {
+    waiting.add(resume);
+    if (!over()) {
+      wake();
+    }
+  }
+
+  private void wake() {
+    Runnable next;
+    while (!over() && (next = waiting.poll()) != null) {
+      next.run();
+    }
+  }
+}
