@@ -10,7 +10,9 @@ import dev.live.storage.Store;
 import dev.live.storage.Transaction;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -88,6 +90,11 @@ final class GroupCommit {
     return member.outcome;
   }
 
+  /** Mutations queued for a group that has not started yet. */
+  synchronized int waiting() {
+    return waiting.size();
+  }
+
   private void schedule() {
     try {
       pool.execute(this::runGroup);
@@ -131,8 +138,10 @@ final class GroupCommit {
           member.reset(); // the whole group runs again after a conflict
         }
         tx.afterCommit(changes -> groupVersion[0] = lastVersion(changes));
+        // Client → highest seq claimed by a member of this attempt that applied.
+        Map<String, Long> claimed = new HashMap<>();
         for (Member member : group) {
-          run(tx, member);
+          run(tx, member, claimed);
         }
         return null;
       });
@@ -167,17 +176,21 @@ final class GroupCommit {
     }
   }
 
-  private void run(Transaction tx, Member member) {
+  private void run(Transaction tx, Member member, Map<String, Long> claimed) {
     try {
       tx.member(inner -> {
         if (!inner.claimMutation(member.clientId, member.seq)) {
           member.decided = new LiveService.Outcome.Duplicate(inner.lastMutation(member.clientId));
+          member.duplicateInGroup = claimed.getOrDefault(member.clientId, 0L) >= member.seq;
           return null;
         }
         inner.afterCommit(changes -> member.version = lastVersion(changes));
         member.json = work.apply(inner, member.auth, member.mutation);
         return null;
       });
+      if (member.decided == null) {
+        claimed.merge(member.clientId, member.seq, Math::max);
+      }
     } catch (StorageException e) {
       if (e.isRetryable()) {
         member.conflicted = true; // run alone after the group, with the store's retries
@@ -206,6 +219,11 @@ final class GroupCommit {
     /** The version of its last change, set on commit; 0 when it wrote nothing. */
     long version;
     boolean conflicted;
+    /**
+     * A duplicate only of a member of this same attempt: a client that sent its mutation again on
+     * a new connection while the first was still waiting, both landing in one group.
+     */
+    boolean duplicateInGroup;
 
     Member(AuthContext auth, String clientId, long seq, ClientMessage.Mutation mutation) {
       this.auth = auth;
@@ -219,14 +237,17 @@ final class GroupCommit {
       json = Optional.empty();
       version = 0;
       conflicted = false;
+      duplicateInGroup = false;
     }
 
     /**
      * The group did not commit: what applied in it did not happen. A refusal keeps its own reason,
-     * and a duplicate stays one (it was applied before, by an earlier transaction).
+     * and a duplicate of an earlier transaction stays one; a duplicate of a member of this group
+     * is not one any more (nothing was applied), so it fails with the group and may be sent again.
      */
     void failedWith(LiveException error) {
-      if (!(decided instanceof LiveService.Outcome.Rejected) && !(decided instanceof LiveService.Outcome.Duplicate)) {
+      boolean duplicate = decided instanceof LiveService.Outcome.Duplicate && !duplicateInGroup;
+      if (!(decided instanceof LiveService.Outcome.Rejected) && !duplicate) {
         decided = new LiveService.Outcome.Rejected(error);
       }
       conflicted = false;

@@ -154,6 +154,11 @@ final class LiveService {
     return groups.submit(auth, clientId, seq, mutation);
   }
 
+  /** Mutations queued for a group commit that has not started yet. */
+  int waitingMutations() {
+    return groups.waiting();
+  }
+
   private Optional<String> applyMutation(Transaction tx, AuthContext auth, ClientMessage.Mutation mutation) {
     Middleware.Invocation invocation = new Middleware.Invocation(mutation.operation(),
         mutation.collection().name(), auth, input(mutation), tx);

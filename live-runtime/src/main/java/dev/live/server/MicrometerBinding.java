@@ -41,6 +41,8 @@ final class MicrometerBinding implements MetricsBinding {
         .description("client requests that wrote data").register(registry);
     FunctionCounter.builder("live.mutation.groups", core.metrics().mutationGroups, adder -> adder.sum())
         .description("transactions that committed a group of clients' mutations").register(registry);
+    Gauge.builder("live.mutations.waiting", core, c -> c.service().waitingMutations())
+        .description("clients' mutations waiting for their group commit to start").register(registry);
     Gauge.builder("live.processing.p99", core, c -> c.metrics().rates().processingP99Micros()).baseUnit("microseconds")
         .description("99th percentile of request processing time over the last 10 s").register(registry);
   }

@@ -21,23 +21,29 @@ import org.slf4j.LoggerFactory;
  * Database.h2File(Path.of("data/app"))                    // ./data/app.mv.db
  * Database.postgres("jdbc:postgresql://db:5432/app", "app", secret)
  * Database.postgres(existingDataSource)
+ * Database.h2(existingH2DataSource)                      // embedded H2 through the application's DataSource
  * }</pre>
  */
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
   private static final int DEFAULT_POOL_SIZE = 10;
+  private static final int H2_LOCK_TIMEOUT_MILLIS = 10_000;
 
   private final HikariDataSource dataSource;
   private final Dialect dialect;
   private final String description;
   /** For a database only this process writes (embedded H2): what identifies it in this JVM. */
   private final String embeddedKey;
+  /** Whether closing ends the database itself: an in-memory one Live opened, not the application's. */
+  private final boolean endsOnClose;
 
-  private Database(HikariDataSource dataSource, Dialect dialect, String description, String embeddedKey) {
+  private Database(HikariDataSource dataSource, Dialect dialect, String description, String embeddedKey,
+      boolean endsOnClose) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.dialect = dialect;
     this.description = description;
     this.embeddedKey = embeddedKey;
+    this.endsOnClose = endsOnClose;
   }
 
   /**
@@ -78,7 +84,7 @@ public final class Database implements AutoCloseable {
     config.setPassword(password);
     // Credentials may sit in the URL; only its host part goes to logs.
     return new Database(new HikariDataSource(config), PostgresDialect.INSTANCE,
-        "PostgreSQL " + withoutQuery(jdbcUrl), null);
+        "PostgreSQL " + withoutQuery(jdbcUrl), null, false);
   }
 
   /**
@@ -90,7 +96,57 @@ public final class Database implements AutoCloseable {
     HikariConfig config = poolConfig(null);
     config.setDataSource(Objects.requireNonNull(dataSource, "dataSource"));
     return new Database(new HikariDataSource(config), PostgresDialect.INSTANCE, "PostgreSQL (application DataSource)",
-        null);
+        null, false);
+  }
+
+  /**
+   * An embedded H2 database behind the application's own {@code DataSource} (one that traces,
+   * wraps or injects faults into connections, say), whose connections Live pools with HikariCP.
+   * The database must be one that only this process writes, as with {@link #h2File} and {@link
+   * #h2Memory}: Live numbers its change log in this process. So an H2 server reached over TCP is
+   * refused. The application keeps and closes its {@code DataSource} and its database (an
+   * in-memory one lives until the application shuts it down); closing this {@code Database}
+   * closes only Live's pool.
+   *
+   * <p>This connects once, to learn which database it is: every {@code Database} of this JVM on
+   * the same H2 URL (settings after {@code ;} aside) shares its version numbering, as two opened
+   * with {@link #h2File} on one path do. A lock wait is bounded at ten seconds, as there.
+   *
+   * <pre>{@code
+   * JdbcDataSource h2 = new JdbcDataSource();
+   * h2.setURL("jdbc:h2:file:./data/app;WRITE_DELAY=0");
+   * Database database = Database.h2(new TracingDataSource(h2));
+   * }</pre>
+   */
+  public static Database h2(DataSource dataSource) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    String url;
+    try (Connection connection = dataSource.getConnection()) {
+      url = connection.getMetaData().getURL();
+    } catch (SQLException e) {
+      throw SqlErrors.failed(e, "connecting to an H2 DataSource", null);
+    }
+    if (url == null || !url.startsWith("jdbc:h2:")) {
+      throw new IllegalArgumentException("Database.h2 takes a DataSource of an H2 database, whose URL starts with"
+          + " jdbc:h2:, not one of " + (url == null ? "no URL" : url.substring(0, Math.min(url.length(), 20))));
+    }
+    String location = url.substring("jdbc:h2:".length());
+    int settings = location.indexOf(';');
+    location = settings < 0 ? location : location.substring(0, settings);
+    if (location.startsWith("tcp:") || location.startsWith("ssl:")) {
+      throw new IllegalArgumentException("Database.h2 takes an embedded H2 database, which only this process"
+          + " writes; " + location.substring(0, 3) + ": reaches an H2 server that other processes may write too");
+    }
+    if (location.equals("mem:")) {
+      throw new IllegalArgumentException("Database.h2 takes a named H2 database: jdbc:h2:mem: without a name"
+          + " gives each pooled connection a database of its own; name it, as in jdbc:h2:mem:app;DB_CLOSE_DELAY=-1");
+    }
+    HikariConfig config = poolConfig(null);
+    config.setDataSource(dataSource);
+    config.setConnectionInitSql("SET LOCK_TIMEOUT " + H2_LOCK_TIMEOUT_MILLIS);
+    String key = location.startsWith("mem:") || location.startsWith("file:") ? location : "file:" + location;
+    return new Database(new HikariDataSource(config), H2Dialect.INSTANCE, "H2 (application DataSource, " + key + ")",
+        "h2:" + key, false);
   }
 
   DataSource dataSource() {
@@ -120,7 +176,7 @@ public final class Database implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (embeddedKey != null && embeddedKey.startsWith("h2:mem:")) {
+    if (endsOnClose) {
       shutDownInMemory();
     }
     dataSource.close();
@@ -153,7 +209,8 @@ public final class Database implements AutoCloseable {
   }
 
   private static Database h2(String url, String description, String embeddedKey) {
-    return new Database(new HikariDataSource(poolConfig(url)), H2Dialect.INSTANCE, description, embeddedKey);
+    return new Database(new HikariDataSource(poolConfig(url)), H2Dialect.INSTANCE, description, embeddedKey,
+        embeddedKey.startsWith("h2:mem:"));
   }
 
   /**
@@ -164,7 +221,7 @@ public final class Database implements AutoCloseable {
     // QUERY_CACHE_SIZE: H2 keeps 8 parsed statements per connection by default, fewer than a
     // mutation's round (claim, savepoint, insert, change log, version) and the change tail use,
     // so statements were parsed again and again.
-    return ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
+    return ";LOCK_TIMEOUT=" + H2_LOCK_TIMEOUT_MILLIS + ";QUERY_CACHE_SIZE=64";
   }
 
   private static HikariConfig poolConfig(String url) {

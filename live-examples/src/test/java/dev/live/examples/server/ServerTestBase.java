@@ -42,10 +42,15 @@ abstract class ServerTestBase {
 
   @BeforeEach
   void startServer() {
-    database = backend.create();
+    database = createDatabase();
     store = Store.open(database.database(), AppSchema.INSTANCE);
     BoardData.seed(store);
     server = configure(LiveServer.builder().schema(AppSchema.INSTANCE).store(store).host("127.0.0.1").port(0)).start();
+  }
+
+  /** The database each test gets; override to reach it through {@link dev.live.examples.storage.JdbcFaults}. */
+  TestDatabase createDatabase() {
+    return backend.create();
   }
 
   /** The server each test gets; override to add rules, procedures, options. */

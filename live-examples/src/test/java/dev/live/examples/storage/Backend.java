@@ -6,7 +6,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Assumptions;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The databases the storage suite runs on. Each test gets a database of its own: a named H2
@@ -40,6 +42,39 @@ public enum Backend {
     String url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + name;
     return new TestDatabase(Database.postgres(url, PG_USER, PG_PASSWORD),
         () -> adminExecute("DROP SCHEMA " + name + " CASCADE"), url, PG_USER, PG_PASSWORD);
+  }
+
+  /**
+   * A new, empty database for one test, reached through {@code faults}: Live's connections pass
+   * the faults the test arms on it. Close it after the test.
+   */
+  public TestDatabase create(JdbcFaults faults) {
+    String name = "live_t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+    if (this == H2) {
+      String url = "jdbc:h2:mem:" + name;
+      JdbcDataSource h2 = new JdbcDataSource();
+      h2.setURL(url + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64");
+      // Database.h2 leaves the application's database open: the test ends it once Live let go.
+      return new TestDatabase(Database.h2(faults.wrap(h2)), () -> shutDownH2(url), url, "", "");
+    }
+    requirePostgres();
+    adminExecute("CREATE SCHEMA " + name);
+    String url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + name;
+    PGSimpleDataSource postgres = new PGSimpleDataSource();
+    postgres.setURL(url);
+    postgres.setUser(PG_USER);
+    postgres.setPassword(PG_PASSWORD);
+    return new TestDatabase(Database.postgres(faults.wrap(postgres)),
+        () -> adminExecute("DROP SCHEMA " + name + " CASCADE"), url, PG_USER, PG_PASSWORD);
+  }
+
+  private static void shutDownH2(String url) {
+    try (Connection connection = DriverManager.getConnection(url, "", "");
+        Statement statement = connection.createStatement()) {
+      statement.execute("SHUTDOWN");
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not end the H2 database " + url, e);
+    }
   }
 
   /** Skips the calling test when PostgreSQL cannot be reached, or fails it in CI. */
