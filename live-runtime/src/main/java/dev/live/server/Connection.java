@@ -736,6 +736,11 @@ public final class Connection implements Session.Listener {
 
   /** Once the queue is empty: stale subscriptions get their fresh snapshot. */
   private void drained() {
+    resnapshotStale();
+  }
+
+  /** Asks the engine for a fresh snapshot of one stale subscription (the next, once it is sent). */
+  void resnapshotStale() {
     for (ConnectionSubscription subscription : subscriptions.values()) {
       if (subscription.isStale() && subscription.engineSubscription() != null) {
         if (subscription.claimResnapshot()) {

@@ -61,6 +61,16 @@ final class ConnectionSubscription implements SubscriptionListener, Outbound.Coa
     this.engineSubscription = engineSubscription;
     if (ended) {
       engineSubscription.close(); // ended before it was attached; closing twice does nothing
+      return;
+    }
+    Connection current;
+    synchronized (this) {
+      current = connection;
+    }
+    if (stale && current != null) {
+      // Its snapshot was dropped before the engine's side was known, so the connection's check
+      // for stale subscriptions passed it over, and may not run again: ask it now.
+      current.resnapshotStale();
     }
   }
 
