@@ -64,6 +64,12 @@ public final class Connection implements Session.Listener {
   /** The rooms this connection is in, by full name; changed by the room hub. */
   private final java.util.Set<String> rooms = ConcurrentHashMap.newKeySet();
   private volatile long lastHeardNanos = System.nanoTime();
+  /**
+   * The text message being gathered from its frames, and its length. Guarded by this: the reading
+   * thread gathers, and the server's sweep may end a connection paused in the middle.
+   */
+  private StringBuilder partial;
+  private long partialChars;
   /** Whether no message was read yet; only the reading thread touches it. */
   private boolean firstMessage = true;
   /** The close at the session's expiry, cancelled when the connection ends first. */
@@ -99,9 +105,85 @@ public final class Connection implements Session.Listener {
     session.demand();
   }
 
+  /**
+   * A frame of a text message (Jetty delivers frames, at most {@link LiveHandler#MAX_FRAME_CHARS}
+   * each, rather than whole messages: a message is gathered here, charged to the client buffers
+   * as it grows, so that connections receiving large messages slowly stop reading when those are
+   * full instead of holding up to {@code maxMessageBytes} each outside any bound).
+   */
   @Override
-  public void onWebSocketText(String text) {
+  public void onWebSocketPartialText(String fragment, boolean last) {
     lastHeardNanos = System.nanoTime();
+    if (closed) {
+      session.demand(); // drain, see message()
+      return;
+    }
+    String whole;
+    boolean tooLarge;
+    boolean pause = false;
+    synchronized (this) {
+      if (partial == null && last) {
+        whole = fragment; // most messages: one frame, nothing to gather
+      } else {
+        if (partial == null) {
+          partial = new StringBuilder(fragment.length() * 2);
+        }
+        partial.append(fragment);
+        core.buffers().charge(fragment.length());
+        partialChars += fragment.length();
+        whole = last ? partial.toString() : null;
+        tooLarge = partialChars > core.options().maxMessageBytes();
+        if (last || tooLarge) {
+          releasePartial();
+        }
+        if (tooLarge) {
+          whole = null;
+        } else if (!last && core.buffers().over()) {
+          // Gathering waits for room; if the buffers stay full, the server's sweep ends this
+          // connection rather than wait on it (see LiveCore#relieveBuffers).
+          paused = true;
+          pause = true;
+        }
+        if (tooLarge) {
+          close(StatusCode.MESSAGE_TOO_LARGE, "a message has at most " + core.options().maxMessageBytes() + " bytes");
+          session.demand(); // drain
+          return;
+        }
+      }
+    }
+    if (whole != null) {
+      message(whole);
+    } else if (pause) {
+      awaitRoom();
+    } else {
+      session.demand();
+    }
+  }
+
+  /** Forgets the message being gathered, and gives its characters back. */
+  private synchronized void releasePartial() {
+    core.buffers().release(partialChars);
+    partial = null;
+    partialChars = 0;
+  }
+
+  /** Whether reading stopped in the middle of a message, for the client buffers to have room. */
+  synchronized boolean pausedInAMessage() {
+    return paused && partial != null;
+  }
+
+  /**
+   * Forgets what this connection's subscriptions keep for resuming: the client buffers are full.
+   * A client that drops and comes back gets a fresh snapshot instead of the deltas it missed.
+   */
+  void forgetResumeLogs() {
+    for (ConnectionSubscription subscription : subscriptions.values()) {
+      subscription.forgetLog();
+    }
+  }
+
+  /** A whole message: run it in its turn, and read the next one if the limits allow. */
+  private void message(String text) {
     core.metrics().messagesIn.increment();
     if (closed) {
       // Read and drop what the client still sends: unread input would make the socket's close a
@@ -119,7 +201,7 @@ public final class Connection implements Session.Listener {
           .addKeyValue("withinSeconds", MessageRateLimit.STRIKE_WINDOW.toSeconds()).log();
       close(StatusCode.POLICY_VIOLATION, "rate limit: more than " + core.options().rateLimitStrikes()
           + " messages refused within " + MessageRateLimit.STRIKE_WINDOW.toSeconds() + " s");
-      session.demand(); // drain the input, see above
+      session.demand(); // drain the input, see message()
       return;
     }
     boolean more;
@@ -280,6 +362,7 @@ public final class Connection implements Session.Listener {
     try {
       shutdown();
     } finally {
+      releasePartial();
       core.closed(this);
     }
   }
@@ -346,10 +429,11 @@ public final class Connection implements Session.Listener {
       log.debug("closing connection {}: {} {}", clientId, code, reason);
       current.close(code, reason, Callback.NOOP);
       if (wasPaused) {
-        current.demand(); // drain the input, see onWebSocketText
+        current.demand(); // drain the input, see message()
       }
     }
     shutdown();
+    releasePartial(); // what arrives from now on is read and dropped
   }
 
   /** Ends the connection at once, without a close handshake: for a client that stopped reading. */

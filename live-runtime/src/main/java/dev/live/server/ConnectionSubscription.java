@@ -150,6 +150,11 @@ final class ConnectionSubscription implements SubscriptionListener, Outbound.Coa
     return true;
   }
 
+  /** Forgets the log: a client resuming from before now gets a fresh snapshot. */
+  synchronized void forgetLog() {
+    log.clear();
+  }
+
   /** Ends the subscription in the engine and forgets its log. */
   void end() {
     ended = true;

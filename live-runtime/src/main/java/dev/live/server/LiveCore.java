@@ -302,6 +302,31 @@ final class LiveCore {
     return rejections;
   }
 
+  /**
+   * Over the client buffers' limit, frees what is least needed, in order, until under it: the
+   * subscriptions dropped clients left (oldest first: they may never come back), then the resume
+   * logs of connected clients (they cost a snapshot only if the client drops), then connections
+   * stopped in the middle of a message for room (closed with 1013, to send it again later), which
+   * would otherwise wait on each other for good.
+   */
+  private void relieveBuffers() {
+    while (buffers.over() && parked.endOldestClient()) {
+      // each round ends one dropped client's kept subscriptions, and gives back their logs
+    }
+    for (java.util.Iterator<Connection> all = connections.iterator(); buffers.over() && all.hasNext(); ) {
+      all.next().forgetResumeLogs();
+    }
+    for (java.util.Iterator<Connection> all = connections.iterator(); buffers.over() && all.hasNext(); ) {
+      Connection connection = all.next();
+      if (connection.pausedInAMessage()) {
+        log.info("closing connection {}: the server's client buffers are full while it sends a message",
+            connection.clientId());
+        connection.close(StatusCode.TRY_AGAIN_LATER, "the server is short of memory for client messages; send"
+            + " it again later");
+      }
+    }
+  }
+
   private void sweepBuckets() {
     try {
       userBuckets.sweep();
@@ -315,10 +340,7 @@ final class LiveCore {
     try {
       parked.expire();
       rejections.expire();
-      // Over the buffers' limit, what dropped clients left goes first: they may never come back.
-      while (buffers.over() && parked.endOldestClient()) {
-        // each round ends one dropped client's kept subscriptions, and gives back their logs
-      }
+      relieveBuffers();
     } catch (RuntimeException e) {
       log.warn("ending expired parked subscriptions failed", e);
     }

@@ -18,13 +18,23 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * }</pre>
  */
 public final class LiveHandler extends Handler.Wrapper {
+  /**
+   * The largest frame payload Jetty hands over at once: a larger frame comes in parts (Jetty's
+   * auto-fragmenting), so a connection holds at most this much outside the client buffers.
+   */
+  static final int MAX_FRAME_CHARS = 16 * 1024;
+
   private final LiveCore core;
 
   LiveHandler(Server server, LiveCore core) {
     this.core = core;
     ServerOptions options = core.options();
     WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> {
+      // Messages are gathered by the connection from their frames (onWebSocketPartialText), which
+      // enforces maxMessageBytes itself; this is Jetty's own check, for completeness.
       container.setMaxTextMessageSize(options.maxMessageBytes());
+      container.setMaxFrameSize(MAX_FRAME_CHARS);
+      container.setAutoFragment(true);
       container.setMaxBinaryMessageSize(1024);
       container.setIdleTimeout(options.idleTimeout());
       // Outbound is bounded by each connection's queue; Jetty's own queue holds one frame at a time.

@@ -58,8 +58,12 @@ class BadInputTest extends ServerTestBase {
         .maxJsonDepth(12)
         .maxSubscriptions(2)
         .maxQueuedBytes(flood ? FLOOD_MAX_QUEUED_BYTES : MAX_QUEUED_BYTES)
+        // Every error reply is a strike: the flood's 1,000 bad messages must not close it.
+        .rateLimitStrikes(flood ? 10_000 : 50)
         .messagesPerSecond(MESSAGE_RATE)
         .messageBurst(MESSAGE_RATE)
+        .addressMessagesPerSecond(MESSAGE_RATE) // the anonymous clients of one address share a bucket too
+        .addressMessageBurst(MESSAGE_RATE)
         .build());
   }
 
