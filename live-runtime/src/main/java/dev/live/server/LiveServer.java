@@ -288,7 +288,8 @@ public final class LiveServer implements AutoCloseable {
 
     /** Starts the server on its own Jetty; fails if storage cannot be opened or the port is taken. */
     public LiveServer start() {
-      Server jetty = new Server();
+      java.util.concurrent.atomic.AtomicReference<LiveHandler> mounted = new java.util.concurrent.atomic.AtomicReference<>();
+      Server jetty = new Server(new JettyThreads(() -> mounted.get() == null ? null : mounted.get().core().fatal()));
       ServerConnector connector = new ServerConnector(jetty);
       connector.setHost(host);
       connector.setPort(port);
@@ -297,6 +298,7 @@ public final class LiveServer implements AutoCloseable {
       connector.setAcceptQueueSize(ACCEPT_QUEUE);
       jetty.addConnector(connector);
       LiveHandler handler = handler(jetty);
+      mounted.set(handler);
       jetty.setHandler(site == null ? handler : new Handler.Sequence(handler, SiteHandler.of(jetty, site)));
       try {
         jetty.start();

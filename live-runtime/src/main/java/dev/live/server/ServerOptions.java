@@ -67,6 +67,11 @@ import java.util.Set;
  * @param compression whether connections may use WebSocket compression (permessage-deflate), which
  *     browsers ask for: JSON shrinks to a fraction on slow networks, for a compressor's memory
  *     (tens of KiB) and CPU per connection (true)
+ * @param fatalErrorPolicy what the server does after a fatal error (an {@code Error} such as
+ *     {@code OutOfMemoryError} in its code, or a thread of it that died): health goes red,
+ *     connections close with 1011, and then the process exits with status 70 ({@link
+ *     FatalErrorPolicy#exitProcess()}, the default) or the server stops and the JVM runs on
+ *     ({@link FatalErrorPolicy#stopServer(java.util.function.Consumer)})
  */
 public record ServerOptions(
     String path,
@@ -92,7 +97,8 @@ public record ServerOptions(
     int maxSubscriptionsPerUser,
     int maxQueriesPerUser,
     Duration engineTimePerUser,
-    boolean compression) {
+    boolean compression,
+    FatalErrorPolicy fatalErrorPolicy) {
   /** The most refusals within 10 s that {@code rateLimitStrikes} may tolerate. */
   private static final int MAX_RATE_LIMIT_STRIKES = 10_000;
 
@@ -138,6 +144,7 @@ public record ServerOptions(
       throw new IllegalArgumentException("rateLimitStrikes is from 1 to " + MAX_RATE_LIMIT_STRIKES + ", not "
           + rateLimitStrikes);
     }
+    Objects.requireNonNull(fatalErrorPolicy, "fatalErrorPolicy");
   }
 
   private static void requireRate(String name, int perSecond) {
@@ -201,6 +208,7 @@ public record ServerOptions(
     private int maxSubscriptionsPerUser = 2_000;
     private int maxQueriesPerUser = 1_000;
     private Duration engineTimePerUser = Duration.ofMillis(100);
+    private FatalErrorPolicy fatalErrorPolicy = FatalErrorPolicy.exitProcess();
 
     private Builder() {}
 
@@ -344,12 +352,22 @@ public record ServerOptions(
       return this;
     }
 
+    /**
+     * What the server does after a fatal error: {@link FatalErrorPolicy#exitProcess()} (the
+     * default, for a supervisor to restart it) or {@link FatalErrorPolicy#stopServer(
+     * java.util.function.Consumer)} (for an application embedding {@link LiveHandler}, and tests).
+     */
+    public Builder fatalErrorPolicy(FatalErrorPolicy fatalErrorPolicy) {
+      this.fatalErrorPolicy = fatalErrorPolicy;
+      return this;
+    }
+
     public ServerOptions build() {
       return new ServerOptions(path, maxMessageBytes, maxJsonDepth, maxStringLength, queryLimits,
           maxSubscriptions, maxRequestsInFlight, maxQueuedBytes, writeTimeout, idleTimeout, allowAnonymous,
           workerThreads, resumeRetention, resumeBufferBytes, allowedOrigins, messagesPerSecond, messageBurst,
           userMessagesPerSecond, userMessageBurst, rateLimitStrikes, maxSubscriptionsPerUser, maxQueriesPerUser,
-          engineTimePerUser, compression);
+          engineTimePerUser, compression, fatalErrorPolicy);
     }
   }
 }
