@@ -5,11 +5,12 @@ import java.util.function.Consumer;
 
 /**
  * What a server does once one of its parts died of a fatal error ({@code docs/configuration.md},
- * "Fatal errors"): an {@link Error} such as {@link OutOfMemoryError} anywhere in the server's code,
- * or anything that ends one of its threads (the change tail, the engine's reader, a committer, a
- * sender, the timer, a worker). The server never carries on half-alive: either way, health answers
- * 503 with the reason at once, open connections are closed with 1011 (server error), and new
- * upgrades and requests are refused with 503 {@code SERVER_STOPPED}.
+ * "Fatal errors"): an {@link Error} such as {@link OutOfMemoryError} on any of the server's threads
+ * (the change tail, the engine's reader, a committer, a sender, the timer, a worker, Jetty's while
+ * they run Live's code), or an exception that ends the change tail or the engine's reader. The
+ * server never carries on half-alive: either way, health answers 503 with the reason at once,
+ * open connections are closed with 1011 (server error), and new upgrades and requests are refused
+ * with 503 {@code SERVER_STOPPED}.
  *
  * <pre>{@code
  * // The default: a supervisor (systemd, Kubernetes) restarts the process.

@@ -74,16 +74,28 @@ final class FatalErrors implements Thread.UncaughtExceptionHandler {
     }
   }
 
-  /** Reports a fatal error on the current thread. */
+  /** Reports a fatal error on the current thread: an {@code Error}, or what ended a part that nothing replaces. */
   void report(Throwable failure) {
-    uncaughtException(Thread.currentThread(), failure);
+    fire(Thread.currentThread(), failure);
   }
 
-  /** Reports a fatal error on {@code thread}: one of the server's threads ended with it, or it is an {@code Error}. */
+  /**
+   * What ended one of the server's threads: an {@code Error} is fatal. An exception is logged: the
+   * threads given this handler are a pool's, which replaces them (the loops of the server's single
+   * threads catch their exceptions, or report them as fatal themselves).
+   */
   @Override
   public void uncaughtException(Thread thread, Throwable failure) {
+    if (failure instanceof Error) {
+      fire(thread, failure);
+    } else {
+      logQuietly("an exception ended thread " + thread.getName() + "; its pool starts another", failure);
+    }
+  }
+
+  private void fire(Thread thread, Throwable failure) {
     if (closed && error.get() == null) {
-      logQuietly("an error ended thread " + thread.getName() + " while the server stopped", failure);
+      logQuietly("an error on thread " + thread.getName() + " while the server stopped", failure);
       return;
     }
     if (error.compareAndSet(null, failure)) {

@@ -71,6 +71,8 @@ final class LiveCore {
   private final ServerMetrics metrics = new ServerMetrics();
   /** Where fatal errors go ({@link FatalErrorPolicy}); a new one each start. */
   private volatile FatalErrors fatal;
+  /** Whether stop() ran since the last start: after a fatal error the server stops itself, and the application again. */
+  private boolean stopped;
 
   LiveCore(ServerConfig config) {
     this.config = config;
@@ -97,6 +99,9 @@ final class LiveCore {
   }
 
   void start() {
+    synchronized (this) {
+      stopped = false;
+    }
     store = config.openStore();
     try {
       fatal = new FatalErrors(config.options().fatalErrorPolicy(), this::closeAfterFatal, this::stop);
@@ -264,6 +269,10 @@ final class LiveCore {
   // Synchronized: after a fatal error the server stops on a thread of its own, and the
   // application may stop it at the same time.
   synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
     FatalErrors errors = fatal;
     if (errors != null) {
       errors.close();

@@ -34,7 +34,14 @@ public final class LiveHandler extends Handler.Wrapper {
       container.setIdleTimeout(options.idleTimeout());
       // Outbound is bounded by each connection's queue; Jetty's own queue holds one frame at a time.
       container.setMaxOutgoingFrames(16);
-      container.addMapping(options.path(), core::createWebSocket);
+      container.addMapping(options.path(), (request, response, callback) -> {
+        try {
+          return core.createWebSocket(request, response, callback);
+        } catch (Error e) {
+          core.fatal().report(e); // Jetty answers 500 and goes on, so it is reported here
+          throw e;
+        }
+      });
     });
     upgrades.setHandler(new HttpRoutes(core));
     setHandler(upgrades);

@@ -68,7 +68,8 @@ import java.util.Set;
  *     browsers ask for: JSON shrinks to a fraction on slow networks, for a compressor's memory
  *     (tens of KiB) and CPU per connection (true)
  * @param fatalErrorPolicy what the server does after a fatal error (an {@code Error} such as
- *     {@code OutOfMemoryError} in its code, or a thread of it that died): health goes red,
+ *     {@code OutOfMemoryError} on one of its threads, or an exception that ended its change tail
+ *     or its engine's reader): health goes red,
  *     connections close with 1011, and then the process exits with status 70 ({@link
  *     FatalErrorPolicy#exitProcess()}, the default) or the server stops and the JVM runs on
  *     ({@link FatalErrorPolicy#stopServer(java.util.function.Consumer)})

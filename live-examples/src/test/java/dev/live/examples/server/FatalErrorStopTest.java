@@ -62,7 +62,7 @@ class FatalErrorStopTest {
         .statementObserver(faults.observer()).build());
     BoardData.seed(store);
     server = LiveServer.builder().schema(AppSchema.INSTANCE).store(store).rules(Rules.none())
-        .procedures(new TaskProcedures()).middleware(faults.middleware())
+        .procedures(new TaskProcedures()).middleware(faults.middleware()).authenticate(faults.authenticator())
         .options(ServerOptions.builder().fatalErrorPolicy(FatalErrorPolicy.stopServer(stopped::complete)).build())
         .host("127.0.0.1").port(0).start();
   }
@@ -101,6 +101,27 @@ class FatalErrorStopTest {
     assertThat(writer.messagesOf("m1")).allSatisfy(reply ->
         assertThat(reply.path("status").asText()).as("the answer to the insert: %s", reply).isEqualTo("rejected"));
     assertThat(store.list(TaskQuery.where(Task_.id.eq("t91")))).as("nothing was written").isEmpty();
+  }
+
+  @Test
+  void anOutOfMemoryErrorOnAJettyThreadStopsTheServer() throws Exception {
+    WsClient watcher = client();
+    watcher.subscribe("s1", TASKS_OF_B1);
+    faults.armUpgrade();
+    assertThatThrownBy(() -> WsClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/live")))
+        .as("the upgrade that met the error").isNotNull();
+
+    assertStopped(watcher, "qtp");
+  }
+
+  @Test
+  void anOutOfMemoryErrorInAProcedureCalledOverHttpStopsTheServer() throws Exception {
+    WsClient watcher = client();
+    watcher.subscribe("s1", TASKS_OF_B1);
+    faults.armWorker(); // over HTTP, the call runs on the Jetty thread that took the request
+    assertThat(post("/live/call/countOpen", "\"b1\"")).as("the call that met the error").doesNotStartWith("200");
+
+    assertStopped(watcher, "qtp");
   }
 
   private void assertStopped(WsClient watcher, String thread) throws Exception {
