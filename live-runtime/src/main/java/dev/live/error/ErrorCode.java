@@ -93,6 +93,12 @@ public enum ErrorCode {
    */
   ORIGIN_NOT_ALLOWED,
   /**
+   * A WebSocket upgrade was refused with HTTP 503 before it opened: the server, the client's
+   * address or its user already has as many connections as the server allows. Try again later, or
+   * close another connection first.
+   */
+  TOO_MANY_CONNECTIONS,
+  /**
    * The connection, or the user's connections together, sent messages faster than the server's
    * rate limit: this request was not run. Send it again more slowly; a connection that keeps
    * sending over the limit is closed (1008).

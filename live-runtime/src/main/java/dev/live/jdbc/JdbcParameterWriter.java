@@ -1,7 +1,6 @@
 package dev.live.jdbc;
 
-import dev.live.error.ErrorCode;
-import dev.live.error.LiveException;
+import dev.live.json.ValueRanges;
 import dev.live.schema.FieldType;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -13,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link ParameterWriter} over a JDBC {@code PreparedStatement}. How JSON is bound differs
@@ -38,42 +38,36 @@ public final class JdbcParameterWriter implements ParameterWriter {
 
   @Override
   public void setString(int index, String value) throws SQLException {
-    requireStorable(value);
+    requireStorable(index, ValueRanges.textProblem(value));
     statement.setString(index, value);
-  }
-
-  /** JSON text escapes U+0000 as {@code \\u0000}, which PostgreSQL's jsonb refuses too. */
-  private static void requireNoEscapedNul(String json) {
-    for (int at = json.indexOf("\\u0000"); at >= 0; at = json.indexOf("\\u0000", at + 1)) {
-      int backslashes = 0;
-      for (int i = at; i >= 0 && json.charAt(i) == '\\'; i--) {
-        backslashes++;
-      }
-      if (backslashes % 2 == 1) { // an escape, not an escaped backslash followed by "u0000"
-        throw new LiveException(ErrorCode.INVALID_VALUE, "text may not contain the character U+0000");
-      }
-    }
   }
 
   /**
    * Refuses text PostgreSQL cannot hold: U+0000 (refused by the server) and unpaired surrogates
    * (which its driver silently turns into {@code ?}). H2 would take both, and refusing them on
    * every database keeps what is stored, and what a query means, the same everywhere.
+   *
+   * @throws UnstorableValueException when {@code value} holds either
    */
   public static void requireStorable(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '\u0000') {
-        throw new LiveException(ErrorCode.INVALID_VALUE, "text may not contain the character U+0000");
+    requireStorable(0, ValueRanges.textProblem(value));
+  }
+
+  private static void requireStorable(int index, @Nullable String problem) {
+    if (problem != null) {
+      throw new UnstorableValueException(index, problem);
+    }
+  }
+
+  /** JSON text escapes U+0000 as {@code \\u0000}, which PostgreSQL's jsonb refuses too. */
+  private static void requireNoEscapedNul(int index, String json) {
+    for (int at = json.indexOf("\\u0000"); at >= 0; at = json.indexOf("\\u0000", at + 1)) {
+      int backslashes = 0;
+      for (int i = at; i >= 0 && json.charAt(i) == '\\'; i--) {
+        backslashes++;
       }
-      if (Character.isSurrogate(c)) {
-        boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length()
-            && Character.isLowSurrogate(value.charAt(i + 1));
-        if (!paired) {
-          throw new LiveException(ErrorCode.INVALID_VALUE, "text may not contain an unpaired surrogate"
-              + " (U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + "); it is not valid Unicode");
-        }
-        i++;
+      if (backslashes % 2 == 1) { // an escape, not an escaped backslash followed by "u0000"
+        throw new UnstorableValueException(index, "text may not contain the character U+0000");
       }
     }
   }
@@ -95,11 +89,13 @@ public final class JdbcParameterWriter implements ParameterWriter {
 
   @Override
   public void setDouble(int index, double value) throws SQLException {
-    statement.setDouble(index, value);
+    // H2 stores -0.0 as 0.0; storing 0.0 everywhere keeps what reads back the same on PostgreSQL.
+    statement.setDouble(index, value == 0.0 ? 0.0 : value);
   }
 
   @Override
   public void setDecimal(int index, BigDecimal value) throws SQLException {
+    requireStorable(index, ValueRanges.decimalProblem(value));
     statement.setBigDecimal(index, value);
   }
 
@@ -109,11 +105,13 @@ public final class JdbcParameterWriter implements ParameterWriter {
    */
   @Override
   public void setInstant(int index, Instant value) throws SQLException {
+    requireStorable(index, ValueRanges.instantProblem(value));
     statement.setObject(index, OffsetDateTime.ofInstant(value.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
   }
 
   @Override
   public void setLocalDate(int index, LocalDate value) throws SQLException {
+    requireStorable(index, ValueRanges.localDateProblem(value));
     statement.setObject(index, value);
   }
 
@@ -124,8 +122,8 @@ public final class JdbcParameterWriter implements ParameterWriter {
 
   @Override
   public void setJson(int index, String value) throws SQLException {
-    requireStorable(value);
-    requireNoEscapedNul(value);
+    requireStorable(index, ValueRanges.textProblem(value));
+    requireNoEscapedNul(index, value);
     if (json == JsonBinding.OTHER) {
       statement.setObject(index, value, Types.OTHER);
     } else {

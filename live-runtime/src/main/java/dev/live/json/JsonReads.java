@@ -21,16 +21,19 @@ import org.jspecify.annotations.Nullable;
  * <p>The plain methods reject JSON {@code null}; the {@code nullable...} ones return null.
  */
 public final class JsonReads {
-  /** Decimal values beyond this exponent are refused: printing them would take unbounded time. */
-  static final int MAX_DECIMAL_SCALE = 1000;
-
   private JsonReads() {}
 
+  /** A string that storage can hold: without U+0000 and unpaired surrogates (see {@link ValueRanges}). */
   public static String string(JsonParser in, String field) throws IOException {
     if (in.currentToken() != JsonToken.VALUE_STRING) {
       throw unexpected(in, field, "a string");
     }
-    return in.getText();
+    String text = in.getText();
+    String problem = ValueRanges.textProblem(text);
+    if (problem != null) {
+      throw invalid(in, field, problem);
+    }
+    return text;
   }
 
   public static @Nullable String nullableString(JsonParser in, String field) throws IOException {
@@ -109,12 +112,16 @@ public final class JsonReads {
 
   /**
    * A decimal written as a string ({@code "12.50"}, exact in every client) or as a JSON
-   * number. Exponents beyond ±1000 are refused.
+   * number, within the range of {@link ValueRanges#decimalProblem}.
    */
   public static BigDecimal decimal(JsonParser in, String field) throws IOException {
     JsonToken token = in.currentToken();
     BigDecimal value;
     if (token == JsonToken.VALUE_STRING) {
+      if (in.getTextLength() > ValueRanges.MAX_DECIMAL_TEXT_LENGTH) {
+        throw invalid(in, field, "a decimal is written in at most " + ValueRanges.MAX_DECIMAL_TEXT_LENGTH
+            + " characters; this one has " + in.getTextLength());
+      }
       try {
         value = new BigDecimal(in.getText());
       } catch (NumberFormatException e) {
@@ -125,8 +132,9 @@ public final class JsonReads {
     } else {
       throw unexpected(in, field, "a decimal number as a string or number");
     }
-    if (Math.abs(value.scale()) > MAX_DECIMAL_SCALE) {
-      throw invalid(in, field, "decimal exponent is out of range (at most ±" + MAX_DECIMAL_SCALE + ")");
+    String problem = ValueRanges.decimalProblem(value);
+    if (problem != null) {
+      throw invalid(in, field, problem);
     }
     return value;
   }
@@ -135,41 +143,61 @@ public final class JsonReads {
     return isNull(in) ? null : decimal(in, field);
   }
 
-  /** An ISO-8601 instant such as {@code "2026-11-22T10:15:30Z"}. */
+  /**
+   * An ISO-8601 instant such as {@code "2026-11-22T10:15:30Z"}, from {@link
+   * ValueRanges#MIN_INSTANT} to {@link ValueRanges#MAX_INSTANT}.
+   */
   public static Instant instant(JsonParser in, String field) throws IOException {
     if (in.currentToken() == JsonToken.VALUE_STRING) {
+      // Years 0000 to 9999, all within range.
       Instant canonical = IsoTime.parseInstant(in.getTextCharacters(), in.getTextOffset(), in.getTextLength());
       if (canonical != null) {
         return canonical;
       }
     }
     String text = string(in, field);
+    Instant value;
     try {
-      return Instant.parse(text);
+      value = Instant.parse(text);
     } catch (DateTimeParseException e) {
       throw invalid(in, field, "\"" + shortened(text)
           + "\" is not an ISO-8601 instant such as \"2026-11-22T10:15:30Z\"");
     }
+    String problem = ValueRanges.instantProblem(value);
+    if (problem != null) {
+      throw invalid(in, field, problem);
+    }
+    return value;
   }
 
   public static @Nullable Instant nullableInstant(JsonParser in, String field) throws IOException {
     return isNull(in) ? null : instant(in, field);
   }
 
-  /** An ISO-8601 date such as {@code "2026-11-22"}. */
+  /**
+   * An ISO-8601 date such as {@code "2026-11-22"}, from {@link ValueRanges#MIN_DATE} to {@link
+   * ValueRanges#MAX_DATE}.
+   */
   public static LocalDate localDate(JsonParser in, String field) throws IOException {
     if (in.currentToken() == JsonToken.VALUE_STRING) {
+      // Years 0000 to 9999, all within range.
       LocalDate canonical = IsoTime.parseLocalDate(in.getTextCharacters(), in.getTextOffset(), in.getTextLength());
       if (canonical != null) {
         return canonical;
       }
     }
     String text = string(in, field);
+    LocalDate value;
     try {
-      return LocalDate.parse(text);
+      value = LocalDate.parse(text);
     } catch (DateTimeParseException e) {
       throw invalid(in, field, "\"" + shortened(text) + "\" is not an ISO-8601 date such as \"2026-11-22\"");
     }
+    String problem = ValueRanges.localDateProblem(value);
+    if (problem != null) {
+      throw invalid(in, field, problem);
+    }
+    return value;
   }
 
   public static @Nullable LocalDate nullableLocalDate(JsonParser in, String field) throws IOException {

@@ -37,6 +37,10 @@ public final class Connection implements Session.Listener {
 
   private final LiveCore core;
   private final AuthContext auth;
+  /** The client's address ({@link LiveCore#clientAddress}), which the connection limits count by. */
+  private final String address;
+  /** Whether the connection limits counted this connection when it opened. */
+  private volatile boolean counted;
   private final SerialExecutor requests;
   private final Map<String, ConnectionSubscription> subscriptions = new ConcurrentHashMap<>();
   private volatile Session session;
@@ -54,6 +58,7 @@ public final class Connection implements Session.Listener {
   private volatile MessageRateLimit rateLimit;
   private int inFlight;
   private boolean paused;
+  private final FailureLog.Counter failures = new FailureLog.Counter();
   /** The rooms this connection is in, by full name; changed by the room hub. */
   private final java.util.Set<String> rooms = ConcurrentHashMap.newKeySet();
   private volatile long lastHeardNanos = System.nanoTime();
@@ -62,9 +67,10 @@ public final class Connection implements Session.Listener {
   /** The close at the session's expiry, cancelled when the connection ends first. */
   private volatile java.util.concurrent.@org.jspecify.annotations.Nullable ScheduledFuture<?> expiry;
 
-  Connection(LiveCore core, AuthContext auth) {
+  Connection(LiveCore core, AuthContext auth, String address) {
     this.core = core;
     this.auth = auth;
+    this.address = address;
     this.requests = new SerialExecutor(core.workers());
     this.resumeBudget = new ResumeBudget(core.options().resumeBufferBytes());
   }
@@ -72,7 +78,18 @@ public final class Connection implements Session.Listener {
   @Override
   public void onWebSocketOpen(Session session) {
     this.session = session;
-    this.rateLimit = core.openRateLimit(auth);
+    Optional<String> refusal = core.connectionLimits().open(address, auth.userId());
+    if (refusal.isPresent()) {
+      // Another upgrade took the last place after this one's check: it goes, as it would have
+      // been refused a moment later.
+      log.atDebug().setMessage("connection over a limit closed").addKeyValue("reason", refusal.get()).log();
+      closed = true;
+      session.close(StatusCode.TRY_AGAIN_LATER, refusal.get(), Callback.NOOP);
+      session.demand(); // to read the client's close frame
+      return;
+    }
+    counted = true;
+    this.rateLimit = core.openRateLimit(auth, address);
     this.outbound = new Outbound(session, core.senders(), core.options().maxQueuedBytes(), this::drained,
         this::overflowed, core.metrics().messagesOut);
     core.opened(this);
@@ -315,6 +332,15 @@ public final class Connection implements Session.Listener {
     return outbound;
   }
 
+  String address() {
+    return address;
+  }
+
+  /** Whether the connection limits counted this connection, which its end gives back. */
+  boolean counted() {
+    return counted;
+  }
+
   /** Null until the connection opened. */
   MessageRateLimit rateLimit() {
     return rateLimit;
@@ -383,9 +409,12 @@ public final class Connection implements Session.Listener {
       return;
     }
     ServerOptions options = core.options();
-    String message = verdict == MessageRateLimit.Verdict.USER_LIMITED
-        ? "this user's connections sent more than " + options.userMessagesPerSecond() + " messages per second"
-            + " together (bursts up to " + options.userMessageBurst() + ")"
+    String message = verdict == MessageRateLimit.Verdict.SHARED_LIMITED
+        ? (auth.isAuthenticated()
+            ? "this user's connections sent more than " + options.userMessagesPerSecond() + " messages per second"
+                + " together (bursts up to " + options.userMessageBurst() + ")"
+            : "the anonymous clients of your address sent more than " + options.addressMessagesPerSecond()
+                + " messages per second together (bursts up to " + options.addressMessageBurst() + ")")
         : "this connection sent more than " + options.messagesPerSecond() + " messages per second (bursts up to "
             + options.messageBurst() + ")";
     send(ServerMessages.error(core.reader().requestIdOf(text), new LiveException(ErrorCode.RATE_LIMITED,
@@ -402,6 +431,7 @@ public final class Connection implements Session.Listener {
       message = core.reader().read(text);
     } catch (BadMessage bad) {
       send(ServerMessages.error(bad.requestId(), bad.error()));
+      refused("message", bad.error());
       return DONE;
     }
     try {
@@ -410,7 +440,13 @@ public final class Connection implements Session.Listener {
       }
       if (message instanceof ClientMessage.Mutate mutate) {
         return core.service().mutateInGroup(auth, mutationKey, mutate.seq(), mutate.mutation())
-            .thenAccept(outcome -> send(ack(mutate, remembered(mutate.seq(), outcome))))
+            .thenAccept(outcome -> {
+              LiveService.Outcome answered = remembered(mutate.seq(), outcome);
+              send(ack(mutate, answered));
+              if (answered instanceof LiveService.Outcome.Rejected rejected) {
+                refused("mutation", rejected.error()); // after the ack: a strike may close the connection
+              }
+            })
             .exceptionally(failure -> {
               failed(message, failure);
               return null;
@@ -429,14 +465,31 @@ public final class Connection implements Session.Listener {
     if (cause instanceof Error) {
       core.fatal().report(cause); // a stage caught it on the way (a committer's or a worker's)
     }
-    if (cause instanceof LiveException e) {
-      log.atDebug().setMessage("request refused").addKeyValue("client", clientId)
-          .addKeyValue("request", message.getClass().getSimpleName()).addKeyValue("code", e.code()).log();
-      send(ServerMessages.error(Optional.of(message.id()), e));
+    LiveException error = cause instanceof LiveException e ? e
+        : new LiveException(ErrorCode.STORAGE_FAILED, "the server failed to answer this request", cause);
+    send(ServerMessages.error(Optional.of(message.id()), error));
+    refused(message.getClass().getSimpleName(), error);
+  }
+
+  /**
+   * Logs a request answered with {@code error} (a refusal at DEBUG, a failure of the server through
+   * the {@link FailureLog}), and counts it as a strike: a connection whose requests keep failing is
+   * closed like one that keeps sending over its rate.
+   */
+  private void refused(String request, LiveException error) {
+    if (FailureLog.isServerFailure(error)) {
+      core.failures().failed(failures, "client " + clientId + " (user " + auth.userId().orElse("-") + ")", request,
+          error);
     } else {
-      log.error("request {} of connection {} failed", message.getClass().getSimpleName(), clientId, cause);
-      send(ServerMessages.error(Optional.of(message.id()),
-          new LiveException(ErrorCode.STORAGE_FAILED, "the server failed to answer this request")));
+      log.atDebug().setMessage("request refused").addKeyValue("client", clientId).addKeyValue("request", request)
+          .addKeyValue("code", error.code()).log();
+    }
+    MessageRateLimit limit = rateLimit;
+    if (limit != null && limit.strike() && !closed) {
+      log.atInfo().setMessage("closing a connection whose requests keep failing").addKeyValue("client", clientId)
+          .addKeyValue("user", auth.userId().orElse("-")).log();
+      close(StatusCode.POLICY_VIOLATION, "more than " + core.options().rateLimitStrikes() + " requests refused or"
+          + " failed within " + MessageRateLimit.STRIKE_WINDOW.toSeconds() + " s");
     }
   }
 
@@ -457,6 +510,9 @@ public final class Connection implements Session.Listener {
         outcome = remembered(call.seq().getAsLong(), outcome);
       }
       send(result(call, outcome));
+      if (outcome instanceof LiveService.Outcome.Rejected rejected) {
+        refused("call", rejected.error());
+      }
     } else if (message instanceof ClientMessage.Ping ping) {
       send(ServerMessages.pong(ping.id()));
     } else if (message instanceof ClientMessage.Join join) {
@@ -496,10 +552,11 @@ public final class Connection implements Session.Listener {
         .log();
     long lastMutation = core.service().store().lastMutation(mutationKey);
     ServerOptions options = core.options();
-    // The tighter of this connection's limit and its user's (which its other connections share).
+    // The tighter of this connection's limit and the shared one: its user's, or its address's.
     boolean user = auth.isAuthenticated();
-    int perSecond = user ? Math.min(options.messagesPerSecond(), options.userMessagesPerSecond()) : options.messagesPerSecond();
-    int burst = user ? Math.min(options.messageBurst(), options.userMessageBurst()) : options.messageBurst();
+    int perSecond = Math.min(options.messagesPerSecond(),
+        user ? options.userMessagesPerSecond() : options.addressMessagesPerSecond());
+    int burst = Math.min(options.messageBurst(), user ? options.userMessageBurst() : options.addressMessageBurst());
     send(ServerMessages.welcome(hello.id(), id, lastMutation, core.service().engine().position(), perSecond, burst));
   }
 

@@ -26,6 +26,11 @@ final class HttpReplies {
    */
   static void error(Response response, Callback callback, LiveException error) {
     response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    if (error.code() == ErrorCode.RATE_LIMITED) {
+      response.getHeaders().put(HttpHeader.RETRY_AFTER, "1"); // a token comes back within a second
+    } else if (error.code() == ErrorCode.TOO_MANY_CONNECTIONS) {
+      response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
+    }
     json(response, callback, status(error.code()), "{\"error\":" + ServerMessages.error(error) + "}");
   }
 
@@ -48,7 +53,9 @@ final class HttpReplies {
       case REJECTED:
         return 422;
       case RATE_LIMITED:
-        return 429; // no HTTP route limits its rate yet; this is the status one would answer
+        return 429;
+      case TOO_MANY_CONNECTIONS:
+        return 503;
       case PROCEDURE_FAILED:
         return 500;
       case STORAGE_FAILED:

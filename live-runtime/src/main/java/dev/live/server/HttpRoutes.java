@@ -37,7 +37,17 @@ final class HttpRoutes extends Handler.Abstract {
   static final String CLIENT_ID_HEADER = "Live-Client-Id";
   static final String SEQ_HEADER = "Live-Mutation-Seq";
 
+  /** Addresses whose requests failed lately, the most recent {@link #MAX_FAILING_ADDRESSES} of them. */
+  private static final int MAX_FAILING_ADDRESSES = 10_000;
+
   private final LiveCore core;
+  private final java.util.Map<String, FailureLog.Counter> failureCounters = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, FailureLog.Counter> eldest) {
+          return size() > MAX_FAILING_ADDRESSES;
+        }
+      });
 
   HttpRoutes(LiveCore core) {
     this.core = core;
@@ -72,13 +82,29 @@ final class HttpRoutes extends Handler.Abstract {
         return false;
       }
     } catch (LiveException e) {
+      failed(request, route, e);
       HttpReplies.error(response, callback, e);
     } catch (RuntimeException | IOException e) {
-      log.error("HTTP request {} failed", route, e);
-      HttpReplies.error(response, callback, new LiveException(ErrorCode.STORAGE_FAILED,
-          "the server failed to answer this request"));
+      LiveException failure = new LiveException(ErrorCode.STORAGE_FAILED, "the server failed to answer this request", e);
+      failed(request, route, failure);
+      HttpReplies.error(response, callback, failure);
     }
     return true;
+  }
+
+  /**
+   * Logs a request answered with an error: a failure of the server through the {@link FailureLog},
+   * counted per address (HTTP has no connection to count by), a refusal at DEBUG.
+   */
+  private void failed(Request request, String route, LiveException error) {
+    if (FailureLog.isServerFailure(error)) {
+      String address = core.clientAddress(request);
+      FailureLog.Counter counter = failureCounters.computeIfAbsent(address, key -> new FailureLog.Counter());
+      core.failures().failed(counter, "HTTP caller " + address, route, error);
+    } else {
+      log.atDebug().setMessage("HTTP request refused").addKeyValue("route", route).addKeyValue("code", error.code())
+          .log();
+    }
   }
 
   private static void requireMethod(Request request, String method) {
@@ -128,7 +154,7 @@ final class HttpRoutes extends Handler.Abstract {
   }
 
   private void query(Request request, Response response, Callback callback) throws IOException {
-    AuthContext auth = core.authenticate(request);
+    AuthContext auth = admitted(request);
     String body = body(request);
     QuerySpec<?> spec = decodeQuery(body);
     LiveService.Rows rows = core.service().query(auth, spec);
@@ -136,7 +162,7 @@ final class HttpRoutes extends Handler.Abstract {
   }
 
   private void call(Request request, Response response, Callback callback, String name) throws IOException {
-    AuthContext auth = core.authenticate(request);
+    AuthContext auth = admitted(request);
     ProcedureDispatcher dispatcher = core.dispatchers().get(name);
     if (dispatcher == null) {
       throw new LiveException(ErrorCode.UNKNOWN_PROCEDURE, "unknown procedure '" + JsonReads.shortened(name)
@@ -161,8 +187,22 @@ final class HttpRoutes extends Handler.Abstract {
       HttpReplies.error(response, callback, new LiveException(ErrorCode.ALREADY_APPLIED, "this client's call with seq "
           + seq.getAsLong() + " was applied before (the last recorded is " + duplicate.lastMutation() + ")"));
     } else {
-      HttpReplies.error(response, callback, ((LiveService.Outcome.Rejected) outcome).error());
+      LiveException error = ((LiveService.Outcome.Rejected) outcome).error();
+      failed(request, "/call/" + name, error);
+      HttpReplies.error(response, callback, error);
     }
+  }
+
+  /**
+   * Who sent a query or call, once its origin and its rate are checked: an HTTP request takes a
+   * token from the same shared bucket as its sender's WebSocket messages, so HTTP is no way around
+   * the WebSocket's limits.
+   */
+  private AuthContext admitted(Request request) {
+    core.origins().checkHttp(request);
+    AuthContext auth = core.authenticate(request);
+    core.admitHttp(auth, core.clientAddress(request));
+    return auth;
   }
 
   private QuerySpec<?> decodeQuery(String body) {
@@ -225,13 +265,29 @@ final class HttpRoutes extends Handler.Abstract {
     if (declared > max) {
       throw tooLarge(max);
     }
-    try (InputStream in = Request.asInputStream(request)) {
-      byte[] bytes = in.readNBytes(max + 1);
-      if (bytes.length > max) {
-        throw tooLarge(max);
+    byte[] bytes;
+    ServerOptions options = core.options();
+    try (InputStream in = Request.asInputStream(request);
+        BodyRate rate = new BodyRate(request.getComponents().getScheduler(),
+            request.getConnectionMetaData().getConnection().getEndPoint(), options.minRequestDataRate(),
+            options.requestHeaderTimeout().toNanos())) {
+      java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+      byte[] chunk = new byte[8192];
+      int n;
+      while (body.size() <= max && (n = in.read(chunk, 0, (int) Math.min(chunk.length, max + 1L - body.size()))) > 0) {
+        body.write(chunk, 0, n);
+        rate.read(n);
       }
-      return new String(bytes, StandardCharsets.UTF_8);
+      bytes = body.toByteArray();
+    } catch (IOException e) {
+      // The client's doing, not the server's failure: it went away, or sent slower than allowed.
+      throw new LiveException(ErrorCode.PROTOCOL_VIOLATION, "the request body could not be read: it ended early,"
+          + " or arrived slower than " + core.options().minRequestDataRate() + " bytes per second");
     }
+    if (bytes.length > max) {
+      throw tooLarge(max);
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   private static LiveException tooLarge(int max) {

@@ -43,6 +43,11 @@ final class LiveCore {
   private static final Logger log = LoggerFactory.getLogger(LiveCore.class);
   private static final long CLOSE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
   private static final Duration TAKEOVER_WAIT = Duration.ofSeconds(10);
+  /**
+   * Users or addresses with a rate-limit bucket at most, each; beyond, new ones share one bucket.
+   * An entry costs about 200 bytes, so each map stays under 20 MB whatever clients do.
+   */
+  private static final int MAX_BUCKET_KEYS = 100_000;
   /** How long connections closed after a fatal error have to end before the server goes on stopping. */
   private static final long FATAL_CLOSE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
   /** Preallocated: memory may be short when it is sent. */
@@ -55,7 +60,10 @@ final class LiveCore {
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
   private final Map<String, Connection> byClient = new ConcurrentHashMap<>();
   private final OriginCheck origins;
-  private final UserBuckets userBuckets;
+  private final SharedBuckets userBuckets;
+  /** The shared buckets of anonymous clients, by address. */
+  private final SharedBuckets addressBuckets;
+  private final ConnectionLimits connectionLimits;
   private Store store;
   private LiveEngine engine;
   private LiveService service;
@@ -69,6 +77,7 @@ final class LiveCore {
   private RecentRejections rejections;
   private final RoomHub rooms;
   private final ServerMetrics metrics = new ServerMetrics();
+  private final FailureLog failures = new FailureLog();
   /** Where fatal errors go ({@link FatalErrorPolicy}); a new one each start. */
   private volatile FatalErrors fatal;
   /** Whether stop() ran since the last start: after a fatal error the server stops itself, and the application again. */
@@ -94,8 +103,12 @@ final class LiveCore {
     this.rooms = new RoomHub(config.roomTypes(), config.roomOptions(), jsonFactory);
     this.browserFiles = new BrowserFiles(config.schema(), SchemaDescription.json(config.schema(), jsonFactory));
     this.origins = new OriginCheck(config.options().allowedOrigins());
-    this.userBuckets = new UserBuckets(config.options().userMessagesPerSecond(), config.options().userMessageBurst(),
+    ServerOptions options = config.options();
+    this.userBuckets = new SharedBuckets(options.userMessagesPerSecond(), options.userMessageBurst(), MAX_BUCKET_KEYS,
         System::nanoTime);
+    this.addressBuckets = new SharedBuckets(options.addressMessagesPerSecond(), options.addressMessageBurst(),
+        MAX_BUCKET_KEYS, System::nanoTime);
+    this.connectionLimits = new ConnectionLimits(options);
   }
 
   void start() {
@@ -125,6 +138,7 @@ final class LiveCore {
       long period = Math.max(50, Math.min(1000, config.options().writeTimeout().toMillis() / 4));
       timer.scheduleWithFixedDelay(this::checkWrites, period, period, TimeUnit.MILLISECONDS);
       timer.scheduleAtFixedRate(metrics::tick, 1, 1, TimeUnit.SECONDS);
+      timer.scheduleWithFixedDelay(this::sweepBuckets, 1, 1, TimeUnit.SECONDS);
       config.metricsBinding().ifPresent(binding -> binding.bind(this));
       if (!config.roomTypes().isEmpty()) {
         timer.scheduleWithFixedDelay(this::checkPresence, 1, 1, TimeUnit.SECONDS);
@@ -319,6 +333,15 @@ final class LiveCore {
     return rejections;
   }
 
+  private void sweepBuckets() {
+    try {
+      userBuckets.sweep();
+      addressBuckets.sweep();
+    } catch (RuntimeException e) {
+      log.warn("dropping idle rate-limit buckets failed", e);
+    }
+  }
+
   private void expireParked() {
     try {
       parked.expire();
@@ -369,30 +392,88 @@ final class LiveCore {
     return connections.size();
   }
 
-  /** Users with a rate-limit bucket: those with an open connection. */
+  /** Users with a rate-limit bucket: those with an open connection, and those that sent lately. */
   int userBucketCount() {
     return userBuckets.size();
   }
 
+  /** Where requests that failed on the server are logged, at a bounded rate. */
+  FailureLog failures() {
+    return failures;
+  }
+
+  OriginCheck origins() {
+    return origins;
+  }
+
+  ConnectionLimits connectionLimits() {
+    return connectionLimits;
+  }
+
+  /**
+   * The address a request comes from: the socket's, or behind a trusted proxy the last address in
+   * the configured header (the one the proxy appended; those before it are the client's to claim).
+   */
+  String clientAddress(Request request) {
+    String header = config.options().clientAddressHeader();
+    if (!header.isEmpty()) {
+      List<String> values = request.getHeaders().getValuesList(header);
+      if (!values.isEmpty()) {
+        String last = values.get(values.size() - 1);
+        String address = last.substring(last.lastIndexOf(',') + 1).trim();
+        if (!address.isEmpty()) {
+          return address.length() > 100 ? address.substring(0, 100) : address;
+        }
+      }
+    }
+    String remote = Request.getRemoteAddr(request);
+    return remote == null ? "" : remote;
+  }
+
+  /**
+   * Takes one token for an HTTP request from its sender's shared bucket (its user's, or its
+   * address's when anonymous): HTTP gets no rate of its own beside the WebSocket's. Refuses with
+   * {@code RATE_LIMITED} when the bucket is empty.
+   */
+  void admitHttp(AuthContext auth, String address) {
+    ServerOptions options = config.options();
+    boolean user = auth.userId().isPresent();
+    TokenBucket bucket = user ? userBuckets.bucket(auth.userId().get()) : addressBuckets.bucket(address);
+    if (!bucket.tryTake()) {
+      throw new LiveException(ErrorCode.RATE_LIMITED, (user
+          ? "this user sent more than " + options.userMessagesPerSecond() + " messages and requests per second"
+          : "your address sent more than " + options.addressMessagesPerSecond() + " anonymous messages and requests"
+              + " per second") + "; this request was not run: send it again more slowly");
+    }
+  }
+
   /**
    * Jetty's WebSocket creator: checks the upgrade's origin (403 when not allowed), then
-   * authenticates it (401 when that fails); a refused upgrade opens no connection.
+   * authenticates it (401 when that fails), then the connection limits (503); a refused upgrade
+   * opens no connection.
    */
   Object createWebSocket(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
     AuthContext auth;
+    String address;
     try {
       // Before authenticating: a refused page cannot tell whether the credentials it sent are
       // valid (401 or not), and costs no token check.
       origins.check(request);
       auth = authenticate(request);
+      address = clientAddress(request);
+      connectionLimits.check(address, auth.userId());
     } catch (LiveException e) {
+      if (e.code() == ErrorCode.TOO_MANY_CONNECTIONS) {
+        log.atDebug().setMessage("upgrade refused").addKeyValue("remote", Request.getRemoteAddr(request))
+            .addKeyValue("reason", e.getMessage()).log();
+      }
       HttpReplies.error(response, callback, e);
       return null;
     }
     if (!config.options().compression()) {
       response.setExtensions(java.util.List.of());
     }
-    return new Connection(this, auth);
+    return new Connection(this, auth, address);
   }
 
   /**
@@ -440,14 +521,15 @@ final class LiveCore {
   }
 
   /**
-   * The rate limit of a connection opening for {@code auth}: a bucket of its own and, for an
-   * authenticated user, the user's shared one, held until {@link #closed} releases it.
+   * The rate limit of a connection opening for {@code auth} from {@code address}: a bucket of its
+   * own and a shared one, its user's or, when anonymous, its address's, held until {@link #closed}
+   * releases it.
    */
-  MessageRateLimit openRateLimit(AuthContext auth) {
+  MessageRateLimit openRateLimit(AuthContext auth, String address) {
     ServerOptions options = config.options();
     TokenBucket own = new TokenBucket(options.messagesPerSecond(), options.messageBurst(), System::nanoTime);
-    Optional<TokenBucket> user = auth.userId().map(userBuckets::acquire);
-    return new MessageRateLimit(own, user, options.rateLimitStrikes(), System::nanoTime);
+    TokenBucket shared = auth.userId().map(userBuckets::acquire).orElseGet(() -> addressBuckets.acquire(address));
+    return new MessageRateLimit(own, Optional.of(shared), options.rateLimitStrikes(), System::nanoTime);
   }
 
   void opened(Connection connection) {
@@ -457,8 +539,15 @@ final class LiveCore {
   /** Once a connection has ended (called once): the server forgets it and releases what it held. */
   void closed(Connection connection) {
     connections.remove(connection);
-    if (connection.rateLimit() != null) { // it opened, so it holds its user's bucket
-      connection.auth().userId().ifPresent(userBuckets::release);
+    if (connection.rateLimit() != null) { // it opened, so it holds its user's or address's bucket
+      if (connection.auth().userId().isPresent()) {
+        userBuckets.release(connection.auth().userId().get());
+      } else {
+        addressBuckets.release(connection.address());
+      }
+    }
+    if (connection.counted()) {
+      connectionLimits.closed(connection.address(), connection.auth().userId());
     }
     String key = connection.mutationKey();
     if (key != null) {

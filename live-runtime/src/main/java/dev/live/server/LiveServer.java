@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -290,7 +292,10 @@ public final class LiveServer implements AutoCloseable {
     public LiveServer start() {
       java.util.concurrent.atomic.AtomicReference<LiveHandler> mounted = new java.util.concurrent.atomic.AtomicReference<>();
       Server jetty = new Server(new JettyThreads(() -> mounted.get() == null ? null : mounted.get().core().fatal()));
-      ServerConnector connector = new ServerConnector(jetty);
+      HttpConfiguration http = new HttpConfiguration();
+      http.setMinRequestDataRate(options.minRequestDataRate());
+      ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+      connector.addBean(new HeaderDeadline(connector.getScheduler(), options.requestHeaderTimeout()));
       connector.setHost(host);
       connector.setPort(port);
       // The JDK's default backlog is 50: after a restart, thousands of clients reconnect at once,

@@ -279,9 +279,9 @@ final class LiveService {
     if (failure instanceof LiveException e) {
       return new Outcome.Rejected(e);
     }
-    log.error("a request failed unexpectedly", failure);
+    // Not logged here: the caller's FailureLog reports it, at a rate a flood cannot raise.
     return new Outcome.Rejected(new LiveException(ErrorCode.PROCEDURE_FAILED,
-        "the request failed on the server; nothing was written"));
+        "the request failed on the server; nothing was written", failure));
   }
 
   private static long lastVersion(List<Change> changes) {

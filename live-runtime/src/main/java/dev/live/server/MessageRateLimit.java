@@ -6,12 +6,13 @@ import java.util.function.LongSupplier;
 
 /**
  * Decides, for one connection, whether its next message may run: it takes a token from the
- * connection's bucket, then from its user's (shared by the user's connections; anonymous clients
- * have none). A message that finds no token is refused; a connection refused more than {@code
- * strikes} times within {@link #STRIKE_WINDOW} is to be closed.
+ * connection's bucket, then from the shared one (its user's, or for an anonymous client its
+ * address's; see {@link SharedBuckets}). A message that finds no token is refused; a connection
+ * with more than {@code strikes} strikes within {@link #STRIKE_WINDOW} is to be closed. A refused
+ * message is a strike, and so is a request that failed by the client's doing ({@link #strike()}).
  *
  * <p>The connection's bucket goes first: a connection over its own rate is stopped there without
- * draining the bucket the user's other connections share. A message the user's bucket refuses
+ * draining the bucket the user's other connections share. A message the shared bucket refuses
  * has still used a token of its connection's.
  */
 final class MessageRateLimit {
@@ -24,14 +25,14 @@ final class MessageRateLimit {
     ADMITTED,
     /** Refuse it: the connection is over its rate. */
     CONNECTION_LIMITED,
-    /** Refuse it: the user's connections together are over the user's rate. */
-    USER_LIMITED,
+    /** Refuse it: the user's connections (or the address's anonymous clients) together are over their rate. */
+    SHARED_LIMITED,
     /** Refuse it and close the connection: it keeps sending over its rate. */
     CLOSE
   }
 
   private final TokenBucket connection;
-  private final Optional<TokenBucket> user;
+  private final Optional<TokenBucket> shared;
   private final int strikes;
   private final LongSupplier clock;
   /**
@@ -42,9 +43,9 @@ final class MessageRateLimit {
   private int next;
   private int refusals;
 
-  MessageRateLimit(TokenBucket connection, Optional<TokenBucket> user, int strikes, LongSupplier clock) {
+  MessageRateLimit(TokenBucket connection, Optional<TokenBucket> shared, int strikes, LongSupplier clock) {
     this.connection = connection;
-    this.user = user;
+    this.shared = shared;
     this.strikes = strikes;
     this.clock = clock;
   }
@@ -57,10 +58,18 @@ final class MessageRateLimit {
     if (!connection.tryTake()) {
       return refused(Verdict.CONNECTION_LIMITED);
     }
-    if (user.isPresent() && !user.get().tryTake()) {
-      return refused(Verdict.USER_LIMITED);
+    if (shared.isPresent() && !shared.get().tryTake()) {
+      return refused(Verdict.SHARED_LIMITED);
     }
     return Verdict.ADMITTED;
+  }
+
+  /**
+   * Counts a request that failed by the client's doing (a bad message, a refused request) as a
+   * strike; true when the connection is to be closed.
+   */
+  synchronized boolean strike() {
+    return refused(Verdict.CONNECTION_LIMITED) == Verdict.CLOSE;
   }
 
   private Verdict refused(Verdict verdict) {

@@ -52,6 +52,22 @@ final class OriginCheck {
   }
 
   /**
+   * Refuses an HTTP request to a Live route with {@code ORIGIN_NOT_ALLOWED} when the list is not
+   * empty and the request carries an {@code Origin} header that is not in it. Browsers send one
+   * with every cross-origin request and every POST, so a page elsewhere cannot call procedures
+   * with the user's cookies; a request without one comes from a program, not a page, and passes.
+   */
+  void checkHttp(Request request) {
+    List<String> origins = request.getHeaders().getValuesList(HttpHeader.ORIGIN);
+    if (allowed.isEmpty() || origins.isEmpty() || origins.size() == 1 && allowed.contains(origins.get(0))) {
+      return;
+    }
+    String shown = printable(String.join(", ", origins));
+    log.info("refused an HTTP request from {}: origin {} is not allowed", Request.getRemoteAddr(request), shown);
+    throw new LiveException(ErrorCode.ORIGIN_NOT_ALLOWED, "this server does not accept requests from origin " + shown);
+  }
+
+  /**
    * Checks that {@code origin} is written as a browser sends it, {@code scheme://host[:port]}:
    * otherwise it could never match, and the mistake would show only as refused clients.
    */

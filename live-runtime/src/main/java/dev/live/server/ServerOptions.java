@@ -67,12 +67,41 @@ import java.util.Set;
  * @param compression whether connections may use WebSocket compression (permessage-deflate), which
  *     browsers ask for: JSON shrinks to a fraction on slow networks, for a compressor's memory
  *     (tens of KiB) and CPU per connection (true)
+ * @param maxConnections WebSocket connections open at once on this server; an upgrade beyond it is
+ *     refused with HTTP 503 {@code TOO_MANY_CONNECTIONS} before it opens (10,000). HTTP requests,
+ *     {@code /live/health} among them, are still answered at the limit
+ * @param maxConnectionsPerAddress WebSocket connections open at once from one remote address
+ *     ({@link #clientAddressHeader}) (1,000: offices and mobile carriers put many users behind one)
+ * @param maxConnectionsPerUser WebSocket connections open at once for one authenticated user (100)
+ * @param clientAddressHeader the request header that carries the client's address when the server
+ *     is behind a reverse proxy, such as {@code X-Forwarded-For}: its last (rightmost) address is
+ *     taken, the one the proxy appended. Empty (the default) uses the socket's remote address; set
+ *     it only behind a proxy that sets the header, or clients can claim any address
+ * @param addressMessagesPerSecond messages and HTTP requests all anonymous clients of one remote
+ *     address may send per second together (300); authenticated users share their user's limit
+ *     instead, over WebSocket and HTTP alike
+ * @param addressMessageBurst messages and HTTP requests the anonymous clients of one address may
+ *     send at once (600)
+ * @param maxSubscriptionsTotal subscriptions open at once on the server, those kept for resuming
+ *     included; at the limit the oldest kept for resuming are ended first, then a subscribe is
+ *     refused with {@code LIMIT_EXCEEDED} (one per 16 KiB of the maximum heap: 16,384 at
+ *     {@code -Xmx256m})
+ * @param clientBufferBytes characters the server may hold for all clients together: requests
+ *     received and not yet answered, replies and deltas waiting to be sent, and deltas kept for
+ *     resuming. Beyond it, the resume logs of subscriptions kept for dropped clients go first
+ *     (oldest first), deltas waiting for a subscription are replaced by a fresh snapshot once its
+ *     client catches up, resume logs keep nothing new, and connections stop reading until it falls
+ *     (a quarter of the maximum heap)
+ * @param requestHeaderTimeout how long an HTTP request, a WebSocket upgrade included, may take to
+ *     send its headers before its connection is closed (10 s); only on the server's own Jetty
+ *     ({@link LiveServer})
+ * @param minRequestDataRate bytes per second an HTTP request body must arrive at, on average, or
+ *     the request fails with 408 (1,024)
  * @param fatalErrorPolicy what the server does after a fatal error (an {@code Error} such as
  *     {@code OutOfMemoryError} on one of its threads, or an exception that ended its change tail
- *     or its engine's reader): health goes red,
- *     connections close with 1011, and then the process exits with status 70 ({@link
- *     FatalErrorPolicy#exitProcess()}, the default) or the server stops and the JVM runs on
- *     ({@link FatalErrorPolicy#stopServer(java.util.function.Consumer)})
+ *     or its engine's reader): health goes red, connections close with 1011, and then the process
+ *     exits with status 70 ({@link FatalErrorPolicy#exitProcess()}, the default) or the server
+ *     stops and the JVM runs on ({@link FatalErrorPolicy#stopServer(java.util.function.Consumer)})
  */
 public record ServerOptions(
     String path,
@@ -99,7 +128,20 @@ public record ServerOptions(
     int maxQueriesPerUser,
     Duration engineTimePerUser,
     boolean compression,
+    int maxConnections,
+    int maxConnectionsPerAddress,
+    int maxConnectionsPerUser,
+    String clientAddressHeader,
+    int addressMessagesPerSecond,
+    int addressMessageBurst,
+    int maxSubscriptionsTotal,
+    long clientBufferBytes,
+    Duration requestHeaderTimeout,
+    long minRequestDataRate,
     FatalErrorPolicy fatalErrorPolicy) {
+  /** Bytes of maximum heap per subscription the default {@code maxSubscriptionsTotal} allows. */
+  static final long SUBSCRIPTION_HEAP_SHARE = 16 * 1024;
+
   /** The most refusals within 10 s that {@code rateLimitStrikes} may tolerate. */
   private static final int MAX_RATE_LIMIT_STRIKES = 10_000;
 
@@ -140,6 +182,26 @@ public record ServerOptions(
       throw new IllegalArgumentException("engineTimePerUser is from 1 ms to 1 s (of engine time per second), not "
           + engineTimePerUser);
     }
+    requirePositive("maxConnections", maxConnections);
+    requirePositive("maxConnectionsPerAddress", maxConnectionsPerAddress);
+    requirePositive("maxConnectionsPerUser", maxConnectionsPerUser);
+    Objects.requireNonNull(clientAddressHeader, "clientAddressHeader");
+    if (!clientAddressHeader.isEmpty() && !clientAddressHeader.matches("[A-Za-z0-9-]{1,64}")) {
+      throw new IllegalArgumentException("clientAddressHeader is a header name such as X-Forwarded-For (letters,"
+          + " digits and -), or empty for the socket's address; not '" + clientAddressHeader + "'");
+    }
+    requireRate("addressMessagesPerSecond", addressMessagesPerSecond);
+    requirePositive("addressMessageBurst", addressMessageBurst);
+    requirePositive("maxSubscriptionsTotal", maxSubscriptionsTotal);
+    if (clientBufferBytes < maxMessageBytes) {
+      throw new IllegalArgumentException("clientBufferBytes (" + clientBufferBytes + ") holds at least one message of"
+          + " maxMessageBytes (" + maxMessageBytes + ")");
+    }
+    Objects.requireNonNull(requestHeaderTimeout, "requestHeaderTimeout");
+    if (requestHeaderTimeout.toMillis() < 100) {
+      throw new IllegalArgumentException("requestHeaderTimeout is at least 100 ms, not " + requestHeaderTimeout);
+    }
+    requirePositive("minRequestDataRate", minRequestDataRate);
     if (rateLimitStrikes < 1 || rateLimitStrikes > MAX_RATE_LIMIT_STRIKES) {
       // The server keeps the times of the last rateLimitStrikes refusals of a connection it refuses.
       throw new IllegalArgumentException("rateLimitStrikes is from 1 to " + MAX_RATE_LIMIT_STRIKES + ", not "
@@ -209,6 +271,17 @@ public record ServerOptions(
     private int maxSubscriptionsPerUser = 2_000;
     private int maxQueriesPerUser = 1_000;
     private Duration engineTimePerUser = Duration.ofMillis(100);
+    private int maxConnections = 10_000;
+    private int maxConnectionsPerAddress = 1_000;
+    private int maxConnectionsPerUser = 100;
+    private String clientAddressHeader = "";
+    private int addressMessagesPerSecond = 300;
+    private int addressMessageBurst = 600;
+    private int maxSubscriptionsTotal = (int) Math.min(Integer.MAX_VALUE, Math.max(1_000,
+        Runtime.getRuntime().maxMemory() / SUBSCRIPTION_HEAP_SHARE));
+    private long clientBufferBytes = Math.max(16L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4);
+    private Duration requestHeaderTimeout = Duration.ofSeconds(10);
+    private long minRequestDataRate = 1_024;
     private FatalErrorPolicy fatalErrorPolicy = FatalErrorPolicy.exitProcess();
 
     private Builder() {}
@@ -353,6 +426,69 @@ public record ServerOptions(
       return this;
     }
 
+    /** WebSocket connections open at once on the server (10,000). */
+    public Builder maxConnections(int maxConnections) {
+      this.maxConnections = maxConnections;
+      return this;
+    }
+
+    /** WebSocket connections open at once from one remote address (1,000). */
+    public Builder maxConnectionsPerAddress(int maxConnectionsPerAddress) {
+      this.maxConnectionsPerAddress = maxConnectionsPerAddress;
+      return this;
+    }
+
+    /** WebSocket connections open at once for one authenticated user (100). */
+    public Builder maxConnectionsPerUser(int maxConnectionsPerUser) {
+      this.maxConnectionsPerUser = maxConnectionsPerUser;
+      return this;
+    }
+
+    /**
+     * The header a trusted reverse proxy puts the client's address in, such as {@code
+     * X-Forwarded-For} (its rightmost address counts); none by default: the socket's address.
+     */
+    public Builder clientAddressHeader(String clientAddressHeader) {
+      this.clientAddressHeader = clientAddressHeader;
+      return this;
+    }
+
+    /** Messages and HTTP requests the anonymous clients of one address may send per second together (300). */
+    public Builder addressMessagesPerSecond(int addressMessagesPerSecond) {
+      this.addressMessagesPerSecond = addressMessagesPerSecond;
+      return this;
+    }
+
+    /** Messages and HTTP requests the anonymous clients of one address may send at once (600). */
+    public Builder addressMessageBurst(int addressMessageBurst) {
+      this.addressMessageBurst = addressMessageBurst;
+      return this;
+    }
+
+    /** Subscriptions open at once on the server, resumable ones included (one per 16 KiB of maximum heap). */
+    public Builder maxSubscriptionsTotal(int maxSubscriptionsTotal) {
+      this.maxSubscriptionsTotal = maxSubscriptionsTotal;
+      return this;
+    }
+
+    /** Characters held for all clients together: requests, queued sends, resume logs (a quarter of the heap). */
+    public Builder clientBufferBytes(long clientBufferBytes) {
+      this.clientBufferBytes = clientBufferBytes;
+      return this;
+    }
+
+    /** How long an HTTP request may take to send its headers (10 s). */
+    public Builder requestHeaderTimeout(Duration requestHeaderTimeout) {
+      this.requestHeaderTimeout = requestHeaderTimeout;
+      return this;
+    }
+
+    /** Bytes per second a request body must arrive at, on average (1,024). */
+    public Builder minRequestDataRate(long minRequestDataRate) {
+      this.minRequestDataRate = minRequestDataRate;
+      return this;
+    }
+
     /**
      * What the server does after a fatal error: {@link FatalErrorPolicy#exitProcess()} (the
      * default, for a supervisor to restart it) or {@link FatalErrorPolicy#stopServer(
@@ -368,7 +504,9 @@ public record ServerOptions(
           maxSubscriptions, maxRequestsInFlight, maxQueuedBytes, writeTimeout, idleTimeout, allowAnonymous,
           workerThreads, resumeRetention, resumeBufferBytes, allowedOrigins, messagesPerSecond, messageBurst,
           userMessagesPerSecond, userMessageBurst, rateLimitStrikes, maxSubscriptionsPerUser, maxQueriesPerUser,
-          engineTimePerUser, compression, fatalErrorPolicy);
+          engineTimePerUser, compression, maxConnections, maxConnectionsPerAddress, maxConnectionsPerUser,
+          clientAddressHeader, addressMessagesPerSecond, addressMessageBurst, maxSubscriptionsTotal, clientBufferBytes,
+          requestHeaderTimeout, minRequestDataRate, fatalErrorPolicy);
     }
   }
 }

@@ -1,8 +1,10 @@
 package dev.live.storage;
 
+import dev.live.error.ErrorCode;
 import dev.live.jdbc.JdbcParameterWriter;
 import dev.live.jdbc.JdbcRowReader;
 import dev.live.jdbc.RowMapper;
+import dev.live.jdbc.UnstorableValueException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,9 +55,15 @@ final class Sql {
       int index = i + 1;
       SqlParam param = params.get(i);
       if (param instanceof SqlParam.Value value) {
-        SqlValues.bind(writer, index, value.field(), value.value());
+        try {
+          SqlValues.bind(writer, index, value.field(), value.value());
+        } catch (UnstorableValueException e) {
+          // A query value a program built (clients' values are refused when decoded).
+          throw new StorageException(ErrorCode.INVALID_VALUE, value.field().name() + ": " + e.problem(),
+              null, value.field().name(), e, false);
+        }
       } else if (param instanceof SqlParam.Text text) {
-        dev.live.jdbc.JdbcParameterWriter.requireStorable(text.text());
+        JdbcParameterWriter.requireStorable(text.text());
         statement.setString(index, text.text());
       } else if (param instanceof SqlParam.Count count) {
         statement.setInt(index, count.count());

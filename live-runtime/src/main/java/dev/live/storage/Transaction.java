@@ -5,6 +5,7 @@ import dev.live.dto.UpdateDto;
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
 import dev.live.jdbc.JdbcParameterWriter;
+import dev.live.jdbc.UnstorableValueException;
 import dev.live.query.Field;
 import dev.live.query.IncludedValues;
 import dev.live.query.QuerySpec;
@@ -374,6 +375,10 @@ public final class Transaction implements DataAccess {
         next = collection.binder().bind(writer, next, row);
       }
       return Sql.mapAll(insert, collection.rowMapper());
+    } catch (UnstorableValueException e) {
+      // Each row binds every field in component order, so the index names the field.
+      int fields = collection.fields().size();
+      throw unstorable(collection, collection.fields().get((e.parameterIndex() - 1) % fields), e);
     } catch (SQLException e) {
       throw failed(context.errors().map(e, SqlErrors.Operation.INSERT, collection,
           rows.size() == 1 ? collection.id().get(rows.get(0)) : null));
@@ -407,13 +412,23 @@ public final class Transaction implements DataAccess {
       JdbcParameterWriter writer = sql.writer(update);
       int index = 1;
       for (Field<T, ?> field : changed) {
-        SqlValues.bind(writer, index++, field, field.get(after));
+        try {
+          SqlValues.bind(writer, index++, field, field.get(after));
+        } catch (UnstorableValueException e) {
+          throw unstorable(collection, field, e);
+        }
       }
       SqlValues.bind(writer, index, collection.id(), id);
       return Sql.mapAll(update, collection.rowMapper()).get(0);
     } catch (SQLException e) {
       throw failed(context.errors().map(e, SqlErrors.Operation.UPDATE, collection, id));
     }
+  }
+
+  /** A value a procedure built that storage cannot hold, named by its field. */
+  static StorageException unstorable(CollectionSchema<?> collection, Field<?, ?> field, UnstorableValueException e) {
+    return new StorageException(ErrorCode.INVALID_VALUE, collection.name() + "." + field.name() + ": "
+        + e.problem(), collection.name(), field.name(), e, false);
   }
 
   private static void requireIdValue(CollectionSchema<?> collection, Object id) {

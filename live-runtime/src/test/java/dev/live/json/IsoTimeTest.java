@@ -82,11 +82,13 @@ class IsoTimeTest {
 
   @Provide
   Arbitrary<Instant> instants() {
-    // Mostly years 0000-9999 (the fast path), some outside it (the fallback); nanos biased to
+    // Mostly years 0000-9999 (the fast path), some outside it (the fallback) within the range
+    // storage holds (ValueRanges); nanos biased to
     // whole milli- and microseconds, which change how many fraction digits are written.
     Arbitrary<Long> seconds = Arbitraries.frequencyOf(
         Tuple.of(9, Arbitraries.longs().between(YEAR_0000, YEAR_10000 - 1)),
-        Tuple.of(1, Arbitraries.longs().between(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond())));
+        Tuple.of(1, Arbitraries.longs().between(ValueRanges.MIN_INSTANT.getEpochSecond(),
+            ValueRanges.MAX_INSTANT.getEpochSecond())));
     Arbitrary<Integer> nanos = Arbitraries.oneOf(
         Arbitraries.just(0),
         Arbitraries.integers().between(0, 999).map(ms -> ms * 1_000_000),
@@ -99,7 +101,7 @@ class IsoTimeTest {
   Arbitrary<LocalDate> dates() {
     return Arbitraries.oneOf(
         Arbitraries.longs().between(LocalDate.of(0, 1, 1).toEpochDay(), LocalDate.of(9999, 12, 31).toEpochDay()),
-        Arbitraries.longs().between(LocalDate.MIN.toEpochDay(), LocalDate.MAX.toEpochDay()))
+        Arbitraries.longs().between(ValueRanges.MIN_DATE.toEpochDay(), ValueRanges.MAX_DATE.toEpochDay()))
         .map(LocalDate::ofEpochDay);
   }
 

@@ -39,8 +39,8 @@ class MessageRateLimitTest {
     }
     assertThat(second.admit()).isEqualTo(Verdict.ADMITTED);
     assertThat(second.admit()).isEqualTo(Verdict.ADMITTED);
-    assertThat(second.admit()).as("5 of the user's 5 are used").isEqualTo(Verdict.USER_LIMITED);
-    assertThat(first.admit()).isEqualTo(Verdict.USER_LIMITED);
+    assertThat(second.admit()).as("5 of the user's 5 are used").isEqualTo(Verdict.SHARED_LIMITED);
+    assertThat(first.admit()).isEqualTo(Verdict.SHARED_LIMITED);
   }
 
   @Test
@@ -82,5 +82,15 @@ class MessageRateLimitTest {
     assertThat(limit.admit()).as("refusal at 40 s").isEqualTo(Verdict.CONNECTION_LIMITED);
     now.addAndGet(500 * MS);
     assertThat(limit.admit()).as("refusal at 40.5 s").isEqualTo(Verdict.CLOSE);
+  }
+
+  @Test
+  void failedRequestsCountAsStrikesWithRefusals() {
+    MessageRateLimit limit = new MessageRateLimit(bucket(1, 1), Optional.empty(), 3, now::get);
+    assertThat(limit.strike()).as("failure 1 of the 3 tolerated").isFalse();
+    assertThat(limit.strike()).isFalse();
+    assertThat(limit.admit()).isEqualTo(Verdict.ADMITTED);
+    assertThat(limit.admit()).as("a refusal is the third strike").isEqualTo(Verdict.CONNECTION_LIMITED);
+    assertThat(limit.strike()).as("the fourth within 10 s").isTrue();
   }
 }

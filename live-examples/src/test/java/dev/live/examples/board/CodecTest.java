@@ -124,7 +124,7 @@ class CodecTest {
         ErrorCode.INVALID_VALUE, "id", "is not a UUID");
     String board = LiveJson.encode(BoardJson.CODEC, Samples.board());
     assertDecodeError(BoardJson.CODEC, board.replace("\"1234.50\"", "\"12e99999\""), ErrorCode.INVALID_VALUE,
-        "budget", "decimal exponent is out of range");
+        "budget", "decimal is out of range");
   }
 
   @Test

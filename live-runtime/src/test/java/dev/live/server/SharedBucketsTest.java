@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** Per-user buckets: shared by a user's connections, gone with the last of them. */
-class UserBucketsTest {
+/** Shared buckets: one per user or address, kept while held and until full again. */
+class SharedBucketsTest {
   private final AtomicLong now = new AtomicLong();
-  private final UserBuckets buckets = new UserBuckets(10, 5, now::get);
+  private final SharedBuckets buckets = new SharedBuckets(10, 5, 3, now::get);
 
   @Test
   void connectionsOfOneUserGetTheSameBucketAndOtherUsersTheirOwn() {
@@ -26,17 +26,50 @@ class UserBucketsTest {
   }
 
   @Test
-  void theBucketGoesWithTheUsersLastConnection() {
+  void aFullBucketGoesWithItsLastHolder() {
     TokenBucket first = buckets.acquire("ann");
     buckets.acquire("ann");
-    first.tryTake();
     buckets.release("ann");
     assertThat(buckets.size()).as("one connection left").isEqualTo(1);
     buckets.release("ann");
     assertThat(buckets.size()).isZero();
-    TokenBucket next = buckets.acquire("ann");
-    assertThat(next).isNotSameAs(first);
-    assertThat(next.available()).isEqualTo(5);
+    assertThat(buckets.acquire("ann")).isNotSameAs(first);
+  }
+
+  @Test
+  void aUsedBucketOutlivesItsLastHolderUntilItIsFullAgain() {
+    TokenBucket first = buckets.acquire("ann");
+    first.tryTake();
+    buckets.release("ann");
+    assertThat(buckets.acquire("ann")).as("reconnecting gives no fresh burst").isSameAs(first);
+    buckets.release("ann");
+    buckets.sweep();
+    assertThat(buckets.size()).as("one token short").isEqualTo(1);
+    now.addAndGet(100_000_000); // a token comes back every 100 ms
+    buckets.sweep();
+    assertThat(buckets.size()).isZero();
+  }
+
+  @Test
+  void requestsWithoutAConnectionShareTheKeysBucketUntilItRefills() {
+    TokenBucket bucket = buckets.bucket("10.0.0.1");
+    for (int i = 0; i < 5; i++) {
+      assertThat(buckets.bucket("10.0.0.1").tryTake()).isTrue();
+    }
+    assertThat(buckets.bucket("10.0.0.1")).isSameAs(bucket);
+    assertThat(buckets.bucket("10.0.0.1").tryTake()).as("the burst is spent across requests").isFalse();
+  }
+
+  @Test
+  void keysBeyondTheBoundShareOneOverflowBucket() {
+    buckets.bucket("a");
+    buckets.bucket("b");
+    buckets.bucket("c");
+    TokenBucket fourth = buckets.bucket("d");
+    assertThat(buckets.bucket("e")).isSameAs(fourth);
+    assertThat(buckets.size()).isEqualTo(3);
+    buckets.release("e"); // never held: changes nothing
+    assertThat(buckets.size()).isEqualTo(3);
   }
 
   @Test
@@ -59,7 +92,7 @@ class UserBucketsTest {
           start.await();
           for (int i = 0; i < 5_000; i++) {
             String user = "user" + (i % 3); // the threads share three users
-            buckets.acquire(user);
+            buckets.acquire(user); // nothing taken: every bucket stays full
             buckets.release(user);
           }
           return null;
