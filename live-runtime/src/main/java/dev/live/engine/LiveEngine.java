@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Keeps subscribed queries current. It follows the store's change log, so it sees every committed
@@ -38,12 +39,12 @@ public final class LiveEngine implements AutoCloseable {
   private final Reloader reloader;
   private final ChangeTail tail;
 
-  private LiveEngine(Store store, EngineOptions options) {
+  private LiveEngine(Store store, EngineOptions options, Consumer<? super Throwable> onError) {
     ChangeFeed feed = store.changes();
     this.core = new EngineCore(store, options, feed.latestVersion());
-    this.reloader = new Reloader(core);
+    this.reloader = new Reloader(core, onError);
     reloader.start();
-    this.tail = feed.tail(core.position, new TailApplier(core)::apply);
+    this.tail = feed.tail(core.position, new TailApplier(core)::apply, onError);
   }
 
   /** Starts an engine following {@code store}'s change log from its latest version, with default bounds. */
@@ -53,7 +54,19 @@ public final class LiveEngine implements AutoCloseable {
 
   /** Starts an engine following {@code store}'s change log, bounding each owner by {@code options}. */
   public static LiveEngine start(Store store, EngineOptions options) {
-    return new LiveEngine(Objects.requireNonNull(store, "store"), Objects.requireNonNull(options, "options"));
+    return start(store, options, error -> { });
+  }
+
+  /**
+   * Starts an engine as {@link #start(Store, EngineOptions)} does, and calls {@code onError} when
+   * an {@code Error} (or an exception nothing expected) stops one of its threads (the change tail
+   * or the reader), on that thread and before it is logged. The engine does not run on after that ({@link #isRunning()} is false): a
+   * server stops on it ({@code docs/configuration.md}, "Fatal errors"). {@code onError} should
+   * allocate little and must not block: the error may be an {@code OutOfMemoryError}.
+   */
+  public static LiveEngine start(Store store, EngineOptions options, Consumer<? super Throwable> onError) {
+    return new LiveEngine(Objects.requireNonNull(store, "store"), Objects.requireNonNull(options, "options"),
+        Objects.requireNonNull(onError, "onError"));
   }
 
   /**
@@ -179,9 +192,9 @@ public final class LiveEngine implements AutoCloseable {
     }
   }
 
-  /** Whether the engine still follows the change log (it stops only on an {@code Error}). */
+  /** Whether the engine still follows the change log and reads queries: not closed, and no thread of it stopped. */
   public boolean isRunning() {
-    return tail.isRunning() && reloader.isAlive();
+    return tail.isRunning() && reloader.isRunning();
   }
 
   /** The version up to which every node is current. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Reads operators from storage and installs them: a subscriber's new query on the subscriber's
@@ -15,12 +16,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class Reloader {
   private final EngineCore core;
+  private final Consumer<? super Throwable> onError;
   private final Thread thread;
   private volatile boolean closed;
 
-  Reloader(EngineCore core) {
+  /** {@code onError} hears of the {@code Error} (or unexpected exception) that stops the reader thread, before it is logged. */
+  Reloader(EngineCore core, Consumer<? super Throwable> onError) {
     this.core = core;
-    this.thread = new Thread(this::readLoop, "live-engine-reader");
+    this.onError = onError;
+    this.thread = new Thread(this::run, "live-engine-reader");
     this.thread.setDaemon(true);
   }
 
@@ -28,8 +32,9 @@ final class Reloader {
     thread.start();
   }
 
-  boolean isAlive() {
-    return thread.isAlive();
+  /** Not closed, and not stopped by an error. */
+  boolean isRunning() {
+    return !closed && thread.isAlive();
   }
 
   void close() {
@@ -250,6 +255,24 @@ final class Reloader {
   }
 
   /** The reader thread: reads pending operators, sets first, nodes of one shape together. */
+  /**
+   * The reader thread. An {@code Error} (or an exception no inner catch expected) anywhere in it (under the lock too: the lock is released on
+   * the way out) stops it, since the nodes it was installing are in a state no retry can trust.
+   */
+  private void run() {
+    try {
+      readLoop();
+    } catch (RuntimeException | Error e) { // nothing else ends the loop but close
+      closed = true;
+      // Handed on before logging: logging allocates, and the error may be an OutOfMemoryError.
+      try {
+        onError.accept(e);
+      } finally {
+        core.log.error("the live query reader stops after an error", e);
+      }
+    }
+  }
+
   private void readLoop() {
     while (!closed) {
       List<RelationSet<?>> setsToRead = new ArrayList<>();
@@ -286,9 +309,6 @@ final class Reloader {
         for (QueryNode<?> node : nodesToRead) {
           core.fail(node, e);
         }
-      } catch (Error e) {
-        core.log.error("the live query reader stops", e);
-        throw e;
       }
     }
   }

@@ -112,5 +112,10 @@ public enum ErrorCode {
   /** Client side: the queue of mutations waiting for a connection is full. */
   OFFLINE_QUEUE_FULL,
   /** Client side: the server answered with an error code this client does not know (the message names it). */
-  UNKNOWN_ERROR
+  UNKNOWN_ERROR,
+  /**
+   * The server stopped after a fatal error (HTTP 503; its connections were closed with 1011): a new
+   * upgrade or request is refused until it is restarted. Connect again later, with backoff.
+   */
+  SERVER_STOPPED
 }

@@ -345,6 +345,11 @@ public final class Connection implements Session.Listener {
 
   @Override
   public void onWebSocketError(Throwable cause) {
+    if (cause instanceof Error) {
+      // Jetty catches what a listener method throws and ends the connection with it: an Error
+      // thrown here, by this class or by Jetty reading for it, is the server's, not the client's.
+      core.fatal().report(cause);
+    }
     log.atDebug().setMessage("connection failed").addKeyValue("client", clientId)
         .addKeyValue("cause", cause.getClass().getSimpleName()).log();
     ended();
@@ -579,6 +584,9 @@ public final class Connection implements Session.Listener {
   private void failed(ClientMessage message, Throwable failure) {
     Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
         ? failure.getCause() : failure;
+    if (cause instanceof Error) {
+      core.fatal().report(cause); // a stage caught it on the way (a committer's or a worker's)
+    }
     LiveException error = cause instanceof LiveException e ? e
         : new LiveException(ErrorCode.STORAGE_FAILED, "the server failed to answer this request", cause);
     send(ServerMessages.error(Optional.of(message.id()), error));

@@ -132,6 +132,7 @@ final class GroupCommit {
 
   private void commit(List<Member> group) {
     long[] groupVersion = {0};
+    Error fatal = null;
     try {
       store.transaction(tx -> {
         for (Member member : group) {
@@ -156,23 +157,33 @@ final class GroupCommit {
         member.failedWith(new LiveException(ErrorCode.STORAGE_FAILED,
             "the server failed to commit this mutation; nothing was written"));
       }
+      if (e instanceof Error error) {
+        fatal = error;
+      }
     } finally {
       // Every member is answered, whatever happened: its connection waits for it to go on.
       for (Member member : group) {
-        complete(member, groupVersion[0]);
+        Error failed = complete(member, groupVersion[0]);
+        fatal = fatal == null ? failed : fatal;
       }
+    }
+    if (fatal != null) {
+      throw fatal; // once the members know: it ends this committer thread, and the server with it
     }
   }
 
-  private void complete(Member member, long groupVersion) {
+  /** Answers {@code member}; the Error that answering it ran into, for the caller to throw once all are answered. */
+  private @Nullable Error complete(Member member, long groupVersion) {
     try {
       member.outcome.complete(member.conflicted
           ? alone.mutate(member.auth, member.clientId, member.seq, member.mutation)
           : member.settled(groupVersion));
+      return null;
     } catch (RuntimeException | Error e) {
       log.error("answering a mutation of a group failed", e);
       member.outcome.complete(new LiveService.Outcome.Rejected(new LiveException(ErrorCode.STORAGE_FAILED,
           "the server failed to answer this mutation; it may have been applied")));
+      return e instanceof Error error ? error : null;
     }
   }
 
@@ -197,9 +208,9 @@ final class GroupCommit {
       } else {
         member.decided = new LiveService.Outcome.Rejected(e);
       }
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException e) {
       member.decided = LiveService.rejected(e);
-    }
+    } // an Error rolls the whole group back, and then stops the server (see commit)
   }
 
   private static long lastVersion(List<Change> changes) {

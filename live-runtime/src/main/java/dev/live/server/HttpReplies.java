@@ -59,6 +59,7 @@ final class HttpReplies {
       case PROCEDURE_FAILED:
         return 500;
       case STORAGE_FAILED:
+      case SERVER_STOPPED:
         return 503;
       default:
         return 400;

@@ -114,6 +114,11 @@ final class HttpRoutes extends Handler.Abstract {
   }
 
   private void health(Response response, Callback callback) {
+    FatalErrors fatal = core.fatal();
+    if (fatal.hasFailed()) { // first: the parts it names may be stopped, or stopping
+      HttpReplies.json(response, callback, 503, "{\"status\":\"down\",\"reason\":\"" + fatal.reason() + "\"}");
+      return;
+    }
     if (!core.service().engine().isRunning()) {
       HttpReplies.json(response, callback, 503, "{\"status\":\"down\",\"reason\":\"the live query engine stopped\"}");
       return;

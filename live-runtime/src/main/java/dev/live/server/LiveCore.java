@@ -21,10 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.server.Request;
@@ -50,6 +48,10 @@ final class LiveCore {
    * An entry costs about 200 bytes, so each map stays under 20 MB whatever clients do.
    */
   private static final int MAX_BUCKET_KEYS = 100_000;
+  /** How long connections closed after a fatal error have to end before the server goes on stopping. */
+  private static final long FATAL_CLOSE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+  /** Preallocated: memory may be short when it is sent. */
+  private static final String FATAL_CLOSE_REASON = "the server stopped after an internal error; connect again later";
 
   private final ServerConfig config;
   private final Map<String, ProcedureDispatcher> dispatchers;
@@ -77,6 +79,10 @@ final class LiveCore {
   private final ServerMetrics metrics = new ServerMetrics();
   private final FailureLog failures = new FailureLog();
   private final ClientBuffers buffers;
+  /** Where fatal errors go ({@link FatalErrorPolicy}); a new one each start. */
+  private volatile FatalErrors fatal;
+  /** Whether stop() ran since the last start: after a fatal error the server stops itself, and the application again. */
+  private boolean stopped;
 
   LiveCore(ServerConfig config) {
     this.config = config;
@@ -108,33 +114,26 @@ final class LiveCore {
   }
 
   void start() {
+    synchronized (this) {
+      stopped = false;
+    }
     store = config.openStore();
     try {
-      engine = LiveEngine.start(store, config.options().engineOptions());
-      AtomicInteger threads = new AtomicInteger();
+      fatal = new FatalErrors(config.options().fatalErrorPolicy(), this::closeAfterFatal, this::stop);
+      fatal.start();
+      engine = LiveEngine.start(store, config.options().engineOptions(), fatal::report);
       int size = config.options().workerThreads();
-      workers = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-        Thread thread = new Thread(task, "live-worker-" + threads.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-      });
-      AtomicInteger committerThreads = new AtomicInteger();
+      // Each thread of the server reports what ends it: a dead worker or committer is a fatal error.
+      workers = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+          fatal.threads("live-worker-"));
       committers = new ThreadPoolExecutor(GroupCommit.MAX_RUNNING, GroupCommit.MAX_RUNNING, 60, TimeUnit.SECONDS,
-          new LinkedBlockingQueue<>(), task -> {
-            Thread thread = new Thread(task, "live-commit-" + committerThreads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-          });
+          new LinkedBlockingQueue<>(), fatal.threads("live-commit-"));
       service = new LiveService(store, engine, config.rules(), config.middlewares(), config.procedureRoles(),
           config.options().queryLimits(), metrics, committers);
       reader = new MessageReader(config.schema(), dispatchers, config.roomTypes(), config.options().queryLimits(),
           jsonFactory);
-      senders = new SendScheduler(Runtime.getRuntime().availableProcessors());
-      timer = new ScheduledThreadPoolExecutor(1, task -> {
-        Thread thread = new Thread(task, "live-timer");
-        thread.setDaemon(true);
-        return thread;
-      });
+      senders = new SendScheduler(Runtime.getRuntime().availableProcessors(), fatal);
+      timer = fatal.timer("live-timer");
       parked = new ParkedSubscriptions(config.options().resumeRetention());
       rejections = new RecentRejections(config.options().resumeRetention());
       timer.scheduleWithFixedDelay(this::expireParked, 1, 1, TimeUnit.SECONDS);
@@ -261,9 +260,46 @@ final class LiveCore {
     });
   }
 
-  void stop() {
+  /** Where fatal errors go; null before the first start. */
+  FatalErrors fatal() {
+    return fatal;
+  }
+
+  /** After a fatal error: every connection is closed with 1011, and given a moment to end. */
+  private void closeAfterFatal() {
     for (Connection connection : List.copyOf(connections)) {
-      connection.close(StatusCode.SHUTDOWN, "the server is stopping");
+      try {
+        connection.close(StatusCode.SERVER_ERROR, FATAL_CLOSE_REASON);
+      } catch (RuntimeException e) {
+        log.warn("closing a connection after a fatal error failed", e); // the others still close
+      }
+    }
+    long deadline = System.nanoTime() + FATAL_CLOSE_GRACE_NANOS;
+    while (!connections.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  // Synchronized: after a fatal error the server stops on a thread of its own, and the
+  // application may stop it at the same time.
+  synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    FatalErrors errors = fatal;
+    if (errors != null) {
+      errors.close();
+    }
+    boolean failed = errors != null && errors.hasFailed();
+    for (Connection connection : List.copyOf(connections)) {
+      connection.close(failed ? StatusCode.SERVER_ERROR : StatusCode.SHUTDOWN,
+          failed ? FATAL_CLOSE_REASON : "the server is stopping");
     }
     if (timer != null) {
       timer.shutdownNow();

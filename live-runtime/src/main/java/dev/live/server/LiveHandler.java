@@ -1,7 +1,12 @@
 package dev.live.server;
 
+import dev.live.error.ErrorCode;
+import dev.live.error.LiveException;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
@@ -39,10 +44,44 @@ public final class LiveHandler extends Handler.Wrapper {
       container.setIdleTimeout(options.idleTimeout());
       // Outbound is bounded by each connection's queue; Jetty's own queue holds one frame at a time.
       container.setMaxOutgoingFrames(16);
-      container.addMapping(options.path(), core::createWebSocket);
+      container.addMapping(options.path(), (request, response, callback) -> {
+        try {
+          return core.createWebSocket(request, response, callback);
+        } catch (Error e) {
+          core.fatal().report(e); // Jetty answers 500 and goes on, so it is reported here
+          throw e;
+        }
+      });
     });
     upgrades.setHandler(new HttpRoutes(core));
     setHandler(upgrades);
+  }
+
+  /**
+   * After a fatal error, refuses every upgrade and request under the path with 503 {@code
+   * SERVER_STOPPED} but health, which tells why; an {@code Error} out of Live's code is reported as
+   * a fatal error (Jetty would only log it and answer 500).
+   */
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    FatalErrors fatal = core.fatal();
+    if (fatal != null && fatal.hasFailed()) {
+      String base = core.options().path();
+      String path = Request.getPathInContext(request);
+      if ((path.equals(base) || path.startsWith(base + "/")) && !path.equals(base + "/health")) {
+        HttpReplies.error(response, callback, new LiveException(ErrorCode.SERVER_STOPPED, fatal.reason()
+            + "; try again later"));
+        return true;
+      }
+    }
+    try {
+      return super.handle(request, response, callback);
+    } catch (Error e) {
+      if (fatal != null) {
+        fatal.report(e);
+      }
+      throw e;
+    }
   }
 
   @Override

@@ -290,7 +290,8 @@ public final class LiveServer implements AutoCloseable {
 
     /** Starts the server on its own Jetty; fails if storage cannot be opened or the port is taken. */
     public LiveServer start() {
-      Server jetty = new Server();
+      java.util.concurrent.atomic.AtomicReference<LiveHandler> mounted = new java.util.concurrent.atomic.AtomicReference<>();
+      Server jetty = new Server(new JettyThreads(() -> mounted.get() == null ? null : mounted.get().core().fatal()));
       HttpConfiguration http = new HttpConfiguration();
       http.setMinRequestDataRate(options.minRequestDataRate());
       ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
@@ -302,6 +303,7 @@ public final class LiveServer implements AutoCloseable {
       connector.setAcceptQueueSize(ACCEPT_QUEUE);
       jetty.addConnector(connector);
       LiveHandler handler = handler(jetty);
+      mounted.set(handler);
       jetty.setHandler(site == null ? handler : new Handler.Sequence(handler, SiteHandler.of(jetty, site)));
       try {
         jetty.start();

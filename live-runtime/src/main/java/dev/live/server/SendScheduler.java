@@ -18,11 +18,16 @@ final class SendScheduler implements AutoCloseable {
   private final Thread[] threads;
   private volatile boolean closed;
 
-  SendScheduler(int threadCount) {
+  /**
+   * {@code onDeath} hears of what ends a sender thread: an {@code Error} (a failed send's exception
+   * is logged and the thread goes on), after which connections it would have served wait forever.
+   */
+  SendScheduler(int threadCount, Thread.UncaughtExceptionHandler onDeath) {
     threads = new Thread[threadCount];
     for (int i = 0; i < threadCount; i++) {
       threads[i] = new Thread(this::run, "live-sender-" + (i + 1));
       threads[i].setDaemon(true);
+      threads[i].setUncaughtExceptionHandler(onDeath);
       threads[i].start();
     }
   }

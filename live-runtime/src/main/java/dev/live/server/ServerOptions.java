@@ -97,6 +97,11 @@ import java.util.Set;
  *     ({@link LiveServer})
  * @param minRequestDataRate bytes per second an HTTP request body must arrive at, on average, or
  *     the request fails with 408 (1,024)
+ * @param fatalErrorPolicy what the server does after a fatal error (an {@code Error} such as
+ *     {@code OutOfMemoryError} on one of its threads, or an exception that ended its change tail
+ *     or its engine's reader): health goes red, connections close with 1011, and then the process
+ *     exits with status 70 ({@link FatalErrorPolicy#exitProcess()}, the default) or the server
+ *     stops and the JVM runs on ({@link FatalErrorPolicy#stopServer(java.util.function.Consumer)})
  */
 public record ServerOptions(
     String path,
@@ -132,7 +137,8 @@ public record ServerOptions(
     int maxSubscriptionsTotal,
     long clientBufferBytes,
     Duration requestHeaderTimeout,
-    long minRequestDataRate) {
+    long minRequestDataRate,
+    FatalErrorPolicy fatalErrorPolicy) {
   /** Bytes of maximum heap per subscription the default {@code maxSubscriptionsTotal} allows. */
   static final long SUBSCRIPTION_HEAP_SHARE = 16 * 1024;
 
@@ -201,6 +207,7 @@ public record ServerOptions(
       throw new IllegalArgumentException("rateLimitStrikes is from 1 to " + MAX_RATE_LIMIT_STRIKES + ", not "
           + rateLimitStrikes);
     }
+    Objects.requireNonNull(fatalErrorPolicy, "fatalErrorPolicy");
   }
 
   private static void requireRate(String name, int perSecond) {
@@ -275,6 +282,7 @@ public record ServerOptions(
     private long clientBufferBytes = Math.max(16L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4);
     private Duration requestHeaderTimeout = Duration.ofSeconds(10);
     private long minRequestDataRate = 1_024;
+    private FatalErrorPolicy fatalErrorPolicy = FatalErrorPolicy.exitProcess();
 
     private Builder() {}
 
@@ -481,6 +489,16 @@ public record ServerOptions(
       return this;
     }
 
+    /**
+     * What the server does after a fatal error: {@link FatalErrorPolicy#exitProcess()} (the
+     * default, for a supervisor to restart it) or {@link FatalErrorPolicy#stopServer(
+     * java.util.function.Consumer)} (for an application embedding {@link LiveHandler}, and tests).
+     */
+    public Builder fatalErrorPolicy(FatalErrorPolicy fatalErrorPolicy) {
+      this.fatalErrorPolicy = fatalErrorPolicy;
+      return this;
+    }
+
     public ServerOptions build() {
       return new ServerOptions(path, maxMessageBytes, maxJsonDepth, maxStringLength, queryLimits,
           maxSubscriptions, maxRequestsInFlight, maxQueuedBytes, writeTimeout, idleTimeout, allowAnonymous,
@@ -488,7 +506,7 @@ public record ServerOptions(
           userMessagesPerSecond, userMessageBurst, rateLimitStrikes, maxSubscriptionsPerUser, maxQueriesPerUser,
           engineTimePerUser, compression, maxConnections, maxConnectionsPerAddress, maxConnectionsPerUser,
           clientAddressHeader, addressMessagesPerSecond, addressMessageBurst, maxSubscriptionsTotal, clientBufferBytes,
-          requestHeaderTimeout, minRequestDataRate);
+          requestHeaderTimeout, minRequestDataRate, fatalErrorPolicy);
     }
   }
 }

@@ -82,12 +82,23 @@ public final class ChangeFeed {
    * thread of its own, until the tail is closed. Each delivery ends at a transaction's end unless
    * one transaction alone exceeds the batch size. The listener is never called concurrently with
    * itself. It owns its failures: an exception it throws is logged and the tail moves on to the
-   * next changes; an {@code Error} stops the tail.
+   * next changes; an {@code Error} stops the tail (and is logged).
    */
   public ChangeTail tail(long afterVersion, Consumer<List<Change>> listener) {
+    return tail(afterVersion, listener, error -> { });
+  }
+
+  /**
+   * As {@link #tail(long, Consumer)}, and when an {@code Error} stops the tail (thrown by the
+   * listener or while reading the log; or an exception nothing expected), hands it to {@code onError} on the tail's thread before
+   * logging it: a server stops on it rather than serve without its tail ({@code
+   * docs/configuration.md}, "Fatal errors"). {@code onError} should allocate little and must not
+   * block: the error may be an {@code OutOfMemoryError}.
+   */
+  public ChangeTail tail(long afterVersion, Consumer<List<Change>> listener, Consumer<? super Throwable> onError) {
     store.requireOpen();
-    ChangeTail tail = new ChangeTail(this, afterVersion, listener, store.options().tailBatchSize(),
-        store.options().tailPollInterval());
+    ChangeTail tail = new ChangeTail(this, afterVersion, listener, java.util.Objects.requireNonNull(onError,
+        "onError"), store.options().tailBatchSize(), store.options().tailPollInterval());
     tails.add(tail);
     tail.start();
     return tail;

@@ -7,13 +7,18 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running {@link ChangeFeed#tail}: a thread that follows the change log. Close it to stop. */
+/**
+ * A running {@link ChangeFeed#tail}: a thread that follows the change log. Close it to stop. An
+ * {@code Error} anywhere on the thread (reading the log, or in the listener) stops it and is handed
+ * to the tail's error handler: what comes after a batch that failed half-way cannot be trusted.
+ */
 public final class ChangeTail implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ChangeTail.class);
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final ChangeFeed feed;
   private final Consumer<List<Change>> listener;
+  private final Consumer<? super Throwable> onError;
   private final int batchSize;
   private final long pollMillis;
   private final Thread thread;
@@ -22,10 +27,11 @@ public final class ChangeTail implements AutoCloseable {
   private volatile boolean closed;
   private boolean woken;
 
-  ChangeTail(ChangeFeed feed, long afterVersion, Consumer<List<Change>> listener, int batchSize,
-      Duration pollInterval) {
+  ChangeTail(ChangeFeed feed, long afterVersion, Consumer<List<Change>> listener, Consumer<? super Throwable> onError,
+      int batchSize, Duration pollInterval) {
     this.feed = feed;
     this.listener = listener;
+    this.onError = onError;
     this.batchSize = batchSize;
     this.pollMillis = pollInterval.toMillis();
     this.position = afterVersion;
@@ -70,6 +76,21 @@ public final class ChangeTail implements AutoCloseable {
   }
 
   private void run() {
+    try {
+      follow();
+    } catch (RuntimeException | Error e) { // nothing else ends the loop but close
+      closed = true;
+      feed.closed(this);
+      // Handed on before logging: logging allocates, and the error may be an OutOfMemoryError.
+      try {
+        onError.accept(e);
+      } finally {
+        log.error("the change tail stops after an error, at version {}", position, e);
+      }
+    }
+  }
+
+  private void follow() {
     while (!closed) {
       ChangeLog.Page page;
       try {
@@ -94,12 +115,6 @@ public final class ChangeTail implements AutoCloseable {
         // The listener owns its errors; stopping here would stall every later change.
         log.error("a change listener failed on versions {} to {}", batch.get(0).version(),
             batch.get(batch.size() - 1).version(), e);
-      } catch (Error e) {
-        log.error("a change listener failed with an error on versions {} to {}; the tail stops",
-            batch.get(0).version(), batch.get(batch.size() - 1).version(), e);
-        closed = true;
-        feed.closed(this);
-        throw e;
       }
       position = batch.get(batch.size() - 1).version();
     }
