@@ -60,6 +60,8 @@ final class HttpReplies {
         return 500;
       case STORAGE_FAILED:
         return 503;
+      case TIMEOUT:
+        return 504; // the database, which this server waits on like a gateway, did not answer in time
       default:
         return 400;
     }

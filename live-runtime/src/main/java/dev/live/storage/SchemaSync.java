@@ -74,7 +74,11 @@ final class SchemaSync {
     }
     if (!tableExists("live_clients")) {
       sql.execute("CREATE TABLE " + SqlNames.CLIENTS + " (client_id " + text + " NOT NULL PRIMARY KEY,"
-          + " last_seq BIGINT NOT NULL)");
+          + " last_seq BIGINT NOT NULL, " + ClientMutations.LAST_USED_COLUMN + ")");
+    } else if (!columns("live_clients").containsKey("last_used")) {
+      // Rows from before retention count from now: none is forgotten sooner than the window says.
+      sql.execute("ALTER TABLE " + SqlNames.CLIENTS + " ADD COLUMN " + ClientMutations.LAST_USED_COLUMN);
+      log.info("added column {}.last_used: client records now expire after their retention", SqlNames.CLIENTS);
     }
   }
 
