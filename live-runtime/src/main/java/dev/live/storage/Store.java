@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,8 +82,12 @@ public final class Store implements DataAccess, AutoCloseable {
     try {
       // Without a statement timeout: creating an index or a foreign key on a large table, or
       // waiting for another node's synchronization, may rightly take long, and happens once.
-      store.read("synchronizing the schema", store.untimed, sql -> {
+      // Before any setting of the session: those of another product would fail less clearly.
+      store.read("checking the database", null, sql -> {
         checkProduct(sql, database);
+        return null;
+      });
+      store.read("synchronizing the schema", store.untimed, sql -> {
         new SchemaSync(sql).run(schema);
         sql.connection().commit();
         if (store.context.clock().isPresent()) {
@@ -254,7 +259,8 @@ public final class Store implements DataAccess, AutoCloseable {
     return read(doing, timed, work);
   }
 
-  private <R> R read(String doing, StatementTimeouts.Settings timeouts, SqlWork<R> work) {
+  /** {@code timeouts}: the session settings to run with; null to leave the session as it is. */
+  private <R> R read(String doing, StatementTimeouts.@Nullable Settings timeouts, SqlWork<R> work) {
     requireOpen();
     Connection connection = connect(timeouts);
     try {
@@ -277,7 +283,7 @@ public final class Store implements DataAccess, AutoCloseable {
     R run(Sql sql) throws SQLException;
   }
 
-  private Connection connect(StatementTimeouts.Settings timeouts) {
+  private Connection connect(StatementTimeouts.@Nullable Settings timeouts) {
     Connection connection;
     try {
       connection = database.dataSource().getConnection();
@@ -287,7 +293,9 @@ public final class Store implements DataAccess, AutoCloseable {
     try {
       connection.setAutoCommit(false);
       connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-      database.timeouts().apply(connection, context.dialect(), timeouts);
+      if (timeouts != null) {
+        database.timeouts().apply(connection, context.dialect(), timeouts);
+      }
       return connection;
     } catch (SQLException e) {
       closeQuietly(connection);
