@@ -126,7 +126,7 @@ public final class Database implements AutoCloseable {
     try (Connection connection = dataSource.getConnection()) {
       url = connection.getMetaData().getURL();
     } catch (SQLException e) {
-      throw SqlErrors.failed(e, "connecting to an H2 DataSource", null);
+      throw SqlErrors.failedOutsideStore(e, "connecting to an H2 DataSource", null);
     }
     if (url == null || !url.startsWith("jdbc:h2:")) {
       throw new IllegalArgumentException("Database.h2 takes a DataSource of an H2 database, whose URL starts with"

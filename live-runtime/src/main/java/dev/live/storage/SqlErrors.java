@@ -130,6 +130,11 @@ final class SqlErrors {
     if (isTimeout(e)) {
       return timeout(e, doing, collection);
     }
+    return failedOutsideStore(e, doing, collection);
+  }
+
+  /** As {@link #failed}, for work outside a store, where no statement timeout is set (opening a database). */
+  static StorageException failedOutsideStore(SQLException e, String doing, String collection) {
     if (isRetryable(e)) {
       return new StorageException(ErrorCode.CONFLICT, "a concurrent transaction conflicted with this one while "
           + doing, collection, null, e, true);
