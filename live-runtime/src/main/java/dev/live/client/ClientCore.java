@@ -334,6 +334,7 @@ final class ClientCore implements ClientSocket.Events {
       clientId = message.clientId;
     }
     nextSeq = Math.max(nextSeq, message.lastMutation + 1);
+    dropExpired(message.clientRetentionMillis);
     backoff.reset();
     setState(ConnectionState.OPEN);
     for (ClientSubscription subscription : subscriptions.values()) {
@@ -603,10 +604,38 @@ final class ClientCore implements ClientSocket.Events {
     return mutation.future;
   }
 
+  /**
+   * Fails, without sending them again, the unacknowledged mutations first sent longer ago than the
+   * server keeps client records ({@code retentionMillis}, 0 when the server does not say): the
+   * server may have applied one and forgotten it since, and would then apply it a second time.
+   */
+  private void dropExpired(long retentionMillis) {
+    long now = System.currentTimeMillis();
+    for (Iterator<PendingMutation> it = outbox.iterator(); it.hasNext(); ) {
+      PendingMutation mutation = it.next();
+      if (mutation.acked() || !mutation.expired(now, retentionMillis)) {
+        continue;
+      }
+      it.remove();
+      String what = mutation.kind + (mutation.collection == null ? " call" : " of " + mutation.collection.name())
+          + " (seq " + mutation.seq + ")";
+      log.warn("the {} was first sent {} and never answered; the server keeps a client's record for {} ms, so it is"
+          + " not sent again: it may or may not have been applied", what,
+          mutation.sentAt == 0 ? "at an unknown time" : (now - mutation.sentAt) + " ms ago", retentionMillis);
+      if (mutation.future != null) {
+        mutation.future.completeExceptionally(new LiveException(ErrorCode.MUTATION_EXPIRED, "this " + what
+            + " was sent before and its answer never came; it was first sent longer ago than the server keeps"
+            + " the record of a client's mutations (" + retentionMillis + " ms), so sending it again could apply"
+            + " it twice. It may or may not have been applied: read the data, and write again if needed"));
+      }
+    }
+  }
+
   /** Sends a mutation; it gets its sequence number now if it has none yet, and keeps it from then on. */
   private void send(PendingMutation mutation) {
     if (mutation.seq == 0) {
       mutation.seq = nextSeq++;
+      mutation.sentAt = System.currentTimeMillis();
     }
     String type = mutation.kind == PendingMutation.Kind.CALL ? "call" : "mutate";
     pacer.send("{\"type\":\"" + type + "\",\"id\":\"m" + mutation.seq + "\",\"seq\":" + mutation.seq + ","

@@ -28,11 +28,13 @@ import java.util.Optional;
  * restart of the client: written after every change (to a temporary file, then moved over the
  * old one, so a crash leaves the old or the new one whole), read when the client starts. A
  * mutation keeps its sequence number in the file, so one sent before the restart is sent again
- * under the same number and the server applies it at most once.
+ * under the same number and the server applies it at most once. {@code sentAt} is when it was
+ * first sent (epoch milliseconds): one sent longer ago than the server keeps client records is
+ * not sent again ({@link PendingMutation#expired}).
  *
  * <pre>{@code
  * {"clientId":"7f3a...","mutations":[
- *   {"seq":12,"kind":"UPDATE","collection":"tasks","key":"t1","value":{"done":true},"body":"..."}]}
+ *   {"seq":12,"sentAt":1795338000000,"kind":"UPDATE","collection":"tasks","key":"t1","value":{"done":true},"body":"..."}]}
  * }</pre>
  */
 final class OutboxFile {
@@ -80,6 +82,7 @@ final class OutboxFile {
 
   private PendingMutation mutation(JsonParser in) throws IOException {
     long seq = 0;
+    long sentAt = 0;
     PendingMutation.Kind kind = null;
     String collectionName = null;
     String key = null;
@@ -90,6 +93,7 @@ final class OutboxFile {
       in.nextToken();
       switch (name) {
         case "seq" -> seq = in.getLongValue();
+        case "sentAt" -> sentAt = in.getLongValue();
         case "kind" -> kind = kind(in.getText());
         case "collection" -> collectionName = in.getText();
         case "key" -> key = ServerMessage.text(in, json);
@@ -115,6 +119,7 @@ final class OutboxFile {
       mutation = restored(kind, collection, key, value, body);
     }
     mutation.seq = seq;
+    mutation.sentAt = sentAt;
     return mutation;
   }
 
@@ -172,6 +177,9 @@ final class OutboxFile {
   private void write(JsonGenerator out, PendingMutation mutation) throws IOException {
     out.writeStartObject();
     out.writeNumberField("seq", mutation.seq);
+    if (mutation.sentAt != 0) {
+      out.writeNumberField("sentAt", mutation.sentAt);
+    }
     out.writeStringField("kind", mutation.kind.name());
     if (mutation.procedure != null) {
       out.writeStringField("procedure", mutation.procedure.name());

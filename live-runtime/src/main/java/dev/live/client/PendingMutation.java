@@ -33,6 +33,12 @@ final class PendingMutation {
 
   /** 0 until first sent. */
   long seq;
+  /**
+   * When it was first sent (epoch milliseconds, by this machine's clock, kept in the outbox file):
+   * past the server's client retention it is not sent again. 0 until sent, and for a mutation an
+   * outbox file of an older client kept without it.
+   */
+  long sentAt;
   /** The version of the applied write, once acked; -1 before. */
   long ackVersion = -1;
   /** The row as the server stored it (null for a delete or an unreadable row), once acked. */
@@ -55,6 +61,20 @@ final class PendingMutation {
 
   boolean acked() {
     return ackVersion >= 0;
+  }
+
+  /**
+   * Whether sending it again could apply it twice: it was sent before, and the server, which keeps
+   * a client's record for {@code retentionMillis} after its last mutation, may have forgotten it by
+   * now. A tenth of the window, at most a day, is kept as a margin for the clocks of this machine
+   * and the database, which measure the two ends. A sent mutation of unknown age counts as expired.
+   */
+  boolean expired(long nowMillis, long retentionMillis) {
+    if (seq == 0 || retentionMillis <= 0) {
+      return false;
+    }
+    long margin = Math.min(retentionMillis / 10, 86_400_000L);
+    return sentAt == 0 || nowMillis - sentAt >= retentionMillis - margin;
   }
 
   /** Whether this write touches row {@code id} of {@code of}. */

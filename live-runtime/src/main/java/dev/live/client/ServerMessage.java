@@ -43,6 +43,8 @@ final class ServerMessage {
   /** {@code welcome}'s rate: messages per second and burst this client may send; 0 when unlimited. */
   int ratePerSecond;
   int rateBurst;
+  /** {@code welcome}'s clientRetention in milliseconds; 0 when the server does not state it. */
+  long clientRetentionMillis;
   /** JSON text of a room's {@code state}, {@code members}, a presence's {@code member}, an event's {@code data}. */
   @Nullable String state;
   @Nullable String members;
@@ -110,6 +112,7 @@ final class ServerMessage {
       case "to" -> to = in.getLongValue();
       case "seq" -> seq = in.getLongValue();
       case "lastMutation" -> lastMutation = in.getLongValue();
+      case "clientRetention" -> clientRetentionMillis = in.getLongValue();
       case "reset" -> reset = in.getBooleanValue();
       case "status" -> status = in.getText();
       case "clientId" -> clientId = in.getText();

@@ -105,6 +105,19 @@ public enum ErrorCode {
    */
   RATE_LIMITED,
   /**
+   * A database statement of this request ran longer than the server's statement timeout (waiting
+   * for locks included) and the database canceled it: the request did not take effect. It is not
+   * retried by the server; sending it again may succeed once what held it up has passed. HTTP 504.
+   */
+  TIMEOUT,
+  /**
+   * Client side: a mutation sent before, whose answer never came, was first sent longer ago than
+   * the server keeps the record of a client's mutations ({@code welcome}'s {@code clientRetention}),
+   * so it is not sent again: the server could no longer tell a retry from a new write and might
+   * apply it twice. It may or may not have been applied; read the data, and write again if needed.
+   */
+  MUTATION_EXPIRED,
+  /**
    * Client side: the request cannot complete because the client was closed, or, for a request
    * that cannot be sent again safely, because the connection dropped before its answer came.
    */

@@ -595,8 +595,8 @@ public final class Connection implements Session.Listener {
 
   /**
    * Logs a request answered with {@code error} (a refusal at DEBUG, a failure of the server through
-   * the {@link FailureLog}), and counts it as a strike: a connection whose requests keep failing is
-   * closed like one that keeps sending over its rate.
+   * the {@link FailureLog}), and counts it as a strike when it may be the client's doing: a
+   * connection whose requests keep failing is closed like one that keeps sending over its rate.
    */
   private void refused(String request, LiveException error) {
     if (FailureLog.isServerFailure(error)) {
@@ -606,6 +606,9 @@ public final class Connection implements Session.Listener {
       log.atDebug().setMessage("request refused").addKeyValue("client", clientId).addKeyValue("request", request)
           .addKeyValue("code", error.code()).log();
     }
+    if (!isClientsDoing(error)) {
+      return;
+    }
     MessageRateLimit limit = rateLimit;
     if (limit != null && limit.strike() && !closed) {
       log.atInfo().setMessage("closing a connection whose requests keep failing").addKeyValue("client", clientId)
@@ -613,6 +616,17 @@ public final class Connection implements Session.Listener {
       close(StatusCode.POLICY_VIOLATION, "more than " + core.options().rateLimitStrikes() + " requests refused or"
           + " failed within " + MessageRateLimit.STRIKE_WINDOW.toSeconds() + " s");
     }
+  }
+
+  /**
+   * Whether a request answered with {@code error} may have failed by the client's doing. A slow or
+   * stopped server, or a conflict with other writers, is not: those would close every client at
+   * once when the database falters. A failure of the server is, since a client's input can cause
+   * it over and over (a value storage refuses, a procedure that throws on it).
+   */
+  private static boolean isClientsDoing(LiveException error) {
+    return error.code() != ErrorCode.TIMEOUT && error.code() != ErrorCode.CONFLICT
+        && error.code() != ErrorCode.SERVER_STOPPED;
   }
 
   private void dispatch(ClientMessage message) {
@@ -679,7 +693,8 @@ public final class Connection implements Session.Listener {
     int perSecond = Math.min(options.messagesPerSecond(),
         user ? options.userMessagesPerSecond() : options.addressMessagesPerSecond());
     int burst = Math.min(options.messageBurst(), user ? options.userMessageBurst() : options.addressMessageBurst());
-    send(ServerMessages.welcome(hello.id(), id, lastMutation, core.service().engine().position(), perSecond, burst));
+    send(ServerMessages.welcome(hello.id(), id, lastMutation, core.service().engine().position(), perSecond, burst,
+        core.service().store().options().clientRetention()));
   }
 
   private void subscribe(ClientMessage.Subscribe subscribe) {

@@ -61,6 +61,8 @@ final class HttpReplies {
       case STORAGE_FAILED:
       case SERVER_STOPPED:
         return 503;
+      case TIMEOUT:
+        return 504; // the database, which this server waits on like a gateway, did not answer in time
       default:
         return 400;
     }

@@ -68,8 +68,9 @@ import java.util.Set;
  *     browsers ask for: JSON shrinks to a fraction on slow networks, for a compressor's memory
  *     (tens of KiB) and CPU per connection (true)
  * @param maxConnections WebSocket connections open at once on this server; an upgrade beyond it is
- *     refused with HTTP 503 {@code TOO_MANY_CONNECTIONS} before it opens (10,000). HTTP requests,
- *     {@code /live/health} among them, are still answered at the limit
+ *     refused with HTTP 503 {@code TOO_MANY_CONNECTIONS} before it opens (one per 64 KiB of the
+ *     maximum heap, from 1,000 to 20,000: 4,096 at {@code -Xmx256m}). HTTP requests, {@code
+ *     /live/health} among them, are still answered at the limit
  * @param maxConnectionsPerAddress WebSocket connections open at once from one remote address
  *     ({@link #clientAddressHeader}) (1,000: offices and mobile carriers put many users behind one)
  * @param maxConnectionsPerUser WebSocket connections open at once for one authenticated user (100)
@@ -84,8 +85,8 @@ import java.util.Set;
  *     send at once (600)
  * @param maxSubscriptionsTotal subscriptions open at once on the server, those kept for resuming
  *     included; at the limit the oldest kept for resuming are ended first, then a subscribe is
- *     refused with {@code LIMIT_EXCEEDED} (one per 16 KiB of the maximum heap: 16,384 at
- *     {@code -Xmx256m})
+ *     refused with {@code LIMIT_EXCEEDED} (one per 32 KiB of the maximum heap, at least 1,000:
+ *     8,192 at {@code -Xmx256m})
  * @param clientBufferBytes characters the server may hold for all clients together: requests
  *     received and not yet answered, replies and deltas waiting to be sent, and deltas kept for
  *     resuming. Beyond it, the resume logs of subscriptions kept for dropped clients go first
@@ -140,7 +141,9 @@ public record ServerOptions(
     long minRequestDataRate,
     FatalErrorPolicy fatalErrorPolicy) {
   /** Bytes of maximum heap per subscription the default {@code maxSubscriptionsTotal} allows. */
-  static final long SUBSCRIPTION_HEAP_SHARE = 16 * 1024;
+  static final long SUBSCRIPTION_HEAP_SHARE = 32 * 1024;
+  /** Bytes of maximum heap per connection the default {@code maxConnections} allows. */
+  static final long CONNECTION_HEAP_SHARE = 64 * 1024;
 
   /** The most refusals within 10 s that {@code rateLimitStrikes} may tolerate. */
   private static final int MAX_RATE_LIMIT_STRIKES = 10_000;
@@ -271,7 +274,8 @@ public record ServerOptions(
     private int maxSubscriptionsPerUser = 2_000;
     private int maxQueriesPerUser = 1_000;
     private Duration engineTimePerUser = Duration.ofMillis(100);
-    private int maxConnections = 10_000;
+    private int maxConnections = (int) Math.max(1_000, Math.min(20_000,
+        Runtime.getRuntime().maxMemory() / CONNECTION_HEAP_SHARE));
     private int maxConnectionsPerAddress = 1_000;
     private int maxConnectionsPerUser = 100;
     private String clientAddressHeader = "";
@@ -426,7 +430,7 @@ public record ServerOptions(
       return this;
     }
 
-    /** WebSocket connections open at once on the server (10,000). */
+    /** WebSocket connections open at once on the server (one per 64 KiB of maximum heap, 1,000 to 20,000). */
     public Builder maxConnections(int maxConnections) {
       this.maxConnections = maxConnections;
       return this;
@@ -465,7 +469,7 @@ public record ServerOptions(
       return this;
     }
 
-    /** Subscriptions open at once on the server, resumable ones included (one per 16 KiB of maximum heap). */
+    /** Subscriptions open at once on the server, resumable ones included (one per 32 KiB of maximum heap). */
     public Builder maxSubscriptionsTotal(int maxSubscriptionsTotal) {
       this.maxSubscriptionsTotal = maxSubscriptionsTotal;
       return this;

@@ -36,6 +36,8 @@ public final class Database implements AutoCloseable {
   private final String embeddedKey;
   /** Whether closing ends the database itself: an in-memory one Live opened, not the application's. */
   private final boolean endsOnClose;
+  /** Shared by the stores on this database: they share its pool. */
+  private final StatementTimeouts timeouts = new StatementTimeouts();
 
   private Database(HikariDataSource dataSource, Dialect dialect, String description, String embeddedKey,
       boolean endsOnClose) {
@@ -124,7 +126,7 @@ public final class Database implements AutoCloseable {
     try (Connection connection = dataSource.getConnection()) {
       url = connection.getMetaData().getURL();
     } catch (SQLException e) {
-      throw SqlErrors.failed(e, "connecting to an H2 DataSource", null);
+      throw SqlErrors.failedOutsideStore(e, "connecting to an H2 DataSource", null);
     }
     if (url == null || !url.startsWith("jdbc:h2:")) {
       throw new IllegalArgumentException("Database.h2 takes a DataSource of an H2 database, whose URL starts with"
@@ -155,6 +157,10 @@ public final class Database implements AutoCloseable {
 
   Dialect dialect() {
     return dialect;
+  }
+
+  StatementTimeouts timeouts() {
+    return timeouts;
   }
 
   /**
@@ -215,7 +221,9 @@ public final class Database implements AutoCloseable {
 
   /**
    * Writers of one row queue until the one ahead commits, so a lock wait of H2's default second
-   * is too short under load; ten seconds bounds a stuck writer instead.
+   * is too short under load; ten seconds bounds a stuck writer instead. A {@link Store} sets each
+   * connection's lock timeout to its statement timeout when it first uses it ({@link
+   * StatementTimeouts}); this is the value until then.
    */
   private static String h2Settings() {
     // QUERY_CACHE_SIZE: H2 keeps 8 parsed statements per connection by default, fewer than a

@@ -3,6 +3,7 @@ package dev.live.storage;
 import dev.live.jdbc.JdbcParameterWriter;
 import dev.live.schema.FieldType;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,8 +51,9 @@ sealed interface Dialect permits H2Dialect, PostgresDialect {
 
   /**
    * An upsert of {@code (client_id, last_seq)} into the client table that only ever raises
-   * {@code last_seq}: its update count is 1 when {@code last_seq} was raised or the row created,
-   * 0 when the stored sequence was already as high.
+   * {@code last_seq}, setting {@code last_used} to the transaction's time when it does: its update
+   * count is 1 when {@code last_seq} was raised or the row created, 0 when the stored sequence was
+   * already as high.
    */
   String claimMutationSql(String table);
 
@@ -60,4 +62,10 @@ sealed interface Dialect permits H2Dialect, PostgresDialect {
    * once, held until the transaction ends; empty when the database needs none.
    */
   String schemaLockSql();
+
+  /**
+   * Statements that set the current session's statement timeout to {@code statementMillis} and
+   * its lock timeout to {@code lockMillis} (0: no statement timeout); see {@link StatementTimeouts}.
+   */
+  List<String> timeoutSql(long statementMillis, long lockMillis);
 }

@@ -69,7 +69,7 @@ public final class EngineRead {
       try {
         rows.addAll(sql.query(statement, collection.rowMapper()));
       } catch (SQLException e) {
-        throw SqlErrors.failed(e, "reading rows of " + collection.name() + " by id", collection.name());
+        throw store.context().errors().failed(e, "reading rows of " + collection.name() + " by id", collection.name());
       }
     }
     return rows;
@@ -124,7 +124,7 @@ public final class EngineRead {
         }
       }
     } catch (SQLException e) {
-      throw SqlErrors.failed(e, "reading live queries of " + collection.name(), collection.name());
+      throw store.context().errors().failed(e, "reading live queries of " + collection.name(), collection.name());
     }
     return results;
   }

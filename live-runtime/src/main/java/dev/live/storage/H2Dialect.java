@@ -3,6 +3,7 @@ package dev.live.storage;
 import dev.live.jdbc.JdbcParameterWriter;
 import dev.live.schema.FieldType;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -128,13 +129,24 @@ final class H2Dialect implements Dialect {
   public String claimMutationSql(String table) {
     return "MERGE INTO " + table + " t USING (VALUES (CAST(? AS CHARACTER VARYING), CAST(? AS BIGINT)))"
         + " s(client_id, last_seq) ON t.client_id = s.client_id"
-        + " WHEN MATCHED AND t.last_seq < s.last_seq THEN UPDATE SET last_seq = s.last_seq"
-        + " WHEN NOT MATCHED THEN INSERT (client_id, last_seq) VALUES (s.client_id, s.last_seq)";
+        + " WHEN MATCHED AND t.last_seq < s.last_seq THEN UPDATE SET last_seq = s.last_seq, last_used = CURRENT_TIMESTAMP"
+        + " WHEN NOT MATCHED THEN INSERT (client_id, last_seq, last_used) VALUES (s.client_id, s.last_seq,"
+        + " CURRENT_TIMESTAMP)";
   }
 
   @Override
   public String schemaLockSql() {
     // One process owns an embedded database file; nothing to serialize with.
     return "";
+  }
+
+  /**
+   * H2 waits for a row lock apart from running: a wait ends at {@code LOCK_TIMEOUT} (SQLState
+   * HYT00), a run at {@code QUERY_TIMEOUT} (57014). Both get the statement timeout, so a statement
+   * ends after about that long, as on PostgreSQL, whatever it was doing.
+   */
+  @Override
+  public List<String> timeoutSql(long statementMillis, long lockMillis) {
+    return List.of("SET QUERY_TIMEOUT " + statementMillis, "SET LOCK_TIMEOUT " + lockMillis);
   }
 }

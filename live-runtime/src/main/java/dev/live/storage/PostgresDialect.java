@@ -3,6 +3,7 @@ package dev.live.storage;
 import dev.live.jdbc.JdbcParameterWriter;
 import dev.live.schema.FieldType;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.postgresql.util.PSQLException;
@@ -114,13 +115,22 @@ final class PostgresDialect implements Dialect {
 
   @Override
   public String claimMutationSql(String table) {
-    return "INSERT INTO " + table + " (client_id, last_seq) VALUES (?, ?)"
-        + " ON CONFLICT (client_id) DO UPDATE SET last_seq = EXCLUDED.last_seq"
+    return "INSERT INTO " + table + " (client_id, last_seq, last_used) VALUES (?, ?, CURRENT_TIMESTAMP)"
+        + " ON CONFLICT (client_id) DO UPDATE SET last_seq = EXCLUDED.last_seq, last_used = EXCLUDED.last_used"
         + " WHERE " + table + ".last_seq < EXCLUDED.last_seq";
   }
 
   @Override
   public String schemaLockSql() {
     return "SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK_KEY + ")";
+  }
+
+  /**
+   * {@code statement_timeout} covers the statement's lock waits too; {@code lock_timeout} is left
+   * as the server has it (off by default).
+   */
+  @Override
+  public List<String> timeoutSql(long statementMillis, long lockMillis) {
+    return List.of("SET statement_timeout = " + statementMillis);
   }
 }

@@ -74,7 +74,11 @@ final class SchemaSync {
     }
     if (!tableExists("live_clients")) {
       sql.execute("CREATE TABLE " + SqlNames.CLIENTS + " (client_id " + text + " NOT NULL PRIMARY KEY,"
-          + " last_seq BIGINT NOT NULL)");
+          + " last_seq BIGINT NOT NULL, " + ClientMutations.LAST_USED_COLUMN + ")");
+    } else if (!hasColumn("live_clients", "last_used")) {
+      // Rows from before retention count from now: none is forgotten sooner than the window says.
+      sql.execute("ALTER TABLE " + SqlNames.CLIENTS + " ADD COLUMN " + ClientMutations.LAST_USED_COLUMN);
+      log.info("added column {}.last_used: client records now expire after their retention", SqlNames.CLIENTS);
     }
   }
 
@@ -305,6 +309,16 @@ final class SchemaSync {
         return result.getLong(1);
       }
     }
+  }
+
+  /** Whether {@code table} has {@code column}, in any case: H2 keeps unquoted names in upper case. */
+  private boolean hasColumn(String table, String column) throws SQLException {
+    for (String name : columns(table).keySet()) {
+      if (name.equalsIgnoreCase(column)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What information_schema says of a column; the sizes are null where they do not apply. */

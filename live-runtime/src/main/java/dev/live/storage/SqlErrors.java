@@ -7,8 +7,12 @@ import dev.live.query.ToOne;
 import dev.live.schema.CollectionSchema;
 import dev.live.schema.LiveSchema;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the database's {@link SQLException}s into typed {@link StorageException}s. Constraint
@@ -17,6 +21,10 @@ import java.util.List;
  * created it ({@code ux_teams_name}, {@code fk_tasks_assignee_id}).
  */
 final class SqlErrors {
+  private static final Logger log = LoggerFactory.getLogger(SqlErrors.class);
+  /** At most one log line about timed-out statements per this many nanoseconds: they can come in floods. */
+  private static final long TIMEOUT_LOG_INTERVAL_NANOS = 10_000_000_000L;
+
   /** A constraint Live created, and the field it guards. */
   private record Constraint(String name, CollectionSchema<?> collection, Field<?, ?> field, Kind kind) {}
 
@@ -41,9 +49,13 @@ final class SqlErrors {
 
   private final List<Constraint> constraints = new ArrayList<>();
   private final Dialect dialect;
+  private final Duration statementTimeout;
+  private final AtomicLong nextTimeoutLog = new AtomicLong(System.nanoTime());
+  private final AtomicLong timeoutsNotLogged = new AtomicLong();
 
-  SqlErrors(LiveSchema schema, Dialect dialect) {
+  SqlErrors(LiveSchema schema, Dialect dialect, Duration statementTimeout) {
     this.dialect = dialect;
+    this.statementTimeout = statementTimeout;
     for (CollectionSchema<?> collection : schema.collections()) {
       for (Field<?, ?> field : collection.fields()) {
         if (field.info().isUnique()) {
@@ -67,12 +79,25 @@ final class SqlErrors {
   }
 
   /**
+   * Whether the database canceled the statement: it ran past the statement timeout (57014 on
+   * both databases; on PostgreSQL also an administrator's cancel, which is rare and alike to the
+   * client), or on H2 waited for a lock past the lock timeout (HYT00).
+   */
+  static boolean isTimeout(SQLException e) {
+    String state = e.getSQLState();
+    return "57014".equals(state) || "HYT00".equals(state);
+  }
+
+  /**
    * The typed error for {@code e}, raised while doing {@code operation} on {@code collection}
    * ({@code id} being the row's id, when known).
    */
   StorageException map(SQLException e, Operation operation, CollectionSchema<?> collection, Object id) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     String where = operation.verb + " " + collection.name();
+    if (isTimeout(e)) {
+      return timeout(e, where, collection.name());
+    }
     if (isRetryable(e)) {
       return new StorageException(ErrorCode.CONFLICT, "a concurrent transaction conflicted with this one while "
           + where + (state.equals("40P01") ? " (deadlock)" : " (serialization failure)"),
@@ -101,7 +126,15 @@ final class SqlErrors {
   }
 
   /** An error with no collection to blame: connecting, committing, the change log. */
-  static StorageException failed(SQLException e, String doing, String collection) {
+  StorageException failed(SQLException e, String doing, String collection) {
+    if (isTimeout(e)) {
+      return timeout(e, doing, collection);
+    }
+    return failedOutsideStore(e, doing, collection);
+  }
+
+  /** As {@link #failed}, for work outside a store, where no statement timeout is set (opening a database). */
+  static StorageException failedOutsideStore(SQLException e, String doing, String collection) {
     if (isRetryable(e)) {
       return new StorageException(ErrorCode.CONFLICT, "a concurrent transaction conflicted with this one while "
           + doing, collection, null, e, true);
@@ -109,6 +142,50 @@ final class SqlErrors {
     return new StorageException(ErrorCode.STORAGE_FAILED, "storage failed while " + doing + " (SQLState "
         + (e.getSQLState() == null ? "none" : e.getSQLState()) + "); the server log has the database's message",
         collection, null, e, false);
+  }
+
+  /**
+   * {@code TIMEOUT}, never retried: a statement that ran out of time would likely run out again,
+   * and holding the request for several timeouts is what the limit is there to prevent.
+   */
+  private StorageException timeout(SQLException e, String doing, String collection) {
+    logTimeout(doing);
+    return new StorageException(ErrorCode.TIMEOUT, "a database statement ran longer than the statement"
+        + " timeout of " + describe(statementTimeout) + " while " + doing + ", waiting for locks included, and"
+        + " was canceled, so the request did not take effect. Ask for less (a narrower query, fewer rows), or let the"
+        + " server's operator raise StoreOptions.statementTimeout", collection, null, e, false);
+  }
+
+  /**
+   * One WARN line without a stack trace, at most every ten seconds, counting those in between:
+   * what the operator needs (the limit is being hit, and how often) without a line per request.
+   */
+  private void logTimeout(String doing) {
+    long now = System.nanoTime();
+    long next = nextTimeoutLog.get();
+    if (now - next < 0 || !nextTimeoutLog.compareAndSet(next, now + TIMEOUT_LOG_INTERVAL_NANOS)) {
+      timeoutsNotLogged.incrementAndGet();
+      return;
+    }
+    long others = timeoutsNotLogged.getAndSet(0);
+    log.warn("a statement ran past the statement timeout of {} while {} and was canceled{}", describe(statementTimeout),
+        doing, others == 0 ? "" : " (" + others + " more timed out since the last such line)");
+  }
+
+  /** "250 ms", "30 s", "2 min", "30 days": as an operator would write the limit. */
+  static String describe(Duration duration) {
+    long millis = duration.toMillis();
+    long seconds = millis / 1000;
+    if (millis % 1000 != 0 || seconds == 0) {
+      return millis + " ms";
+    } else if (seconds % 60 != 0) {
+      return seconds + " s";
+    } else if (seconds % 3600 != 0) {
+      return seconds / 60 + " min";
+    } else if (seconds % 86_400 != 0) {
+      return seconds / 3600 + " h";
+    }
+    return seconds / 86_400 + (seconds == 86_400 ? " day" : " days");
   }
 
   private StorageException unique(SQLException e, Operation operation, CollectionSchema<?> collection, Object id) {

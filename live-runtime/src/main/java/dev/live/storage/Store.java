@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,19 +43,27 @@ public final class Store implements DataAccess, AutoCloseable {
   private final StoreOptions options;
   private final StoreContext context;
   private final ChangeFeed changes;
+  private final ClientSweep clientSweep = new ClientSweep(this);
   private final AtomicBoolean closed = new AtomicBoolean();
   /** The unit this thread runs on this store, if any: calling the store from inside it is a mistake. */
   private final ThreadLocal<Transaction> unitRunning = new ThreadLocal<>();
+  /** The session settings of every statement run for requests, the change tail and the engine. */
+  private final StatementTimeouts.Settings timed;
+  /** Those of schema synchronization: no statement timeout, the same lock timeout. */
+  private final StatementTimeouts.Settings untimed;
 
   private Store(Database database, LiveSchema schema, StoreOptions options) {
     this.database = database;
     this.options = options;
+    long timeoutMillis = options.statementTimeout().toMillis();
+    this.timed = new StatementTimeouts.Settings(timeoutMillis, timeoutMillis);
+    this.untimed = new StatementTimeouts.Settings(0, timeoutMillis);
     Map<CollectionSchema<?>, TableSql<?>> tables = new HashMap<>();
     for (CollectionSchema<?> collection : schema.collections()) {
       tables.put(collection, new TableSql<>(collection, database.dialect()));
     }
     this.context = new StoreContext(schema, database.dialect(), Map.copyOf(tables), options.hooks(),
-        new SqlErrors(schema, database.dialect()), options.statementObserver(), database.embeddedKey().map(VersionClock::acquire));
+        new SqlErrors(schema, database.dialect(), options.statementTimeout()), options.statementObserver(), database.embeddedKey().map(VersionClock::acquire));
     this.changes = new ChangeFeed(this);
   }
 
@@ -71,8 +80,14 @@ public final class Store implements DataAccess, AutoCloseable {
   public static Store open(Database database, LiveSchema schema, StoreOptions options) {
     Store store = new Store(database, schema, options);
     try {
-      store.read("synchronizing the schema", sql -> {
+      // Without a statement timeout: creating an index or a foreign key on a large table, or
+      // waiting for another node's synchronization, may rightly take long, and happens once.
+      // Before any setting of the session: those of another product would fail less clearly.
+      store.read("checking the database", null, sql -> {
         checkProduct(sql, database);
+        return null;
+      });
+      store.read("synchronizing the schema", store.untimed, sql -> {
         new SchemaSync(sql).run(schema);
         sql.connection().commit();
         if (store.context.clock().isPresent()) {
@@ -84,6 +99,7 @@ public final class Store implements DataAccess, AutoCloseable {
       store.close();
       throw e;
     }
+    store.clientSweep.start();
     log.info("opened store on {} with {} collections", database, schema.collections().size());
     return store;
   }
@@ -146,6 +162,16 @@ public final class Store implements DataAccess, AutoCloseable {
     return read("reading a client's last mutation", sql -> ClientMutations.last(sql, clientId));
   }
 
+  /**
+   * Deletes the records of clients whose last mutation is older than {@link
+   * StoreOptions#clientRetention()}, at most 20,000 in one call, and returns how many it deleted.
+   * The store does this by itself every ten minutes; call it to sweep now (tests, maintenance).
+   * A client whose record is gone is a new client to the store: see docs/storage.md.
+   */
+  public int deleteExpiredClients() {
+    return clientSweep.run();
+  }
+
   /** The change log: every committed write in version order, and tails that follow it. */
   public ChangeFeed changes() {
     return changes;
@@ -160,7 +186,8 @@ public final class Store implements DataAccess, AutoCloseable {
     return database;
   }
 
-  StoreOptions options() {
+  /** The options this store was opened with. */
+  public StoreOptions options() {
     return options;
   }
 
@@ -180,6 +207,7 @@ public final class Store implements DataAccess, AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      clientSweep.close();
       changes.closeAll();
       context.clock().ifPresent(VersionClock::release);
     }
@@ -195,7 +223,7 @@ public final class Store implements DataAccess, AutoCloseable {
     List<Change> committed;
     R result;
     List<Consumer<List<Change>>> listeners;
-    Connection connection = connect();
+    Connection connection = connect(timed);
     Transaction tx = new Transaction(context, new Sql(connection, context.dialect(), context.observer()));
     unitRunning.set(tx);
     try {
@@ -204,7 +232,7 @@ public final class Store implements DataAccess, AutoCloseable {
       listeners = tx.afterCommitListeners();
     } catch (SQLException e) {
       rollback(connection, e);
-      throw SqlErrors.failed(e, "committing", null);
+      throw context.errors().failed(e, "committing", null);
     } catch (RuntimeException | Error e) {
       rollback(connection, e);
       throw e;
@@ -228,12 +256,17 @@ public final class Store implements DataAccess, AutoCloseable {
 
   /** Runs {@code work} on a connection of its own, outside any unit, and rolls back whatever it left open. */
   <R> R read(String doing, SqlWork<R> work) {
+    return read(doing, timed, work);
+  }
+
+  /** {@code timeouts}: the session settings to run with; null to leave the session as it is. */
+  private <R> R read(String doing, StatementTimeouts.@Nullable Settings timeouts, SqlWork<R> work) {
     requireOpen();
-    Connection connection = connect();
+    Connection connection = connect(timeouts);
     try {
       return work.run(new Sql(connection, context.dialect(), context.observer()));
     } catch (SQLException e) {
-      throw SqlErrors.failed(e, doing, null);
+      throw context.errors().failed(e, doing, null);
     } finally {
       try {
         connection.rollback();
@@ -250,20 +283,23 @@ public final class Store implements DataAccess, AutoCloseable {
     R run(Sql sql) throws SQLException;
   }
 
-  private Connection connect() {
+  private Connection connect(StatementTimeouts.@Nullable Settings timeouts) {
     Connection connection;
     try {
       connection = database.dataSource().getConnection();
     } catch (SQLException e) {
-      throw SqlErrors.failed(e, "connecting to " + database, null);
+      throw context.errors().failed(e, "connecting to " + database, null);
     }
     try {
       connection.setAutoCommit(false);
       connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      if (timeouts != null) {
+        database.timeouts().apply(connection, context.dialect(), timeouts);
+      }
       return connection;
     } catch (SQLException e) {
       closeQuietly(connection);
-      throw SqlErrors.failed(e, "preparing a connection to " + database, null);
+      throw context.errors().failed(e, "preparing a connection to " + database, null);
     }
   }
 

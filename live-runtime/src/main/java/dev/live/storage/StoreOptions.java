@@ -18,18 +18,34 @@ import java.util.Objects;
  *     latest after this); 1 second by default
  * @param tailBatchSize at most this many changes are read and delivered at once; 1000 by default
  * @param statementObserver sees every statement's SQL; none by default
+ * @param statementTimeout how long one SQL statement may run, waiting for locks included, before
+ *     the database cancels it and the request fails with {@code TIMEOUT}; 1 ms to 1 hour, 30 seconds
+ *     by default. Schema synchronization at start runs without it. See docs/storage.md
+ * @param clientRetention how long the record of a client's mutations is kept after its last
+ *     mutation; within it a retried mutation applies at most once, after it the record is deleted.
+ *     1 hour to 10 years, 30 days by default. See docs/storage.md
  */
 public record StoreOptions(
     Hooks hooks,
     int maxRetries,
     Duration tailPollInterval,
     int tailBatchSize,
-    StatementObserver statementObserver) {
+    StatementObserver statementObserver,
+    Duration statementTimeout,
+    Duration clientRetention) {
+  /** The longest {@link #statementTimeout()}: past it a request is better failed than waited for. */
+  public static final Duration MAX_STATEMENT_TIMEOUT = Duration.ofHours(1);
+  /** The shortest {@link #clientRetention()}: a client offline for a moment must not lose its record. */
+  public static final Duration MIN_CLIENT_RETENTION = Duration.ofHours(1);
+  /** The longest {@link #clientRetention()}. */
+  public static final Duration MAX_CLIENT_RETENTION = Duration.ofDays(3650);
 
   public StoreOptions {
     Objects.requireNonNull(hooks, "hooks");
     Objects.requireNonNull(tailPollInterval, "tailPollInterval");
     Objects.requireNonNull(statementObserver, "statementObserver");
+    Objects.requireNonNull(statementTimeout, "statementTimeout");
+    Objects.requireNonNull(clientRetention, "clientRetention");
     if (maxRetries < 0 || maxRetries > 100) {
       throw new IllegalArgumentException("maxRetries is 0 to 100, not " + maxRetries);
     }
@@ -38,6 +54,12 @@ public record StoreOptions(
     }
     if (tailBatchSize < 1 || tailBatchSize > 100_000) {
       throw new IllegalArgumentException("tailBatchSize is 1 to 100,000, not " + tailBatchSize);
+    }
+    if (statementTimeout.compareTo(Duration.ofMillis(1)) < 0 || statementTimeout.compareTo(MAX_STATEMENT_TIMEOUT) > 0) {
+      throw new IllegalArgumentException("statementTimeout is 1 ms to 1 hour, not " + statementTimeout);
+    }
+    if (clientRetention.compareTo(MIN_CLIENT_RETENTION) < 0 || clientRetention.compareTo(MAX_CLIENT_RETENTION) > 0) {
+      throw new IllegalArgumentException("clientRetention is 1 hour to 3650 days, not " + clientRetention);
     }
   }
 
@@ -56,6 +78,8 @@ public record StoreOptions(
     private Duration tailPollInterval = Duration.ofSeconds(1);
     private int tailBatchSize = 1000;
     private StatementObserver statementObserver = StatementObserver.NONE;
+    private Duration statementTimeout = Duration.ofSeconds(30);
+    private Duration clientRetention = Duration.ofDays(30);
 
     private Builder() {}
 
@@ -84,8 +108,21 @@ public record StoreOptions(
       return this;
     }
 
+    /** How long one SQL statement may run before it is canceled with {@code TIMEOUT}; 30 seconds by default. */
+    public Builder statementTimeout(Duration statementTimeout) {
+      this.statementTimeout = statementTimeout;
+      return this;
+    }
+
+    /** How long a client's mutation record is kept after its last mutation; 30 days by default. */
+    public Builder clientRetention(Duration clientRetention) {
+      this.clientRetention = clientRetention;
+      return this;
+    }
+
     public StoreOptions build() {
-      return new StoreOptions(hooks, maxRetries, tailPollInterval, tailBatchSize, statementObserver);
+      return new StoreOptions(hooks, maxRetries, tailPollInterval, tailBatchSize, statementObserver,
+          statementTimeout, clientRetention);
     }
   }
 }

@@ -187,7 +187,7 @@ public final class Transaction implements DataAccess {
       // once (H2 parses every new text). One savepoint per depth is open at a time.
       savepoint = sql.connection().setSavepoint("live_nested_" + (nesting + 1));
     } catch (SQLException e) {
-      throw failed(SqlErrors.failed(e, "starting a nested transaction", null));
+      throw failed(context.errors().failed(e, "starting a nested transaction", null));
     }
     int pendingMark = pending.size();
     int afterCommitMark = afterCommit.size();
@@ -214,7 +214,7 @@ public final class Transaction implements DataAccess {
     try {
       sql.connection().releaseSavepoint(savepoint);
     } catch (SQLException e) {
-      throw failed(SqlErrors.failed(e, "ending a nested transaction", null));
+      throw failed(context.errors().failed(e, "ending a nested transaction", null));
     }
     return result;
   }
@@ -272,7 +272,7 @@ public final class Transaction implements DataAccess {
         throw failed(new StorageException(ErrorCode.CONFLICT, "two transactions recorded the first"
             + " mutation of one client at once", null, null, e, true));
       }
-      throw failed(SqlErrors.failed(e, "recording a client's mutation", null));
+      throw failed(context.errors().failed(e, "recording a client's mutation", null));
     }
   }
 
@@ -282,7 +282,7 @@ public final class Transaction implements DataAccess {
     try {
       return ClientMutations.last(sql, clientId);
     } catch (SQLException e) {
-      throw failed(SqlErrors.failed(e, "reading a client's last mutation", null));
+      throw failed(context.errors().failed(e, "reading a client's last mutation", null));
     }
   }
 

@@ -186,7 +186,7 @@ export interface ErrorInfo {
   path?: string;
 }
 
-/** An error the server answered, or the client's own (`code` "CLOSED", "OFFLINE_QUEUE_FULL", ...). */
+/** An error the server answered, or the client's own (`code` "CLOSED", "OFFLINE_QUEUE_FULL", "MUTATION_EXPIRED", ...). */
 export declare class LiveError extends Error {
   readonly code: string;
   readonly path?: string;

@@ -288,6 +288,7 @@ class LiveClient {
     this.#welcomed = true;
     this.#welcomeVersion = message.version ?? 0;
     this.#nextSeq = Math.max(this.#nextSeq, (message.lastMutation ?? 0) + 1);
+    this.#dropExpired(message.clientRetention ?? 0);
     this.#pacer.limit(message.rate);
     this.#backoff.reset();
     this.#setState("open");
@@ -520,9 +521,33 @@ class LiveClient {
     });
   }
 
+  /**
+   * Fails, without sending them again, the unanswered writes first sent longer ago than the server
+   * keeps a client's record (`welcome.clientRetention`, ms): the server may have applied one and
+   * forgotten it since, and would apply it twice. A tab left open (a laptop asleep for weeks) keeps
+   * its writes that long. A tenth of the window, at most a day, is a margin for the clocks.
+   */
+  #dropExpired(retention) {
+    if (!(retention > 0)) return;
+    const now = Date.now();
+    const margin = Math.min(retention / 10, 86_400_000);
+    for (const write of [...this.#outbox]) {
+      if (write.acked || write.seq === 0 || now - write.sentAt < retention - margin) continue;
+      this.#outbox.splice(this.#outbox.indexOf(write), 1);
+      write.reject(new LiveError("MUTATION_EXPIRED", `this ${write.kind} was sent before and its answer never came;`
+        + ` it was first sent longer ago than the server keeps the record of a client's writes (${retention} ms),`
+        + " so sending it again could apply it twice. It may or may not have been applied: read the data, and"
+        + " write again if needed"));
+    }
+    this.#refreshAll();
+  }
+
   /** Sends a write; it takes its sequence number the first time and keeps it from then on. */
   #sendWrite(write) {
-    if (write.seq === 0) write.seq = this.#nextSeq++;
+    if (write.seq === 0) {
+      write.seq = this.#nextSeq++;
+      write.sentAt = Date.now();
+    }
     const message = write.kind === "call"
       ? { type: "call", id: "m" + write.seq, seq: write.seq, procedure: write.procedure, input: write.input }
       : { type: "mutate", id: "m" + write.seq, seq: write.seq, op: write.kind, collection: write.collection };

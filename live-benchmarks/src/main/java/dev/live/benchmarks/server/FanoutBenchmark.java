@@ -71,7 +71,7 @@ public final class FanoutBenchmark {
             .database(Database.h2Memory("fanout")).host("127.0.0.1").port(0)
             // The load clients never speak after subscribing, and wait through the other
             // server's phases: longer than the 2 minutes of silence a server allows by default.
-            .options(ServerOptions.builder().idleTimeout(Duration.ofMinutes(10)).build())
+            .options(OneAddressLoad.lift(ServerOptions.builder()).idleTimeout(Duration.ofMinutes(10)).build())
             .start()) {
       for (int i = 0; i < HOT_ROWS; i++) {
         liveServer.data().insert(Todos.insert("t" + i, "hot"));

@@ -58,7 +58,7 @@ public final class IdleConnectionsBenchmark {
   }
 
   private static List<Figure> run(int asked, boolean histogram) throws Exception {
-    ServerOptions options = ServerOptions.builder().idleTimeout(IDLE_TIMEOUT).build();
+    ServerOptions options = OneAddressLoad.lift(ServerOptions.builder()).idleTimeout(IDLE_TIMEOUT).build();
     try (LiveServer server = LiveServer.builder().schema(AppSchema.INSTANCE).database(Database.h2Memory("idle"))
         .options(options).host("127.0.0.1").port(0).start()) {
       LoadProcesses.Opened warm = LoadProcesses.hold(server, WARM_UP, () -> { });

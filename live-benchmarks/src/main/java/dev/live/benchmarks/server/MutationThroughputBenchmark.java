@@ -82,8 +82,8 @@ public final class MutationThroughputBenchmark {
     // The default rate limits (100 messages/s per connection, 300 per user) protect a server from
     // one client; they would cap 50 clients at 5,000 mutations/s. The benchmark measures the
     // write path, not the limits, so it raises them far above what it can reach.
-    ServerOptions options = ServerOptions.builder().messagesPerSecond(1_000_000).messageBurst(1_000_000)
-        .userMessagesPerSecond(1_000_000).userMessageBurst(1_000_000).build();
+    ServerOptions options = OneAddressLoad.lift(ServerOptions.builder()).messagesPerSecond(1_000_000)
+        .messageBurst(1_000_000).userMessagesPerSecond(1_000_000).userMessageBurst(1_000_000).build();
     try (BenchDatabase database = databases.get();
         Store store = Store.open(database.database(), AppSchema.INSTANCE);
         LiveServer server = LiveServer.builder().schema(AppSchema.INSTANCE).store(store).options(options)

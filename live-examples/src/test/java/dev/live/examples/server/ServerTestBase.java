@@ -12,6 +12,7 @@ import dev.live.examples.storage.TestDatabase;
 import dev.live.server.LiveServer;
 import dev.live.server.ServerOptions;
 import dev.live.storage.Store;
+import dev.live.storage.StoreOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ abstract class ServerTestBase {
   @BeforeEach
   void startServer() {
     database = createDatabase();
-    store = Store.open(database.database(), AppSchema.INSTANCE);
+    store = Store.open(database.database(), AppSchema.INSTANCE, storeOptions());
     BoardData.seed(store);
     server = configure(LiveServer.builder().schema(AppSchema.INSTANCE).store(store).host("127.0.0.1").port(0)).start();
   }
@@ -51,6 +52,11 @@ abstract class ServerTestBase {
   /** The database each test gets; override to reach it through {@link dev.live.examples.storage.JdbcFaults}. */
   TestDatabase createDatabase() {
     return backend.create();
+  }
+
+  /** The options of the store each test's server runs on; override to change them. */
+  StoreOptions storeOptions() {
+    return StoreOptions.defaults();
   }
 
   /** The server each test gets; override to add rules, procedures, options. */

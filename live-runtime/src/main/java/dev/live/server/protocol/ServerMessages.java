@@ -7,6 +7,7 @@ import dev.live.json.LiveJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -22,9 +23,25 @@ public final class ServerMessages {
 
   /** {@code rate}: the messages per second and the burst this client may send, for it to pace itself. */
   public static String welcome(String id, String clientId, long lastMutation, long version, int perSecond, int burst) {
+    return welcomeHead(id, clientId, lastMutation, version, perSecond, burst) + "}";
+  }
+
+  /**
+   * A welcome that also states {@code clientRetention}, in milliseconds: how long the server keeps
+   * the record of a client's mutations after its last one (a client must not send again a
+   * mutation it first sent longer ago than that; see docs/protocol.md).
+   */
+  public static String welcome(String id, String clientId, long lastMutation, long version, int perSecond, int burst,
+      Duration clientRetention) {
+    return welcomeHead(id, clientId, lastMutation, version, perSecond, burst) + ",\"clientRetention\":"
+        + clientRetention.toMillis() + "}";
+  }
+
+  private static String welcomeHead(String id, String clientId, long lastMutation, long version, int perSecond,
+      int burst) {
     return "{\"type\":\"welcome\",\"id\":" + id + ",\"protocol\":" + PROTOCOL + ",\"clientId\":"
         + string(clientId) + ",\"lastMutation\":" + lastMutation + ",\"version\":" + version
-        + ",\"rate\":{\"messagesPerSecond\":" + perSecond + ",\"burst\":" + burst + "}}";
+        + ",\"rate\":{\"messagesPerSecond\":" + perSecond + ",\"burst\":" + burst + "}";
   }
 
   /**
