@@ -10,9 +10,6 @@ import dev.live.auth.Rules;
 import dev.live.server.LiveServer;
 import dev.live.server.ServerOptions;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
@@ -69,14 +66,12 @@ class ConnectionLimitsTest extends ServerTestBase {
   }
 
   @Test
-  void theServerTotalIsKeptAndHealthIsAnsweredAtIt() throws Exception {
+  void theServerTotalIsKeptAndHealthIsAnsweredAtIt() {
     for (int i = 0; i < TOTAL; i++) {
       connectFrom("10.0.1." + i, null);
     }
     assertRefused(from("10.0.2.1"), "server");
-    HttpResponse<String> health = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/live/health"))
-            .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> health = HttpCalls.get(server, "/health");
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"connections\":" + TOTAL);
   }

@@ -10,12 +10,8 @@ import dev.live.server.LiveServer;
 import dev.live.server.ServerOptions;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -162,29 +158,14 @@ class HttpLimitsTest extends ServerTestBase {
   }
 
   private HttpResponse<String> post(String path, String authorization, Map<String, String> headers, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/live" + path))
-        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    Map<String, String> all = new java.util.HashMap<>(headers);
     if (authorization != null) {
-      request.header("Authorization", authorization);
+      all.put("Authorization", authorization);
     }
-    headers.forEach(request::header);
-    try {
-      return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-          .send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return HttpCalls.post(server, path, all, body);
   }
 
   private static JsonNode error(HttpResponse<String> response) {
-    try {
-      return WsClient.JSON.readTree(response.body()).path("error");
-    } catch (IOException e) {
-      throw new AssertionError("not JSON (" + response.statusCode() + "): " + response.body(), e);
-    }
+    return HttpCalls.json(response).path("error");
   }
 }

@@ -17,7 +17,6 @@ import dev.live.examples.board.TeamScope;
 import dev.live.server.LiveServer;
 import dev.live.server.ServerOptions;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -228,23 +227,11 @@ class HttpRoutesTest extends ServerTestBase {
    * pin other behaviour.
    */
   private static HttpResponse<String> send(HttpRequest request) {
-    try {
-      return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-          .send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return HttpCalls.send(request);
   }
 
   private static JsonNode body(HttpResponse<String> response) {
-    try {
-      return WsClient.JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new AssertionError("not JSON (" + response.statusCode() + "): " + response.body(), e);
-    }
+    return HttpCalls.json(response);
   }
 
   private static List<JsonNode> toList(JsonNode array) {

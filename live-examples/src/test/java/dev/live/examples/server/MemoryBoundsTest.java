@@ -7,11 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.live.auth.Rules;
 import dev.live.server.LiveServer;
 import dev.live.server.ServerOptions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,17 +79,8 @@ class MemoryBoundsTest extends ServerTestBase {
   }
 
   private JsonNode stats() {
-    try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          URI.create("http://127.0.0.1:" + server.port() + "/live/stats")).timeout(Duration.ofSeconds(10)).GET()
-          .build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).isEqualTo(200);
-      return WsClient.JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    HttpResponse<String> response = HttpCalls.get(server, "/stats");
+    assertThat(response.statusCode()).isEqualTo(200);
+    return HttpCalls.json(response);
   }
 }
