@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Texts shared by several connections are charged to each: the count is an upper bound of what
  * the buffers hold. Over the limit, each holder gives way in its own manner: outbound queues drop
  * subscription frames (their subscriptions get a fresh snapshot later), resume logs keep nothing
- * new, the oldest parked subscriptions are ended, and connections stop reading until the total
+ * new (they stopped at {@linkplain #overResumeShare half} of it already), the oldest parked
+ * subscriptions are ended, and connections stop reading until the total
  * falls, when they are {@linkplain #whenBelow woken}.
  */
 final class ClientBuffers {
@@ -38,6 +39,16 @@ final class ClientBuffers {
   /** Whether the buffers hold more than the limit. */
   boolean over() {
     return held.get() > limit;
+  }
+
+  /**
+   * Whether the buffers hold more than resume logs may fill: half the limit. What dropped clients
+   * may need later yields to what connected clients need now: resume logs keep nothing new past
+   * half, so that they alone never bring the buffers to the limit, where every subscription's
+   * frames would be dropped for a later snapshot and connections would stop reading.
+   */
+  boolean overResumeShare() {
+    return held.get() > limit / 2;
   }
 
   long held() {

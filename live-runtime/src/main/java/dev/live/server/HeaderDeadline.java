@@ -1,6 +1,8 @@
 package dev.live.server;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.util.thread.Scheduler;
@@ -17,6 +19,12 @@ import org.eclipse.jetty.util.thread.Scheduler;
 final class HeaderDeadline implements Connection.Listener {
   private final Scheduler scheduler;
   private final long deadlineMillis;
+  /**
+   * The check of each open connection, cancelled when it closes: a check left to run would keep
+   * its closed connection (parser, buffers: tens of KiB) reachable until the deadline, and a flood
+   * of short requests, each refused and closed at once, would pile up thousands of them.
+   */
+  private final Map<Connection, Scheduler.Task> checks = new ConcurrentHashMap<>();
 
   HeaderDeadline(Scheduler scheduler, Duration deadline) {
     this.scheduler = scheduler;
@@ -25,7 +33,13 @@ final class HeaderDeadline implements Connection.Listener {
 
   @Override
   public void onOpened(Connection connection) {
-    scheduler.schedule(() -> check(connection), deadlineMillis, TimeUnit.MILLISECONDS);
+    checks.put(connection, scheduler.schedule(() -> {
+      checks.remove(connection);
+      check(connection);
+    }, deadlineMillis, TimeUnit.MILLISECONDS));
+    if (!connection.getEndPoint().isOpen()) {
+      onClosed(connection); // closed before its check was listed: nothing else cancels it
+    }
   }
 
   private static void check(Connection connection) {
@@ -38,6 +52,9 @@ final class HeaderDeadline implements Connection.Listener {
 
   @Override
   public void onClosed(Connection connection) {
-    // The scheduled check finds the endpoint closed and does nothing.
+    Scheduler.Task pending = checks.remove(connection);
+    if (pending != null) {
+      pending.cancel(); // Jetty's scheduler then drops the task, and with it the connection
+    }
   }
 }

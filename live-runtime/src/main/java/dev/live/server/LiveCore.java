@@ -224,6 +224,7 @@ final class LiveCore {
         + ",\"outboundQueuedChars\":{\"total\":" + queued[0] + ",\"max\":" + queued[1] + "}"
         + ",\"processingMicros\":{\"p50\":" + rates.processingP50Micros() + ",\"p99\":" + rates.processingP99Micros()
         + ",\"max\":" + rates.processingMaxMicros() + "}"
+        + ",\"heap\":" + HeapFigures.json()
         + ",\"windowSeconds\":" + ServerMetrics.WINDOW_SECONDS + "}";
   }
 

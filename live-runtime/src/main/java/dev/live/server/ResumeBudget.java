@@ -28,9 +28,9 @@ final class ResumeBudget {
     buffers.release(chars);
   }
 
-  /** Whether the client's logs hold more than its share, or all clients' buffers more than theirs. */
+  /** Whether the client's logs hold more than its share, or all clients' buffers more than logs may fill. */
   boolean exceeded() {
-    return spent.get() > limit || buffers.over();
+    return spent.get() > limit || buffers.overResumeShare();
   }
 
   long spent() {

@@ -89,10 +89,11 @@ import java.util.Set;
  *     8,192 at {@code -Xmx256m})
  * @param clientBufferBytes characters the server may hold for all clients together: requests
  *     received and not yet answered, replies and deltas waiting to be sent, and deltas kept for
- *     resuming. Beyond it, the resume logs of subscriptions kept for dropped clients go first
- *     (oldest first), deltas waiting for a subscription are replaced by a fresh snapshot once its
- *     client catches up, resume logs keep nothing new, and connections stop reading until it falls
- *     (a quarter of the maximum heap)
+ *     resuming. Resume logs keep nothing new past half of it, which leaves the other half to
+ *     connected clients. Beyond it, the resume logs of subscriptions kept for dropped clients go
+ *     first (oldest first), deltas waiting for a subscription are replaced by a fresh snapshot once
+ *     its client catches up, and connections stop reading until it falls (an eighth of the maximum
+ *     heap: a character takes one or two bytes of heap, so the buffers take at most a quarter)
  * @param requestHeaderTimeout how long an HTTP request, a WebSocket upgrade included, may take to
  *     send its headers before its connection is closed (10 s); only on the server's own Jetty
  *     ({@link LiveServer})
@@ -283,7 +284,8 @@ public record ServerOptions(
     private int addressMessageBurst = 600;
     private int maxSubscriptionsTotal = (int) Math.min(Integer.MAX_VALUE, Math.max(1_000,
         Runtime.getRuntime().maxMemory() / SUBSCRIPTION_HEAP_SHARE));
-    private long clientBufferBytes = Math.max(16L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4);
+    // Counted in characters, which take two bytes each in a string holding any beyond Latin-1.
+    private long clientBufferBytes = Math.max(16L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 8);
     private Duration requestHeaderTimeout = Duration.ofSeconds(10);
     private long minRequestDataRate = 1_024;
     private FatalErrorPolicy fatalErrorPolicy = FatalErrorPolicy.exitProcess();
@@ -475,7 +477,7 @@ public record ServerOptions(
       return this;
     }
 
-    /** Characters held for all clients together: requests, queued sends, resume logs (a quarter of the heap). */
+    /** Characters held for all clients together: requests, queued sends, resume logs (an eighth of the heap). */
     public Builder clientBufferBytes(long clientBufferBytes) {
       this.clientBufferBytes = clientBufferBytes;
       return this;

@@ -49,6 +49,8 @@ public final class BoardServer implements AutoCloseable {
           .middleware(new TeamWrites())
           .rooms(BoardRooms.board(BoardRooms.teamMembers(store)))
           .options(ServerOptions.builder().allowedOrigins(options.allowedOrigins()).build())
+          // The server's figures (GET /live/stats: connections, buffers, heap) for the admins.
+          .stats(auth -> auth.hasRole(Role.ADMIN.name()))
           .site("board-app") // the web UI, from src/main/resources/board-app/
           .host(options.host())
           .port(options.port())

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * The server-wide memory bounds: subscriptions in total (those kept for dropped clients are ended
  * first, oldest first, then a subscribe is refused with {@code LIMIT_EXCEEDED}), and the
  * characters held for all clients together, which resume logs and outbound queues stay within,
- * what dropped clients left going first, while a connected client still converges.
+ * what dropped clients left going first, while a connected client still converges; resume logs
+ * fill at most half of them.
  */
 class MemoryBoundsTest extends ServerTestBase {
   private static final int MAX_SUBSCRIPTIONS = 4;
@@ -76,6 +77,34 @@ class MemoryBoundsTest extends ServerTestBase {
         .toArray(String[]::new));
     String title = last;
     assertThat(fresh(BOARD_1)).anySatisfy(row -> assertThat(row.path("title").asText()).isEqualTo(title));
+  }
+
+  @Test
+  void droppedClientsResumeLogsFillAtMostHalfTheBuffersAndAConnectedClientGetsEveryDelta() {
+    for (int i = 0; i < 5; i++) {
+      WsClient dropped = client("dropped" + i);
+      dropped.subscribe("s", BOARD_1);
+      dropped.abort();
+    }
+    WsClient bystander = client("bystander");
+    bystander.subscribe("b", BOARD_1);
+    WsClient writer = client("writer");
+    int delta = 0;
+    long most = 0;
+    for (int i = 0; i < 20; i++) {
+      String title = "x" + i + "-" + "y".repeat(8 * 1024);
+      delta = title.length() + 300; // the delta's text: the row, with this title, and its envelope
+      update(writer, "tasks", "t1", "{'title':'" + title + "'}");
+      most = Math.max(most, stats().path("clientBuffers").path("heldChars").asLong());
+    }
+    // Half for the logs, give or take the delta being added when the stats were read; the rest
+    // stays free for connected clients, whose frames are then never dropped for a reset.
+    assertThat(most).as("the most held while the logs filled").isLessThanOrEqualTo(BUFFERS / 2 + 2L * delta);
+    int written = 20;
+    await().atMost(Duration.ofSeconds(10)).until(() -> bystander.messagesOf("b").size() == 1 + written);
+    assertThat(bystander.messagesOf("b")).as("the bystander's snapshot, then a delta per write, no reset")
+        .allSatisfy(message -> assertThat(message.path("reset").asBoolean()).isFalse())
+        .filteredOn(message -> message.path("type").asText().equals("delta")).hasSize(written);
   }
 
   private JsonNode stats() {

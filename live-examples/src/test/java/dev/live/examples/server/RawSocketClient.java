@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A WebSocket client on a plain socket with a small receive buffer, which reads only when asked
@@ -28,21 +29,48 @@ final class RawSocketClient implements AutoCloseable {
   }
 
   static RawSocketClient connect(URI uri) throws IOException {
+    Upgrade upgrade = tryConnect(uri);
+    if (upgrade.client() == null) {
+      throw new IOException("upgrade refused: " + upgrade.status());
+    }
+    return upgrade.client();
+  }
+
+  /**
+   * The server's answer to an upgrade: the client when it switched protocols (101), or else the
+   * refusal's status line, headers and body, its socket closed.
+   */
+  record Upgrade(@Nullable RawSocketClient client, String status, String headers, String body) {}
+
+  /** Asks {@code uri} (its path and query) for an upgrade. */
+  static Upgrade tryConnect(URI uri) throws IOException {
     Socket socket = new Socket();
     socket.setReceiveBufferSize(4096);
-    socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
+    socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
     socket.setSoTimeout(10_000);
     RawSocketClient client = new RawSocketClient(socket);
-    String key = Base64.getEncoder().encodeToString(new byte[16]);
-    client.out.write(("GET " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
-        + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-    client.out.flush();
-    String status = client.readHeaders();
-    if (!status.startsWith("HTTP/1.1 101")) {
-      throw new IOException("upgrade refused: " + status);
+    try {
+      String key = Base64.getEncoder().encodeToString(new byte[16]);
+      String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+      client.out.write(("GET " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+          + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
+          + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      client.out.flush();
+      String headers = client.readHeaders();
+      String status = headers.substring(0, headers.indexOf("\r\n"));
+      if (status.startsWith("HTTP/1.1 101")) {
+        return new Upgrade(client, status, headers, "");
+      }
+      java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)\r\ncontent-length: *(\\d+)")
+          .matcher(headers);
+      String body = length.find() ? new String(client.in.readNBytes(Integer.parseInt(length.group(1))),
+          StandardCharsets.UTF_8) : "";
+      socket.close();
+      return new Upgrade(null, status, headers, body);
+    } catch (IOException | RuntimeException e) {
+      socket.close();
+      throw e;
     }
-    return client;
   }
 
   private String readHeaders() throws IOException {

@@ -76,6 +76,17 @@ class StatsTest extends ServerTestBase {
     assertThat(registry.get("live.engine.deferrals").functionCounter().count()).isZero();
   }
 
+  @Test
+  void theHeapAfterACollectionIsThereForOperators() throws Exception {
+    System.gc(); // the server runs in this JVM: its pools then have a collection to report
+    JsonNode heap = WsClient.JSON.readTree(get("/stats", "ops").body()).path("heap");
+    assertThat(heap.path("maxBytes").asLong()).as("%s", heap)
+        .isEqualTo(java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax());
+    assertThat(heap.path("afterGcBytes").asLong()).as("%s", heap).isPositive()
+        .isLessThanOrEqualTo(heap.path("maxBytes").asLong());
+    assertThat(heap.path("usedBytes").asLong()).as("%s", heap).isPositive();
+  }
+
   private HttpResponse<String> get(String path, String user) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/live" + path))
         .timeout(Duration.ofSeconds(10)).GET();

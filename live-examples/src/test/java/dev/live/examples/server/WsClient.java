@@ -33,6 +33,7 @@ final class WsClient implements AutoCloseable {
   private final Set<Integer> taken = new HashSet<>();
   final CompletableFuture<int[]> closed = new CompletableFuture<>();
   final CompletableFuture<String> closeReason = new CompletableFuture<>();
+  private volatile java.util.function.Consumer<JsonNode> observer;
   private int nextSeq = 1;
   private int nextId = 1;
 
@@ -163,7 +164,19 @@ final class WsClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Calls {@code observer} with each message from now on, as it arrives (on the connection's
+   * thread: it must be quick), for a test that times arrivals.
+   */
+  void observe(java.util.function.Consumer<JsonNode> observer) {
+    this.observer = observer;
+  }
+
   private void accept(JsonNode message) {
+    java.util.function.Consumer<JsonNode> current = observer;
+    if (current != null) {
+      current.accept(message);
+    }
     synchronized (all) {
       all.add(message);
       all.notifyAll();
