@@ -45,9 +45,9 @@ final class LiveCore {
   private static final Duration TAKEOVER_WAIT = Duration.ofSeconds(10);
   /**
    * Users or addresses with a rate-limit bucket at most, each; beyond, new ones share one bucket.
-   * An entry costs about 200 bytes, so each map stays under 20 MB whatever clients do.
+   * An entry costs about 200 bytes, so each map stays under 4 MB whatever clients do.
    */
-  private static final int MAX_BUCKET_KEYS = 100_000;
+  private static final int MAX_BUCKET_KEYS = 20_000;
   /** How long connections closed after a fatal error have to end before the server goes on stopping. */
   private static final long FATAL_CLOSE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
   /** Preallocated: memory may be short when it is sent. */

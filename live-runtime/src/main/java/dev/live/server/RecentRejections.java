@@ -22,8 +22,8 @@ import java.util.Optional;
 final class RecentRejections {
   /** Rejections kept per client at most: each is a code and a message. */
   static final int PER_CLIENT = 256;
-  /** Rejections kept over all clients at most: a few hundred bytes each, some 20 MB in all. */
-  static final int MAX_TOTAL = 65_536;
+  /** Rejections kept over all clients at most: a few hundred bytes each, some 5 MB in all. */
+  static final int MAX_TOTAL = 16_384;
 
   private record Rejection(long seq, LiveException error, long at) {}
 

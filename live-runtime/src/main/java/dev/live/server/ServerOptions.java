@@ -68,8 +68,9 @@ import java.util.Set;
  *     browsers ask for: JSON shrinks to a fraction on slow networks, for a compressor's memory
  *     (tens of KiB) and CPU per connection (true)
  * @param maxConnections WebSocket connections open at once on this server; an upgrade beyond it is
- *     refused with HTTP 503 {@code TOO_MANY_CONNECTIONS} before it opens (one per 64 KiB of the
- *     maximum heap, from 1,000 to 20,000: 4,096 at {@code -Xmx256m}). HTTP requests, {@code
+ *     refused with HTTP 503 {@code TOO_MANY_CONNECTIONS} before it opens (one per 128 KiB of the
+ *     maximum heap, from 1,000 to 20,000: 2,048 at {@code -Xmx256m}, 16,384 at {@code -Xmx2g}).
+ *     An idle connection takes 10 to 25 KiB; the rest of its share leaves room for what it does. HTTP requests, {@code
  *     /live/health} among them, are still answered at the limit
  * @param maxConnectionsPerAddress WebSocket connections open at once from one remote address
  *     ({@link #clientAddressHeader}) (1,000: offices and mobile carriers put many users behind one)
@@ -144,7 +145,7 @@ public record ServerOptions(
   /** Bytes of maximum heap per subscription the default {@code maxSubscriptionsTotal} allows. */
   static final long SUBSCRIPTION_HEAP_SHARE = 32 * 1024;
   /** Bytes of maximum heap per connection the default {@code maxConnections} allows. */
-  static final long CONNECTION_HEAP_SHARE = 64 * 1024;
+  static final long CONNECTION_HEAP_SHARE = 128 * 1024;
 
   /** The most refusals within 10 s that {@code rateLimitStrikes} may tolerate. */
   private static final int MAX_RATE_LIMIT_STRIKES = 10_000;
@@ -432,7 +433,7 @@ public record ServerOptions(
       return this;
     }
 
-    /** WebSocket connections open at once on the server (one per 64 KiB of maximum heap, 1,000 to 20,000). */
+    /** WebSocket connections open at once on the server (one per 128 KiB of maximum heap, 1,000 to 20,000). */
     public Builder maxConnections(int maxConnections) {
       this.maxConnections = maxConnections;
       return this;
