@@ -13,8 +13,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * every byte, so a client trickling one header line every few seconds would otherwise hold a
  * socket and a parser for as long as it likes, a thousand of them a thousand. The first request
  * is the one that matters: every WebSocket upgrade is one, and a later request on a kept-alive
- * connection comes after a whole one was sent. Request bodies are bounded by Jetty's minimum data
- * rate instead ({@link ServerOptions#minRequestDataRate()}).
+ * connection comes after a whole one was sent. Request bodies are bounded by {@link BodyRate}
+ * instead ({@link ServerOptions#minRequestDataRate()}).
  */
 final class HeaderDeadline implements Connection.Listener {
   private final Scheduler scheduler;

@@ -90,7 +90,7 @@ import java.util.Set;
  *     8,192 at {@code -Xmx256m})
  * @param clientBufferBytes characters the server may hold for all clients together: requests
  *     received and not yet answered, replies and deltas waiting to be sent, and deltas kept for
- *     resuming. Resume logs keep nothing new past half of it, which leaves the other half to
+ *     resuming. Resume logs keep nothing new once the buffers are half full, which leaves the other half to
  *     connected clients. Beyond it, the resume logs of subscriptions kept for dropped clients go
  *     first (oldest first), deltas waiting for a subscription are replaced by a fresh snapshot once
  *     its client catches up, and connections stop reading until it falls (an eighth of the maximum
