@@ -25,8 +25,14 @@ import java.util.Objects;
  *     refused with {@code RATE_LIMITED}. Queries another owner within bounds follows too are
  *     never held back. (A subscriber's first read of a new query runs on its own thread and is
  *     not counted: the message rate limit and {@code maxQueriesPerOwner} bound those.)
+ * @param maxHeldRows rows the queries of all owners may hold together (their results, and the
+ *     few beyond a window's end); once they hold as many, a subscription to a query no one follows
+ *     yet is refused with {@code LIMIT_EXCEEDED}, while subscriptions to followed queries go on.
+ *     Checked before a new query is read, so the query that crosses the bound is admitted whole
+ *     (unbounded by default: a server sets it from its heap)
  */
-public record EngineOptions(int maxSubscriptionsPerOwner, int maxQueriesPerOwner, Duration workPerOwner) {
+public record EngineOptions(int maxSubscriptionsPerOwner, int maxQueriesPerOwner, Duration workPerOwner,
+    long maxHeldRows) {
   public EngineOptions {
     Objects.requireNonNull(workPerOwner, "workPerOwner");
     if (maxSubscriptionsPerOwner < 1) {
@@ -34,6 +40,9 @@ public record EngineOptions(int maxSubscriptionsPerOwner, int maxQueriesPerOwner
     }
     if (maxQueriesPerOwner < 1) {
       throw new IllegalArgumentException("maxQueriesPerOwner must be at least 1, not " + maxQueriesPerOwner);
+    }
+    if (maxHeldRows < 1) {
+      throw new IllegalArgumentException("maxHeldRows must be at least 1, not " + maxHeldRows);
     }
     if (workPerOwner.toMillis() < 1 || workPerOwner.compareTo(Duration.ofSeconds(1)) > 0) {
       throw new IllegalArgumentException("workPerOwner is from 1 ms to 1 s (of engine time per second), not "
@@ -54,6 +63,7 @@ public record EngineOptions(int maxSubscriptionsPerOwner, int maxQueriesPerOwner
     private int maxSubscriptionsPerOwner = 2_000;
     private int maxQueriesPerOwner = 1_000;
     private Duration workPerOwner = Duration.ofMillis(100);
+    private long maxHeldRows = Long.MAX_VALUE;
 
     private Builder() {}
 
@@ -72,8 +82,14 @@ public record EngineOptions(int maxSubscriptionsPerOwner, int maxQueriesPerOwner
       return this;
     }
 
+    /** Rows all queries may hold together before new queries are refused (unbounded). */
+    public Builder maxHeldRows(long maxHeldRows) {
+      this.maxHeldRows = maxHeldRows;
+      return this;
+    }
+
     public EngineOptions build() {
-      return new EngineOptions(maxSubscriptionsPerOwner, maxQueriesPerOwner, workPerOwner);
+      return new EngineOptions(maxSubscriptionsPerOwner, maxQueriesPerOwner, workPerOwner, maxHeldRows);
     }
   }
 }

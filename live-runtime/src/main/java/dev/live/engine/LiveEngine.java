@@ -102,6 +102,7 @@ public final class LiveEngine implements AutoCloseable {
         return subscription;
       }
       if (node == null) {
+        refuseOverHeldRows();
         node = new QueryNode<>(query, core.values, core.index, core.cache);
         node.collectUses(core.sets);
         core.nodes.put(query, node);
@@ -219,6 +220,28 @@ public final class LiveEngine implements AutoCloseable {
       return core.subscriptionCount;
     } finally {
       core.lock.unlock();
+    }
+  }
+
+  /**
+   * Refuses a new query while the queries hold {@link EngineOptions#maxHeldRows()} rows or more:
+   * a client could otherwise make the engine hold a table's rows once per query it invents.
+   * Called under the lock; counts every node's rows, which is cheap beside the read a new query
+   * costs.
+   */
+  private void refuseOverHeldRows() {
+    long max = core.owners.options().maxHeldRows();
+    if (max == Long.MAX_VALUE) {
+      return;
+    }
+    long held = 0;
+    for (QueryNode<?> node : core.nodes.values()) {
+      held += node.heldRows();
+    }
+    if (held >= max) {
+      throw new dev.live.error.LiveException(dev.live.error.ErrorCode.LIMIT_EXCEEDED, "the server's live queries"
+          + " hold " + held + " rows, as many as it allows (" + max + "); subscribe to a query already followed,"
+          + " or try again later");
     }
   }
 

@@ -13,6 +13,10 @@ final class Owners {
   private final EngineOptions options;
   private final Map<String, Owner> owners = new HashMap<>();
 
+  EngineOptions options() {
+    return options;
+  }
+
   Owners(EngineOptions options) {
     this.options = options;
   }

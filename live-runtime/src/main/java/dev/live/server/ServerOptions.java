@@ -68,8 +68,8 @@ import java.util.Set;
  *     browsers ask for: JSON shrinks to a fraction on slow networks, for a compressor's memory
  *     (tens of KiB) and CPU per connection (true)
  * @param maxConnections WebSocket connections open at once on this server; an upgrade beyond it is
- *     refused with HTTP 503 {@code TOO_MANY_CONNECTIONS} before it opens (one per 128 KiB of the
- *     maximum heap, from 1,000 to 20,000: 2,048 at {@code -Xmx256m}, 16,384 at {@code -Xmx2g}).
+ *     refused with HTTP 503 {@code TOO_MANY_CONNECTIONS} before it opens (one per 192 KiB of the
+ *     maximum heap, from 1,000 to 20,000: 1,365 at {@code -Xmx256m}, 10,922 at {@code -Xmx2g}).
  *     An idle connection takes 10 to 25 KiB; the rest of its share leaves room for what it does. HTTP requests, {@code
  *     /live/health} among them, are still answered at the limit
  * @param maxConnectionsPerAddress WebSocket connections open at once from one remote address
@@ -100,6 +100,11 @@ import java.util.Set;
  *     ({@link LiveServer})
  * @param minRequestDataRate bytes per second an HTTP request body must arrive at, on average, or
  *     the request fails with 408 (1,024)
+ * @param maxHeldRows rows the live queries of all clients may hold together (their results); once
+ *     they hold as many, a subscription to a query nobody follows yet is refused with {@code
+ *     LIMIT_EXCEEDED}, while subscriptions to followed queries go on (one per 8 KiB of the maximum
+ *     heap: 32,768 at {@code -Xmx256m}): without it, a client could make the server hold a table's
+ *     rows once for every query it invents
  * @param fatalErrorPolicy what the server does after a fatal error (an {@code Error} such as
  *     {@code OutOfMemoryError} on one of its threads, or an exception that ended its change tail
  *     or its engine's reader): health goes red, connections close with 1011, and then the process
@@ -141,11 +146,14 @@ public record ServerOptions(
     long clientBufferBytes,
     Duration requestHeaderTimeout,
     long minRequestDataRate,
+    long maxHeldRows,
     FatalErrorPolicy fatalErrorPolicy) {
   /** Bytes of maximum heap per subscription the default {@code maxSubscriptionsTotal} allows. */
   static final long SUBSCRIPTION_HEAP_SHARE = 32 * 1024;
   /** Bytes of maximum heap per connection the default {@code maxConnections} allows. */
-  static final long CONNECTION_HEAP_SHARE = 128 * 1024;
+  static final long CONNECTION_HEAP_SHARE = 192 * 1024;
+  /** Bytes of maximum heap per row the default {@code maxHeldRows} allows. */
+  static final long HELD_ROW_HEAP_SHARE = 8 * 1024;
 
   /** The most refusals within 10 s that {@code rateLimitStrikes} may tolerate. */
   private static final int MAX_RATE_LIMIT_STRIKES = 10_000;
@@ -212,6 +220,7 @@ public record ServerOptions(
       throw new IllegalArgumentException("rateLimitStrikes is from 1 to " + MAX_RATE_LIMIT_STRIKES + ", not "
           + rateLimitStrikes);
     }
+    requirePositive("maxHeldRows", maxHeldRows);
     Objects.requireNonNull(fatalErrorPolicy, "fatalErrorPolicy");
   }
 
@@ -238,7 +247,7 @@ public record ServerOptions(
   /** The engine's bounds per user. */
   dev.live.engine.EngineOptions engineOptions() {
     return dev.live.engine.EngineOptions.builder().maxSubscriptionsPerOwner(maxSubscriptionsPerUser)
-        .maxQueriesPerOwner(maxQueriesPerUser).workPerOwner(engineTimePerUser).build();
+        .maxQueriesPerOwner(maxQueriesPerUser).workPerOwner(engineTimePerUser).maxHeldRows(maxHeldRows).build();
   }
 
   /** The read constraints every message is parsed under. */
@@ -289,6 +298,7 @@ public record ServerOptions(
     private long clientBufferBytes = Math.max(16L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 8);
     private Duration requestHeaderTimeout = Duration.ofSeconds(10);
     private long minRequestDataRate = 1_024;
+    private long maxHeldRows = Math.max(10_000, Runtime.getRuntime().maxMemory() / HELD_ROW_HEAP_SHARE);
     private FatalErrorPolicy fatalErrorPolicy = FatalErrorPolicy.exitProcess();
 
     private Builder() {}
@@ -433,7 +443,7 @@ public record ServerOptions(
       return this;
     }
 
-    /** WebSocket connections open at once on the server (one per 128 KiB of maximum heap, 1,000 to 20,000). */
+    /** WebSocket connections open at once on the server (one per 192 KiB of maximum heap, 1,000 to 20,000). */
     public Builder maxConnections(int maxConnections) {
       this.maxConnections = maxConnections;
       return this;
@@ -501,6 +511,12 @@ public record ServerOptions(
      * default, for a supervisor to restart it) or {@link FatalErrorPolicy#stopServer(
      * java.util.function.Consumer)} (for an application embedding {@link LiveHandler}, and tests).
      */
+    /** Rows the live queries may hold together before new queries are refused (one per 8 KiB of maximum heap). */
+    public Builder maxHeldRows(long maxHeldRows) {
+      this.maxHeldRows = maxHeldRows;
+      return this;
+    }
+
     public Builder fatalErrorPolicy(FatalErrorPolicy fatalErrorPolicy) {
       this.fatalErrorPolicy = fatalErrorPolicy;
       return this;
@@ -513,7 +529,7 @@ public record ServerOptions(
           userMessagesPerSecond, userMessageBurst, rateLimitStrikes, maxSubscriptionsPerUser, maxQueriesPerUser,
           engineTimePerUser, compression, maxConnections, maxConnectionsPerAddress, maxConnectionsPerUser,
           clientAddressHeader, addressMessagesPerSecond, addressMessageBurst, maxSubscriptionsTotal, clientBufferBytes,
-          requestHeaderTimeout, minRequestDataRate, fatalErrorPolicy);
+          requestHeaderTimeout, minRequestDataRate, maxHeldRows, fatalErrorPolicy);
     }
   }
 }

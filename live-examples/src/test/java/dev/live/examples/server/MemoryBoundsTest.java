@@ -14,7 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server-wide memory bounds: subscriptions in total (those kept for dropped clients are ended
+ * The server-wide memory bounds: rows the live queries hold (a new query is refused beyond them),
+ * subscriptions in total (those kept for dropped clients are ended
  * first, oldest first, then a subscribe is refused with {@code LIMIT_EXCEEDED}), and the
  * characters held for all clients together, which resume logs and outbound queues stay within,
  * what dropped clients left going first, while a connected client still converges; resume logs
@@ -32,6 +33,7 @@ class MemoryBoundsTest extends ServerTestBase {
         .maxSubscriptionsTotal(MAX_SUBSCRIPTIONS)
         .maxMessageBytes(MAX_MESSAGE)
         .clientBufferBytes(BUFFERS)
+        .maxHeldRows(3) // board b1's three tasks: one query of them is all the engine may take on
         .build());
   }
 
@@ -52,6 +54,18 @@ class MemoryBoundsTest extends ServerTestBase {
     JsonNode refused = active.request("a5", "{\"type\":\"subscribe\",\"id\":\"a5\",\"query\":" + BOARD_1 + "}");
     assertThat(refused.path("error").path("code").asText()).as("%s", refused).isEqualTo("LIMIT_EXCEEDED");
     assertThat(server.subscriptionCount()).isEqualTo(MAX_SUBSCRIPTIONS);
+  }
+
+  @Test
+  void aNewQueryIsRefusedOnceTheQueriesHoldTheirRowsAndFollowedOnesStillAreServed() {
+    WsClient first = client("first");
+    assertThat(first.subscribe("b1", BOARD_1).path("rows")).as("b1's tasks, all the engine may hold").hasSize(3);
+    JsonNode refused = first.request("b2", "{\"type\":\"subscribe\",\"id\":\"b2\",\"query\":"
+        + json("{'collection':'tasks','where':{'op':'eq','field':'boardId','value':'b2'}}") + "}");
+    assertThat(refused.path("error").path("code").asText()).as("%s", refused).isEqualTo("LIMIT_EXCEEDED");
+    assertThat(refused.path("error").path("message").asText()).contains("hold 3 rows");
+    WsClient second = client("second");
+    assertThat(second.subscribe("b1", BOARD_1).path("type").asText()).as("a query already followed").isEqualTo("snapshot");
   }
 
   @Test
