@@ -111,6 +111,18 @@ public enum ErrorCode {
    */
   TIMEOUT,
   /**
+   * A write would store a row larger than its collection's write quota allows (its JSON encoding, in
+   * bytes; {@code LiveServer.Builder.writeQuota}): nothing was written, and the same row never
+   * fits. HTTP 413.
+   */
+  ROW_TOO_LARGE,
+  /**
+   * A write would take its writer (the user, or the anonymous clients of one address) beyond the
+   * bytes per minute its collection's write quota allows: nothing was written. It fits again once
+   * the allowance has refilled; the message says in about how long. HTTP 429.
+   */
+  QUOTA_EXCEEDED,
+  /**
    * Client side: a mutation sent before, whose answer never came, was first sent longer ago than
    * the server keeps the record of a client's mutations ({@code welcome}'s {@code clientRetention}),
    * so it is not sent again: the server could no longer tell a retry from a new write and might

@@ -561,7 +561,7 @@ public final class Connection implements Session.Listener {
         throw new LiveException(ErrorCode.PROTOCOL_VIOLATION, "the first message of a connection is hello");
       }
       if (message instanceof ClientMessage.Mutate mutate) {
-        return core.service().mutateInGroup(auth, mutationKey, mutate.seq(), mutate.mutation())
+        return core.service().mutateInGroup(auth, address, mutationKey, mutate.seq(), mutate.mutation())
             .thenAccept(outcome -> {
               LiveService.Outcome answered = remembered(mutate.seq(), outcome);
               send(ack(mutate, answered));
@@ -640,7 +640,7 @@ public final class Connection implements Session.Listener {
       LiveService.Rows rows = core.service().query(auth, query.query());
       send(ServerMessages.rows(query.id(), rows.version(), rows.json()));
     } else if (message instanceof ClientMessage.Call call) {
-      LiveService.Outcome outcome = core.service().call(auth, Optional.of(mutationKey), call.seq(),
+      LiveService.Outcome outcome = core.service().call(auth, address, Optional.of(mutationKey), call.seq(),
           call.dispatcher(), call.call());
       if (call.seq().isPresent()) {
         outcome = remembered(call.seq().getAsLong(), outcome);
@@ -717,7 +717,7 @@ public final class Connection implements Session.Listener {
     QuerySpec<?> query;
     Optional<String> procedureQuery = Optional.empty();
     if (subscribe.source() instanceof ClientMessage.ProcedureSource procedure) {
-      query = core.service().procedureQuery(auth, procedure.dispatcher(), procedure.call());
+      query = core.service().procedureQuery(auth, address, procedure.dispatcher(), procedure.call());
       // The client did not send this query: its snapshots carry it, so that it knows what it follows.
       procedureQuery = Optional.of(QueryJson.encode(query));
     } else {

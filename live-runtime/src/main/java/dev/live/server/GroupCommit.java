@@ -47,12 +47,13 @@ final class GroupCommit {
 
   /** The work of one mutation in its transaction: the JSON of the row to answer with. */
   interface MutationWork {
-    Optional<String> apply(Transaction tx, AuthContext auth, ClientMessage.Mutation mutation);
+    Optional<String> apply(Transaction tx, AuthContext auth, String address, ClientMessage.Mutation mutation);
   }
 
   /** The path of a mutation committed alone, with its own retries: for one that conflicted in a group. */
   interface Alone {
-    LiveService.Outcome mutate(AuthContext auth, String clientId, long seq, ClientMessage.Mutation mutation);
+    LiveService.Outcome mutate(AuthContext auth, String address, String clientId, long seq,
+        ClientMessage.Mutation mutation);
   }
 
   private final Store store;
@@ -73,9 +74,9 @@ final class GroupCommit {
   }
 
   /** Queues a mutation for the next group; the stage completes once its group committed or failed. */
-  CompletableFuture<LiveService.Outcome> submit(AuthContext auth, String clientId, long seq,
+  CompletableFuture<LiveService.Outcome> submit(AuthContext auth, String address, String clientId, long seq,
       ClientMessage.Mutation mutation) {
-    Member member = new Member(auth, clientId, seq, mutation);
+    Member member = new Member(auth, address, clientId, seq, mutation);
     boolean start;
     synchronized (this) {
       waiting.add(member);
@@ -176,7 +177,7 @@ final class GroupCommit {
   private @Nullable Error complete(Member member, long groupVersion) {
     try {
       member.outcome.complete(member.conflicted
-          ? alone.mutate(member.auth, member.clientId, member.seq, member.mutation)
+          ? alone.mutate(member.auth, member.address, member.clientId, member.seq, member.mutation)
           : member.settled(groupVersion));
       return null;
     } catch (RuntimeException | Error e) {
@@ -196,7 +197,7 @@ final class GroupCommit {
           return null;
         }
         inner.afterCommit(changes -> member.version = lastVersion(changes));
-        member.json = work.apply(inner, member.auth, member.mutation);
+        member.json = work.apply(inner, member.auth, member.address, member.mutation);
         return null;
       });
       if (member.decided == null) {
@@ -220,6 +221,8 @@ final class GroupCommit {
   /** One mutation of a group, and what became of it in the group's current attempt. */
   private final class Member {
     final AuthContext auth;
+    /** The client's address, whose anonymous clients share a write quota. */
+    final String address;
     final String clientId;
     final long seq;
     final ClientMessage.Mutation mutation;
@@ -236,8 +239,9 @@ final class GroupCommit {
      */
     boolean duplicateInGroup;
 
-    Member(AuthContext auth, String clientId, long seq, ClientMessage.Mutation mutation) {
+    Member(AuthContext auth, String address, String clientId, long seq, ClientMessage.Mutation mutation) {
       this.auth = auth;
+      this.address = address;
       this.clientId = clientId;
       this.seq = seq;
       this.mutation = mutation;

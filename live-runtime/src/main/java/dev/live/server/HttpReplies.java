@@ -53,7 +53,10 @@ final class HttpReplies {
       case REJECTED:
         return 422;
       case RATE_LIMITED:
+      case QUOTA_EXCEEDED: // fits later: the message says when
         return 429;
+      case ROW_TOO_LARGE:
+        return 413; // never fits as it is, unlike QUOTA_EXCEEDED
       case TOO_MANY_CONNECTIONS:
         return 503;
       case PROCEDURE_FAILED:

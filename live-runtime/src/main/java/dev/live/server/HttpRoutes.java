@@ -179,7 +179,7 @@ final class HttpRoutes extends Handler.Abstract {
     if (seq.isPresent() && clientId.isEmpty()) {
       throw new LiveException(ErrorCode.MISSING_FIELD, SEQ_HEADER + " goes with a " + CLIENT_ID_HEADER + " header");
     }
-    LiveService.Outcome outcome = core.service().call(auth, clientId, seq, dispatcher, call);
+    LiveService.Outcome outcome = core.service().call(auth, core.clientAddress(request), clientId, seq, dispatcher, call);
     if (outcome instanceof LiveService.Outcome.Applied applied) {
       HttpReplies.json(response, callback, 200, "{\"version\":" + applied.version() + ",\"value\":"
           + applied.json().orElse("null") + "}");

@@ -129,7 +129,7 @@ final class LiveCore {
       committers = new ThreadPoolExecutor(GroupCommit.MAX_RUNNING, GroupCommit.MAX_RUNNING, 60, TimeUnit.SECONDS,
           new LinkedBlockingQueue<>(), fatal.threads("live-commit-"));
       service = new LiveService(store, engine, config.rules(), config.middlewares(), config.procedureRoles(),
-          config.options().queryLimits(), metrics, committers);
+          config.options().queryLimits(), metrics, committers, new WriteQuotas(config.writeQuotas(), System::nanoTime));
       reader = new MessageReader(config.schema(), dispatchers, config.roomTypes(), config.options().queryLimits(),
           jsonFactory);
       senders = new SendScheduler(Runtime.getRuntime().availableProcessors(), fatal);

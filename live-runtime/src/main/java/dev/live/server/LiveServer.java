@@ -5,6 +5,7 @@ import dev.live.auth.Authenticator;
 import dev.live.auth.Rules;
 import dev.live.room.RoomOptions;
 import dev.live.room.RoomType;
+import dev.live.schema.CollectionSchema;
 import dev.live.schema.LiveSchema;
 import dev.live.storage.DataAccess;
 import dev.live.storage.Database;
@@ -146,6 +147,7 @@ public final class LiveServer implements AutoCloseable {
     private Authenticator authenticator = Authenticator.anonymous();
     private Rules rules = Rules.none();
     private final List<Middleware> middlewares = new ArrayList<>();
+    private final Map<CollectionSchema<?>, WriteQuota> writeQuotas = new HashMap<>();
     private ServerOptions options = ServerOptions.defaults();
     private static final int ACCEPT_QUEUE = 1024;
     private String host = "0.0.0.0";
@@ -209,6 +211,26 @@ public final class LiveServer implements AutoCloseable {
       Rules.Builder builder = Rules.builder();
       rules.accept(builder);
       this.rules = builder.build();
+      return this;
+    }
+
+    /**
+     * Bounds what clients may store in {@code collection}: the largest row, and the bytes one user
+     * (or the anonymous clients of one address) may write per minute, each optional. It applies
+     * to every write a client causes, its procedures' included, and not to the application's own
+     * writes; see {@link WriteQuota}. One quota per collection.
+     *
+     * <pre>{@code
+     * .writeQuota(Task_.COLLECTION, q -> q.maxRowBytes(16 * 1024).bytesPerMinute(256 * 1024))
+     * }</pre>
+     */
+    public Builder writeQuota(CollectionSchema<?> collection, Consumer<WriteQuota.Builder> quota) {
+      Objects.requireNonNull(collection, "collection");
+      WriteQuota.Builder builder = WriteQuota.builder();
+      quota.accept(builder);
+      if (writeQuotas.putIfAbsent(collection, builder.build()) != null) {
+        throw new IllegalArgumentException("collection " + collection.name() + " already has a write quota");
+      }
       return this;
     }
 
@@ -327,7 +349,7 @@ public final class LiveServer implements AutoCloseable {
       }
       return new ServerConfig(schema, Optional.ofNullable(database), Optional.ofNullable(store), storeOptions,
           procedures, procedureRoles, authenticator, rules, middlewares, options, roomTypes, roomOptions,
-          Optional.ofNullable(statsAccess), Optional.ofNullable(metricsBinding));
+          Optional.ofNullable(statsAccess), Optional.ofNullable(metricsBinding), writeQuotas);
     }
   }
 }

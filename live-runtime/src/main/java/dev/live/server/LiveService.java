@@ -63,11 +63,16 @@ final class LiveService {
   /** Counts transactions of clients' requests that wrote something, for the stats. */
   private final java.util.concurrent.atomic.LongAdder mutations;
   private final GroupCommit groups;
+  private final WriteQuotas quotas;
 
-  /** {@code queryLimits}: what a client's query may ask, and so a live query procedure's too. */
+  /**
+   * {@code queryLimits}: what a client's query may ask, and so a live query procedure's too;
+   * {@code quotas}: what a client's requests may store (mutations, and procedures' writes).
+   */
   LiveService(Store store, LiveEngine engine, Rules rules, List<Middleware> middlewares,
       Map<String, Set<String>> procedureRoles, QueryLimits queryLimits, ServerMetrics metrics,
-      java.util.concurrent.Executor committers) {
+      java.util.concurrent.Executor committers, WriteQuotas quotas) {
+    this.quotas = quotas;
     this.mutations = metrics.mutations;
     this.groups = new GroupCommit(store, committers, this::applyMutation, this::mutate, metrics);
     this.store = store;
@@ -140,18 +145,21 @@ final class LiveService {
     record Rejected(LiveException error) implements Outcome {}
   }
 
-  /** Applies a mutation in a transaction of its own. */
-  Outcome mutate(AuthContext auth, String clientId, long seq, ClientMessage.Mutation mutation) {
-    return inTransaction(Optional.of(clientId), OptionalLong.of(seq), tx -> applyMutation(tx, auth, mutation));
+  /**
+   * Applies a mutation in a transaction of its own. {@code address}: the client's ({@link
+   * LiveCore#clientAddress}), whose anonymous clients share a write quota.
+   */
+  Outcome mutate(AuthContext auth, String address, String clientId, long seq, ClientMessage.Mutation mutation) {
+    return inTransaction(Optional.of(clientId), OptionalLong.of(seq), tx -> applyMutation(tx, auth, address, mutation));
   }
 
   /**
    * Applies a mutation with the others waiting at the same time, in one transaction ({@link
    * GroupCommit}); the stage completes once it committed or failed.
    */
-  java.util.concurrent.CompletableFuture<Outcome> mutateInGroup(AuthContext auth, String clientId, long seq,
-      ClientMessage.Mutation mutation) {
-    return groups.submit(auth, clientId, seq, mutation);
+  java.util.concurrent.CompletableFuture<Outcome> mutateInGroup(AuthContext auth, String address, String clientId,
+      long seq, ClientMessage.Mutation mutation) {
+    return groups.submit(auth, address, clientId, seq, mutation);
   }
 
   /** Mutations queued for a group commit that has not started yet. */
@@ -159,21 +167,23 @@ final class LiveService {
     return groups.waiting();
   }
 
-  private Optional<String> applyMutation(Transaction tx, AuthContext auth, ClientMessage.Mutation mutation) {
+  private Optional<String> applyMutation(Transaction tx, AuthContext auth, String address,
+      ClientMessage.Mutation mutation) {
     Middleware.Invocation invocation = new Middleware.Invocation(mutation.operation(),
         mutation.collection().name(), auth, input(mutation), tx);
-    return apply(tx, auth, mutation, invocation);
+    return quotas.checking(tx, auth, address, checked -> apply(checked, auth, mutation, invocation));
   }
 
-  Outcome call(AuthContext auth, Optional<String> clientId, OptionalLong seq, ProcedureDispatcher dispatcher,
-      ProcedureCall call) {
+  /** Runs a procedure call in one transaction; {@code address} as for {@link #mutate}. */
+  Outcome call(AuthContext auth, String address, Optional<String> clientId, OptionalLong seq,
+      ProcedureDispatcher dispatcher, ProcedureCall call) {
     Optional<LiveException> forbidden = missingRole(auth, call);
     if (forbidden.isPresent()) {
       return new Outcome.Rejected(forbidden.get());
     }
     AtomicLong rowsAt = new AtomicLong(-1);
     Outcome outcome = inTransaction(clientId, seq, tx -> {
-      ProcedureResult result = invoke(tx, auth, dispatcher, call);
+      ProcedureResult result = invoke(tx, auth, address, dispatcher, call);
       Optional<TypedQuery<?, ?>> query = result.liveQuery();
       if (query.isEmpty()) {
         return Optional.of(resultJson(result));
@@ -209,13 +219,13 @@ final class LiveService {
    * it built, before the read rules: subscribing restricts it like any query. Fails with the
    * call's error.
    */
-  QuerySpec<?> procedureQuery(AuthContext auth, ProcedureDispatcher dispatcher, ProcedureCall call) {
+  QuerySpec<?> procedureQuery(AuthContext auth, String address, ProcedureDispatcher dispatcher, ProcedureCall call) {
     missingRole(auth, call).ifPresent(error -> {
       throw error;
     });
     AtomicReference<QuerySpec<?>> spec = new AtomicReference<>();
     Outcome outcome = inTransaction(Optional.empty(), OptionalLong.empty(), tx -> {
-      spec.set(withinLimits(call, invoke(tx, auth, dispatcher, call).liveQuery().orElseThrow().spec()));
+      spec.set(withinLimits(call, invoke(tx, auth, address, dispatcher, call).liveQuery().orElseThrow().spec()));
       return Optional.empty();
     });
     if (outcome instanceof Outcome.Rejected rejected) {
@@ -234,10 +244,13 @@ final class LiveService {
     return Optional.empty();
   }
 
-  private ProcedureResult invoke(Transaction tx, AuthContext auth, ProcedureDispatcher dispatcher, ProcedureCall call) {
+  /** Calls the procedure through the middlewares, with what it and they write checked by the write quotas. */
+  private ProcedureResult invoke(Transaction tx, AuthContext auth, String address, ProcedureDispatcher dispatcher,
+      ProcedureCall call) {
     Middleware.Invocation invocation = new Middleware.Invocation("call", call.procedure().name(), auth,
         call.input(), tx);
-    Object result = chain(invocation, 0, () -> dispatcher.call(call, ProcedureContext.of(auth, tx)));
+    Object result = quotas.checking(tx, auth, address,
+        checked -> chain(invocation, 0, () -> dispatcher.call(call, ProcedureContext.of(auth, checked))));
     if (!(result instanceof ProcedureResult procedureResult)) {
       throw middlewareBrokeTheChain();
     }

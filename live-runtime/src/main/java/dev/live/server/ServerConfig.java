@@ -31,13 +31,21 @@ record ServerConfig(
     Map<String, RoomType<?, ?>> roomTypes,
     RoomOptions roomOptions,
     Optional<java.util.function.Predicate<dev.live.auth.AuthContext>> statsAccess,
-    Optional<MetricsBinding> metricsBinding) {
+    Optional<MetricsBinding> metricsBinding,
+    Map<dev.live.schema.CollectionSchema<?>, WriteQuota> writeQuotas) {
 
   ServerConfig {
     roomTypes = Map.copyOf(roomTypes);
     procedures = List.copyOf(procedures);
     procedureRoles = Map.copyOf(procedureRoles);
     middlewares = List.copyOf(middlewares);
+    writeQuotas = Map.copyOf(writeQuotas);
+    for (dev.live.schema.CollectionSchema<?> collection : writeQuotas.keySet()) {
+      if (!schema.collections().contains(collection)) {
+        throw new IllegalStateException("a write quota names collection " + collection.name()
+            + ", which is not part of the server's schema; its collections are " + schema.collectionNames());
+      }
+    }
     if (database.isPresent() == store.isPresent()) {
       throw new IllegalStateException("give the server a database(...) or a store(...), one of them");
     }

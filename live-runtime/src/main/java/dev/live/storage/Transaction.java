@@ -50,6 +50,8 @@ public final class Transaction implements DataAccess {
   private int nesting;
   private final List<Consumer<List<Change>>> afterCommit = new ArrayList<>();
   private int writeDepth;
+  /** The checks of the {@link #checkingWrites} regions open now, outermost first. */
+  private final List<WriteCheck> checks = new ArrayList<>(); // no array until a region opens
   private StorageException failure;
   private boolean ended;
 
@@ -84,6 +86,7 @@ public final class Transaction implements DataAccess {
     return write(() -> {
       Hooks.CollectionHooks<T> hooks = context.hooks().of(collection);
       T toInsert = hooks.beforeInsert(this, collection, value);
+      checkBeforeStore(collection, toInsert);
       T stored = insertRows(table, List.of(toInsert), table.insert()).get(0);
       pending.add(PendingChange.of(collection, Change.Operation.INSERT, fieldNames(collection.fields()), stored));
       hooks.afterInsert(this, stored);
@@ -111,6 +114,9 @@ public final class Transaction implements DataAccess {
       List<T> toInsert = new ArrayList<>(values.size());
       for (T value : values) {
         toInsert.add(hooks.beforeInsert(this, collection, value));
+      }
+      for (T row : toInsert) {
+        checkBeforeStore(collection, row);
       }
       List<T> stored = insertBatched(table, toInsert);
       List<String> names = fieldNames(collection.fields());
@@ -150,6 +156,7 @@ public final class Transaction implements DataAccess {
               + " needs a value", collection.name(), field.name(), null, false);
         }
       }
+      checkBeforeStore(collection, after);
       T stored = updateRow(table, id, changed, after);
       pending.add(PendingChange.of(collection, Change.Operation.UPDATE, fieldNames(changed), stored));
       hooks.afterUpdate(this, before, stored);
@@ -249,6 +256,27 @@ public final class Transaction implements DataAccess {
   }
 
   /**
+   * Runs {@code unit} in this transaction with {@code check} seeing every row that an insert or an
+   * update made inside it is about to store, whoever makes the write (the unit, a hook, a nested
+   * transaction), and refusing it by throwing. Regions nest: an inner region's writes pass the
+   * outer checks too, outermost first. It opens no nested transaction: a refused write fails this
+   * transaction as any failed write does.
+   *
+   * <pre>{@code
+   * store.transaction(tx -> tx.checkingWrites(quotaCheck, inner -> procedure.run(inner)));
+   * }</pre>
+   */
+  public <R> R checkingWrites(WriteCheck check, Unit<R> unit) {
+    requireUsable();
+    checks.add(java.util.Objects.requireNonNull(check, "check"));
+    try {
+      return unit.run(this);
+    } finally {
+      checks.remove(checks.size() - 1);
+    }
+  }
+
+  /**
    * Records that the client {@code clientId} applies its mutation {@code sequence} in this
    * transaction: true the first time, false if a mutation of that client with this or a higher
    * sequence was already applied (a retry, to be acknowledged without applying it again). The
@@ -310,6 +338,12 @@ public final class Transaction implements DataAccess {
 
   void end() {
     ended = true;
+  }
+
+  private <T> void checkBeforeStore(CollectionSchema<T> collection, T row) {
+    for (int i = 0; i < checks.size(); i++) {
+      checks.get(i).beforeStore(this, collection, row);
+    }
   }
 
   private <R> R write(Supplier<R> work) {
