@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.live.auth.Rules;
-import dev.live.examples.board.AppSchema;
 import dev.live.examples.board.TaskProcedures;
 import dev.live.examples.board.TaskQuery;
 import dev.live.examples.board.Task_;
-import dev.live.examples.storage.Backend;
-import dev.live.examples.storage.BoardData;
-import dev.live.examples.storage.TestDatabase;
 import dev.live.server.FatalErrorPolicy;
 import dev.live.server.LiveServer;
 import dev.live.server.ServerOptions;
-import dev.live.storage.Store;
 import dev.live.storage.StoreOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,17 +17,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@link FatalErrorPolicy#stopServer}, for applications that embed the server and for tests: after
@@ -40,31 +27,22 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the reason, connections are closed with 1011, new upgrades and requests are refused with 503
  * {@code SERVER_STOPPED}, and the application hears of the error.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Backend.class)
-class FatalErrorStopTest {
+class FatalErrorStopTest extends ServerTestBase {
   private static final String TASKS_OF_B1 = "{\"collection\":\"tasks\",\"where\":{\"boardId\":{\"eq\":\"b1\"}}}";
 
-  @Parameter
-  Backend backend;
-
-  private TestDatabase database;
-  private Store store;
-  private LiveServer server;
   private final FatalFaults faults = new FatalFaults();
   private final CompletableFuture<Throwable> stopped = new CompletableFuture<>();
-  private final List<WsClient> clients = new ArrayList<>();
 
-  @BeforeEach
-  void startServer() {
-    database = backend.create();
-    store = Store.open(database.database(), AppSchema.INSTANCE, StoreOptions.builder()
-        .statementObserver(faults.observer()).build());
-    BoardData.seed(store);
-    server = LiveServer.builder().schema(AppSchema.INSTANCE).store(store).rules(Rules.none())
-        .procedures(new TaskProcedures()).middleware(faults.middleware()).authenticate(faults.authenticator())
-        .options(ServerOptions.builder().fatalErrorPolicy(FatalErrorPolicy.stopServer(stopped::complete)).build())
-        .host("127.0.0.1").port(0).start();
+  @Override
+  StoreOptions storeOptions() {
+    return StoreOptions.builder().statementObserver(faults.observer()).build();
+  }
+
+  @Override
+  LiveServer.Builder configure(LiveServer.Builder builder) {
+    return builder.rules(Rules.none()).procedures(new TaskProcedures()).middleware(faults.middleware())
+        .authenticate(faults.authenticator())
+        .options(ServerOptions.builder().fatalErrorPolicy(FatalErrorPolicy.stopServer(stopped::complete)).build());
   }
 
   @Test
@@ -140,40 +118,18 @@ class FatalErrorStopTest {
             .isEqualTo(503));
   }
 
-  private String health() throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + server.port() + "/live/health")).timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  private String health() {
+    HttpResponse<String> response = HttpCalls.get(server, "/health");
     return response.statusCode() + " " + response.body();
   }
 
-  private String post(String path, String body) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + server.port() + path)).timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  private String post(String path, String body) {
+    HttpResponse<String> response = HttpCalls.send(HttpCalls.route(server, path.substring("/live".length()))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     return response.statusCode() + " " + response.body();
   }
 
   private WsClient client() {
-    WsClient client = WsClient.open(URI.create("ws://127.0.0.1:" + server.port() + "/live"), null);
-    clients.add(client);
-    return client;
-  }
-
-  @AfterEach
-  void stopServer() {
-    for (WsClient client : clients) {
-      client.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-    if (store != null) {
-      store.close();
-    }
-    if (database != null) {
-      database.close();
-    }
+    return client(null);
   }
 }

@@ -20,11 +20,6 @@ import dev.live.server.LiveServer;
 import dev.live.server.ServerOptions;
 import dev.live.server.WriteQuota;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -267,16 +262,6 @@ class WriteQuotaTest extends ServerTestBase {
   }
 
   private HttpResponse<String> post(String path, String user, String body) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/live" + path))
-        .timeout(WAIT).header("Content-Type", "application/json").header("Authorization", "Bearer " + user)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    try {
-      return HttpClient.newBuilder().connectTimeout(WAIT).build().send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return HttpCalls.post(server, path, java.util.Map.of("Authorization", "Bearer " + user), body);
   }
 }
