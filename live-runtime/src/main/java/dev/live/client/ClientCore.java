@@ -58,7 +58,7 @@ final class ClientCore implements ClientSocket.Events {
   private final URI uri;
   private final LiveSchema schema;
   private final ClientOptions options;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final ClientSocket.Opener opener;
   private final JsonFactory json = LiveJson.factory();
   private final ClientRooms rooms;
   private final SendPacer pacer;
@@ -89,6 +89,12 @@ final class ClientCore implements ClientSocket.Events {
   private long pingSentNanos;
 
   ClientCore(URI uri, LiveSchema schema, ClientOptions options) {
+    this(uri, schema, options, opener(HttpClient.newHttpClient(), uri, options));
+  }
+
+  /** A client whose connections {@code opener} opens: the JDK's WebSocket, or a test's stand-in. */
+  ClientCore(URI uri, LiveSchema schema, ClientOptions options, ClientSocket.Opener opener) {
+    this.opener = opener;
     this.uri = uri;
     this.schema = schema;
     this.options = options;
@@ -117,6 +123,10 @@ final class ClientCore implements ClientSocket.Events {
     for (PendingMutation mutation : outbox) {
       nextSeq = Math.max(nextSeq, mutation.seq + 1);
     }
+  }
+
+  private static ClientSocket.Opener opener(HttpClient http, URI uri, ClientOptions options) {
+    return events -> ClientSocket.open(http, uri, options.headers(), options.connectTimeout(), events);
   }
 
   // ---- lifecycle ----
@@ -198,7 +208,7 @@ final class ClientCore implements ClientSocket.Events {
     if (state == ConnectionState.CLOSED) {
       return;
     }
-    ClientSocket.open(http, uri, options.headers(), options.connectTimeout(), this).whenComplete((opened, error) ->
+    opener.open(this).whenComplete((opened, error) ->
         run(() -> {
           if (error != null) {
             log.debug("connecting to {} failed: {}", uri, error.toString());
@@ -212,6 +222,12 @@ final class ClientCore implements ClientSocket.Events {
             retryLater();
           } else if (state == ConnectionState.CLOSED) {
             opened.close();
+          } else if (opened.endReported) {
+            // It ended between the upgrade and now, and dropped() passed the report over, as this
+            // was not the connection yet: taken now, it would wait forever for a welcome.
+            log.debug("the connection to {} ended as it opened", uri);
+            opened.abort();
+            retryLater();
           } else {
             socket = opened;
             welcomed = false;
@@ -259,7 +275,10 @@ final class ClientCore implements ClientSocket.Events {
 
   @Override
   public void closed(ClientSocket from, int code, String reason) {
-    run(() -> dropped(from, code, reason));
+    run(() -> {
+      from.endReported = true;
+      dropped(from, code, reason);
+    });
   }
 
   private void dropped(ClientSocket from, int code, String reason) {

@@ -23,11 +23,25 @@ final class ClientSocket {
     void closed(ClientSocket socket, int code, String reason);
   }
 
-  private final WebSocket webSocket;
-  private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+  /** Opens a connection whose events go to the given {@link Events}: {@link #open}, or a test's own. */
+  interface Opener {
+    CompletableFuture<ClientSocket> open(Events events);
+  }
 
-  private ClientSocket(WebSocket webSocket) {
+  private final WebSocket webSocket;
+  private final Events events;
+  private final java.util.concurrent.atomic.AtomicBoolean sendFailed = new java.util.concurrent.atomic.AtomicBoolean();
+  private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+  /**
+   * Whether its end was reported to the client; only the client's loop touches it. The report can
+   * reach the loop before the open does (see {@link Receiver#onClose}), and a socket whose end was
+   * reported must not be taken as the connection then: no other report would come for it.
+   */
+  boolean endReported;
+
+  ClientSocket(WebSocket webSocket, Events events) {
     this.webSocket = webSocket;
+    this.events = events;
   }
 
   /** Opens a connection to {@code uri}, with {@code headers} asked for now. */
@@ -37,17 +51,25 @@ final class ClientSocket {
     headers.forEach((name, value) -> builder.header(name, value.get()));
     Receiver receiver = new Receiver(events);
     return builder.buildAsync(uri, receiver).thenApply(webSocket -> {
-      ClientSocket socket = new ClientSocket(webSocket);
+      ClientSocket socket = new ClientSocket(webSocket, events);
       receiver.opened(socket);
       return socket;
     });
   }
 
-  /** Queues {@code text} behind earlier sends. A failed send drops the connection. */
+  /**
+   * Queues {@code text} behind earlier sends. A failed send drops the connection and reports its
+   * end: the JDK does not always report it (a reset just after the upgrade can close the output
+   * with no {@code onError} to follow), and a client that never hears of it would wait forever
+   * for the answer to its hello.
+   */
   synchronized void send(String text) {
     sending = sending.thenCompose(ignored -> webSocket.sendText(text, true)).whenComplete((ignored, error) -> {
       if (error != null) {
         abort();
+        if (sendFailed.compareAndSet(false, true)) {
+          events.closed(this, 1006, "sending failed: " + error);
+        }
       }
     });
   }

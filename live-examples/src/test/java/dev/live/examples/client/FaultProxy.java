@@ -143,7 +143,19 @@ final class FaultProxy implements AutoCloseable {
     if (marker.isEmpty()) {
       throw new IllegalArgumentException("the marker must not be empty");
     }
-    trigger = new Trigger(marker);
+    trigger = new Trigger(marker, false);
+  }
+
+  /**
+   * Like {@link #dropWhenServerSends}, but the chunk holding the marker is forwarded first: the
+   * client receives that message, and the connection is reset right after it. With {@code
+   * "HTTP/1.1 101"}, the client's connection is upgraded and then ends before it can say hello.
+   */
+  void dropJustAfterServerSends(String marker) {
+    if (marker.isEmpty()) {
+      throw new IllegalArgumentException("the marker must not be empty");
+    }
+    trigger = new Trigger(marker, true);
   }
 
   /** Whether the trigger armed last by {@link #dropWhenServerSends} fired (connections dropped). */
@@ -354,6 +366,10 @@ final class FaultProxy implements AutoCloseable {
             continue;
           }
           if (scan != null && scan.fires(buffer, read)) {
+            if (scan.trigger.forwardFirst) {
+              out.write(buffer, 0, read);
+              out.flush();
+            }
             // Drop first and only then report, so a test that saw triggered() also sees the drop.
             dropAll();
             scan.trigger.dropped.countDown();
@@ -383,12 +399,15 @@ final class FaultProxy implements AutoCloseable {
   private static final class Trigger {
     final String text;
     final byte[] marker;
+    /** Whether the chunk holding the marker reaches the client before the drop. */
+    final boolean forwardFirst;
     final AtomicBoolean fired = new AtomicBoolean();
     /** Counted down once the connections were dropped. */
     final CountDownLatch dropped = new CountDownLatch(1);
 
-    Trigger(String text) {
+    Trigger(String text, boolean forwardFirst) {
       this.text = text;
+      this.forwardFirst = forwardFirst;
       this.marker = text.getBytes(StandardCharsets.UTF_8);
     }
   }

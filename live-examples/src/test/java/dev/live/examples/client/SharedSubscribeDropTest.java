@@ -3,6 +3,7 @@ package dev.live.examples.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.live.client.ConnectionState;
 import dev.live.client.LiveClient;
 import dev.live.examples.board.AppSchema;
 import dev.live.examples.board.Status;
@@ -84,6 +85,34 @@ class SharedSubscribeDropTest extends ClientTestBase {
       int at = round;
       await().alias("round " + at + " of seed " + seed).atMost(SETTLE).untilAsserted(() ->
           assertEqual(query, firstResults, secondResults));
+      first.close();
+      second.close();
+    }
+  }
+
+  /**
+   * One subscriber is dropped, and its new connection is reset just after the upgrade, before its
+   * hello: the client must notice (the JDK may report that end before the client knows the
+   * connection is open, or not at all) and connect again, rather than wait for a welcome forever
+   * with its subscription never answered. A race in the JDK's threads decides which way it goes,
+   * hence a few rounds.
+   */
+  @Test
+  void subscriberWhoseNewConnectionIsResetJustAfterTheUpgradeConnectsAgainAndConverges() throws IOException {
+    for (int round = 0; round < 6; round++) {
+      ListQuery<?, ?> query = QUERIES.get(round % QUERIES.size());
+      Side first = side("upgraded-a" + round);
+      Side second = side("upgraded-b" + round);
+      Results<Object> firstResults = first.subscribe(query);
+      Results<Object> secondResults = second.subscribe(query);
+      second.proxy.dropJustAfterServerSends("HTTP/1.1 101");
+      second.proxy.dropAll();
+      second.proxy.awaitTriggered(SETTLE);
+      int at = round;
+      await().alias("round " + at).atMost(SETTLE).untilAsserted(() -> {
+        assertEqual(query, firstResults, secondResults);
+        assertThat(second.client.state()).isEqualTo(ConnectionState.OPEN);
+      });
       first.close();
       second.close();
     }
