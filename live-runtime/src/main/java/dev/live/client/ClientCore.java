@@ -303,9 +303,23 @@ final class ClientCore implements ClientSocket.Events {
     retryLater();
   }
 
-  /** Heartbeat: a silent connection gets a ping; one silent past the timeout is dropped. */
+  /**
+   * Heartbeat: a silent connection gets a ping; one silent past the timeout is dropped. A
+   * connection still without its welcome after {@code connectTimeout + heartbeatTimeout} is
+   * dropped too: a network that swallows traffic would otherwise leave the client waiting for good
+   * (the server may hold a welcome back a while, up to 10 s, for the client's previous connection
+   * to finish; the defaults allow 20 s).
+   */
   private void tick() {
     long now = System.nanoTime();
+    if (socket != null && !welcomed
+        && now - lastHeardNanos > options.connectTimeout().plus(options.heartbeatTimeout()).toNanos()) {
+      log.info("no welcome from {} within {} ms: reconnecting", uri,
+          options.connectTimeout().plus(options.heartbeatTimeout()).toMillis());
+      ClientSocket silent = socket;
+      silent.abort();
+      dropped(silent, 1006, "no welcome");
+    }
     if (socket != null && welcomed) {
       if (pingSentNanos != 0 && now - pingSentNanos > options.heartbeatTimeout().toNanos()) {
         log.info("no answer from {} within {} ms of a ping: reconnecting", uri, options.heartbeatTimeout().toMillis());

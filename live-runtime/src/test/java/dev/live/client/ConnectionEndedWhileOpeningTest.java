@@ -53,12 +53,25 @@ class ConnectionEndedWhileOpeningTest {
     assertReconnectsAndSubscribes();
   }
 
+  @Test
+  void connectionThatNeverGetsItsWelcomeIsReplacedAfterTheConnectAndHeartbeatTimeouts() throws Exception {
+    // The first connection opens and takes the hello, and then nothing comes back on it, as on a
+    // network that swallows traffic.
+    startClient((socket, standIn, events) -> { }, ClientOptions.builder().connectTimeout(Duration.ofMillis(100))
+        .heartbeatTimeout(Duration.ofMillis(100)).heartbeatInterval(Duration.ofMillis(200)));
+    assertReconnectsAndSubscribes();
+  }
+
   /** What happens to the first connection as it opens. */
   private interface FirstOpen {
     void happen(ClientSocket socket, StandInSocket standIn, ClientSocket.Events events);
   }
 
   private void startClient(FirstOpen firstOpen) {
+    startClient(firstOpen, ClientOptions.builder());
+  }
+
+  private void startClient(FirstOpen firstOpen, ClientOptions.Builder options) {
     ClientSocket.Opener opener = events -> {
       StandInSocket standIn = new StandInSocket();
       ClientSocket socket = new ClientSocket(standIn, events);
@@ -69,7 +82,7 @@ class ConnectionEndedWhileOpeningTest {
       opened.add(standIn);
       return CompletableFuture.completedFuture(socket);
     };
-    client = new ClientCore(URI.create("ws://127.0.0.1:1/live"), NO_COLLECTIONS, ClientOptions.builder()
+    client = new ClientCore(URI.create("ws://127.0.0.1:1/live"), NO_COLLECTIONS, options
         .clientId("c1").backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build(), opener);
     client.subscribe("\"procedure\":\"board\",\"input\":{}", null, null, result -> { }, error -> { });
     client.start();
