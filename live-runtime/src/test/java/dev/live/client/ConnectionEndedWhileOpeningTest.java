@@ -58,7 +58,7 @@ class ConnectionEndedWhileOpeningTest {
     // The first connection opens and takes the hello, and then nothing comes back on it, as on a
     // network that swallows traffic.
     startClient((socket, standIn, events) -> { }, ClientOptions.builder().connectTimeout(Duration.ofMillis(100))
-        .heartbeatTimeout(Duration.ofMillis(100)).heartbeatInterval(Duration.ofMillis(200)));
+        .heartbeat(Duration.ofMillis(200), Duration.ofMillis(100)));
     assertReconnectsAndSubscribes();
   }
 
