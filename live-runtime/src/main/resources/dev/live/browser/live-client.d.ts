@@ -270,7 +270,7 @@ export type ConnectionState = "connecting" | "open" | "reconnecting" | "closed";
 export interface ConnectOptions {
   /** The server's WebSocket URL; by default `/live` on the host that served this module. */
   url?: string;
-  /** A credential sent as the `token` query parameter of the WebSocket upgrade (browsers cannot set its headers); asked again on every connection attempt. */
+  /** A credential sent as the `access_token` query parameter of the WebSocket upgrade (browsers cannot set its headers), which the server's `handshake.bearerToken()` reads; asked again on every connection attempt. */
   token?: string | null | (() => string | null | Promise<string | null>);
   /** This client's id (its mutation sequence's key); by default a new one per page load. */
   clientId?: string;
