@@ -100,6 +100,11 @@ interface TextOps<C extends string> {
   startsWith(value: string): Condition<C>;
   contains(value: string): Condition<C>;
 }
+/** Shorthands for `eq(true)` and `eq(false)`: a null matches neither. */
+interface TruthOps<C extends string> {
+  isTrue(): Condition<C>;
+  isFalse(): Condition<C>;
+}
 interface NullOps<C extends string> {
   isNull(): Condition<C>;
   isNotNull(): Condition<C>;
@@ -108,7 +113,8 @@ interface NullOps<C extends string> {
 /** The operators a field takes, by its kind and nullability. */
 export type FieldPath<F extends FieldShape, C extends string> =
   (F["kind"] extends "json" ? {} :
-    F["kind"] extends "boolean" | "enum" | "uuid" ? EqualityOps<F["value"], C> :
+    F["kind"] extends "boolean" ? EqualityOps<F["value"], C> & TruthOps<C> :
+    F["kind"] extends "enum" | "uuid" ? EqualityOps<F["value"], C> :
     F["kind"] extends "string" ? EqualityOps<F["value"], C> & RangeOps<F["value"], C> & TextOps<C> :
     EqualityOps<F["value"], C> & RangeOps<F["value"], C>)
   & (F["nullable"] extends true ? NullOps<C> : {});

@@ -145,6 +145,11 @@ class JsClientTest {
   }
 
   @Test
+  void queryBuilderHasTheJavaBuildersOperators() {
+    run("query.mjs", Map.of());
+  }
+
+  @Test
   void valuesCompareByTheirFieldsType() {
     run("values.mjs", Map.of());
   }
