@@ -51,14 +51,17 @@ public record Handshake(
 
   /**
    * The token of an {@code Authorization: Bearer ...} header. Browsers cannot set headers on a
-   * WebSocket, so a browser client sends it as the {@code access_token} query parameter, which is
-   * looked at next.
+   * WebSocket, so the browser client sends its token as the {@code access_token} query parameter
+   * (the name RFC 6750 gives it), which is looked at next; then {@code token}, the name earlier
+   * browser clients sent, so that pages and scripts still using it keep authenticating.
    */
   public Optional<String> bearerToken() {
     Optional<String> header = header("Authorization")
         .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
         .map(value -> value.substring(7).trim())
         .filter(token -> !token.isEmpty());
-    return header.isPresent() ? header : queryParameter("access_token").filter(token -> !token.isEmpty());
+    return header
+        .or(() -> queryParameter("access_token").filter(token -> !token.isEmpty()))
+        .or(() -> queryParameter("token").filter(token -> !token.isEmpty()));
   }
 }

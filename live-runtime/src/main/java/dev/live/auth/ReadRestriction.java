@@ -54,12 +54,16 @@ public final class ReadRestriction {
     try {
       condition = rule.get().condition(auth);
     } catch (RuntimeException e) {
-      throw new LiveException(ErrorCode.FORBIDDEN, "the read rule of " + collection.name()
+      LiveException refusal = new LiveException(ErrorCode.FORBIDDEN, "the read rule of " + collection.name()
           + " failed, so nothing of it may be read", e);
+      rules.failures.failed("read", collection.name(), "refused with FORBIDDEN", e);
+      throw refusal;
     }
     if (condition == null) {
-      throw new LiveException(ErrorCode.FORBIDDEN, "the read rule of " + collection.name()
+      LiveException refusal = new LiveException(ErrorCode.FORBIDDEN, "the read rule of " + collection.name()
           + " returned null; a rule returns a condition (Rules.nothing or Rules.everything at the extremes)");
+      rules.failures.failed("read", collection.name(), "refused with FORBIDDEN", refusal);
+      throw refusal;
     }
     return Optional.of(condition);
   }

@@ -30,7 +30,7 @@ import java.util.Set;
  * <p>A collection without a read rule is readable by every client; one without a write rule of a
  * kind takes every such write, unless {@link Builder#denyUnlistedWrites()} was called. Rules are
  * not applied to server code (procedures, the data API): it is trusted. A rule that throws
- * refuses.
+ * refuses; a read rule's failure is logged at WARN with its cause, at most once per 10 s per rule.
  */
 public final class Rules {
   private static final Rules NONE = new Rules(new Builder());
@@ -40,6 +40,8 @@ public final class Rules {
   private final Map<CollectionSchema<?>, UpdateRule<?>> update;
   private final Map<CollectionSchema<?>, DeleteRule<?>> delete;
   private final boolean denyUnlistedWrites;
+  /** Where a read rule that fails is reported: bounded, since clients can make it fail at will. */
+  final RuleFailureLog failures = new RuleFailureLog(System::nanoTime);
 
   private Rules(Builder b) {
     this.read = Map.copyOf(b.read);

@@ -32,4 +32,16 @@ public class LiveException extends RuntimeException {
   public ErrorCode code() {
     return code;
   }
+
+  /**
+   * The class, the code and the message ({@code dev.live.error.LiveException: FORBIDDEN: the
+   * update rule refused it}): stack traces and logs print this, and the code is what tells one
+   * refusal from another.
+   */
+  @Override
+  public String toString() {
+    String message = getLocalizedMessage();
+    String head = getClass().getName() + ": " + code;
+    return message == null ? head : head + ": " + message;
+  }
 }

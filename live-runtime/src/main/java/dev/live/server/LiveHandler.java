@@ -53,7 +53,7 @@ public final class LiveHandler extends Handler.Wrapper {
         }
       });
     });
-    upgrades.setHandler(new HttpRoutes(core));
+    upgrades.setHandler(CorsRoutes.wrap(options.path(), options.allowedOrigins(), new HttpRoutes(core)));
     setHandler(upgrades);
   }
 

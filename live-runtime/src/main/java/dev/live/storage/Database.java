@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,8 @@ public final class Database implements AutoCloseable {
   private final boolean endsOnClose;
   /** Shared by the stores on this database: they share its pool. */
   private final StatementTimeouts timeouts = new StatementTimeouts();
+  /** Set by the first close: the server closes a database it was given, and so may its owner. */
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private Database(HikariDataSource dataSource, Dialect dialect, String description, String embeddedKey,
       boolean endsOnClose) {
@@ -178,10 +181,14 @@ public final class Database implements AutoCloseable {
 
   /**
    * Closes the connection pool Live opened, and ends an in-memory database (which H2 would
-   * otherwise keep until the JVM exits); a {@code DataSource} passed in is left open.
+   * otherwise keep until the JVM exits); a {@code DataSource} passed in is left open. Closing
+   * again does nothing, so an application may close a database the server already closed.
    */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     if (endsOnClose) {
       shutDownInMemory();
     }

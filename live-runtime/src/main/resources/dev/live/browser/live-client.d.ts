@@ -100,6 +100,11 @@ interface TextOps<C extends string> {
   startsWith(value: string): Condition<C>;
   contains(value: string): Condition<C>;
 }
+/** Shorthands for `eq(true)` and `eq(false)`: a null matches neither. */
+interface TruthOps<C extends string> {
+  isTrue(): Condition<C>;
+  isFalse(): Condition<C>;
+}
 interface NullOps<C extends string> {
   isNull(): Condition<C>;
   isNotNull(): Condition<C>;
@@ -108,7 +113,8 @@ interface NullOps<C extends string> {
 /** The operators a field takes, by its kind and nullability. */
 export type FieldPath<F extends FieldShape, C extends string> =
   (F["kind"] extends "json" ? {} :
-    F["kind"] extends "boolean" | "enum" | "uuid" ? EqualityOps<F["value"], C> :
+    F["kind"] extends "boolean" ? EqualityOps<F["value"], C> & TruthOps<C> :
+    F["kind"] extends "enum" | "uuid" ? EqualityOps<F["value"], C> :
     F["kind"] extends "string" ? EqualityOps<F["value"], C> & RangeOps<F["value"], C> & TextOps<C> :
     EqualityOps<F["value"], C> & RangeOps<F["value"], C>)
   & (F["nullable"] extends true ? NullOps<C> : {});
@@ -270,7 +276,7 @@ export type ConnectionState = "connecting" | "open" | "reconnecting" | "closed";
 export interface ConnectOptions {
   /** The server's WebSocket URL; by default `/live` on the host that served this module. */
   url?: string;
-  /** A credential sent as the `token` query parameter of the WebSocket upgrade (browsers cannot set its headers); asked again on every connection attempt. */
+  /** A credential sent as the `access_token` query parameter of the WebSocket upgrade (browsers cannot set its headers), which the server's `handshake.bearerToken()` reads; asked again on every connection attempt. */
   token?: string | null | (() => string | null | Promise<string | null>);
   /** This client's id (its mutation sequence's key); by default a new one per page load. */
   clientId?: string;

@@ -172,7 +172,9 @@ class LiveClient {
     }
     if (this.#closed) return;
     const url = new URL(this.#urls.ws);
-    if (token) url.searchParams.set("token", token);
+    // The parameter Handshake.bearerToken() reads (RFC 6750 section 2.3): a browser cannot set an
+    // Authorization header on a WebSocket.
+    if (token) url.searchParams.set("access_token", token);
     const socket = new WebSocket(url.toString());
     this.#socket = socket;
     socket.onopen = () => {

@@ -9,15 +9,13 @@ import dev.live.storage.DataAccess;
 import java.util.Optional;
 
 /**
- * Who a board client is: the token from the {@code token} query parameter (browsers cannot set
- * headers on a WebSocket, so the browser client sends it there) or an {@code Authorization:
- * Bearer} header. No token is an anonymous client, which may only sign in; a token this server
+ * Who a board client is: the token of an {@code Authorization: Bearer} header or, from the browser
+ * client (browsers cannot set headers on a WebSocket), of the {@code access_token} query parameter,
+ * as {@link Handshake#bearerToken()} reads them. No token is an anonymous client, which may only sign in; a token this server
  * did not sign, or one of a user who no longer exists, is refused (401). The user is read once,
  * here, per connection (and per HTTP call): their role and team then ride on the connection.
  */
 public final class BoardAuthenticator implements Authenticator {
-  static final String TOKEN_PARAMETER = "token";
-
   private final SessionTokens tokens;
   private final DataAccess data;
 
@@ -28,8 +26,7 @@ public final class BoardAuthenticator implements Authenticator {
 
   @Override
   public AuthContext authenticate(Handshake handshake) {
-    Optional<String> token = handshake.queryParameter(TOKEN_PARAMETER).filter(t -> !t.isEmpty())
-        .or(handshake::bearerToken);
+    Optional<String> token = handshake.bearerToken();
     if (token.isEmpty()) {
       return AuthContext.anonymous();
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.live.auth.AuthContext;
 import dev.live.auth.Rules;
+import dev.live.error.ErrorCode;
+import dev.live.error.LiveException;
 import dev.live.examples.board.AppSchema;
 import dev.live.examples.board.BoardQueries;
 import dev.live.examples.board.BoardRooms;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -59,6 +62,8 @@ class JsClientTest {
   private Store store;
   private LiveServer server;
   private FaultProxy proxy;
+  /** The query parameter names of each handshake, for the token's name on the wire. */
+  private final List<Set<String>> parametersSeen = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws IOException {
@@ -66,9 +71,12 @@ class JsClientTest {
     store = Store.open(database.database(), AppSchema.INSTANCE);
     BoardData.seed(store);
     server = LiveServer.builder().schema(AppSchema.INSTANCE).store(store).host("127.0.0.1").port(0)
-        .authenticate(handshake -> handshake.queryParameter("token").map(token -> Optional.ofNullable(USERS.get(token))
-            .orElseThrow(() -> new dev.live.error.LiveException(dev.live.error.ErrorCode.UNAUTHENTICATED, "unknown token")))
-            .orElse(AuthContext.anonymous()))
+        .authenticate(handshake -> {
+          parametersSeen.add(handshake.queryParameters().keySet());
+          return handshake.bearerToken().map(token -> Optional.ofNullable(USERS.get(token))
+              .orElseThrow(() -> new LiveException(ErrorCode.UNAUTHENTICATED, "unknown token")))
+              .orElse(AuthContext.anonymous());
+        })
         .rules(teamRules())
         .rooms(BoardRooms.board((auth, room) -> team(auth).map(team -> BOARDS.get(team).contains(room)).orElse(false)))
         .procedures(new BoardQueries())
@@ -126,6 +134,19 @@ class JsClientTest {
           proxy.dropAll();
         },
         "rejoin-was-dropped", () -> assertThat(proxy.triggered()).as("a rejoin's answer was lost").isTrue()));
+  }
+
+  @Test
+  void theTokenTravelsAsTheAccessTokenThatBearerTokenReads() {
+    run("token.mjs", Map.of());
+    assertThat(parametersSeen).as("the browser client's handshakes")
+        .isNotEmpty()
+        .allSatisfy(names -> assertThat(names).contains("access_token").doesNotContain("token"));
+  }
+
+  @Test
+  void queryBuilderHasTheJavaBuildersOperators() {
+    run("query.mjs", Map.of());
   }
 
   @Test

@@ -7,6 +7,8 @@ import { LiveError, listed } from "./errors.js";
 const EQUALITY = ["eq", "ne"];
 const RANGE = ["gt", "gte", "lt", "lte"];
 const TEXT = ["startsWith", "contains"];
+// As the Java client's BooleanField: shorthands for eq(true) and eq(false), so null matches neither.
+const TRUTH = ["isTrue", "isFalse"];
 
 /** The operators a field of this type takes (docs/protocol.md, "Conditions"). */
 function operatorsOf(field) {
@@ -15,6 +17,7 @@ function operatorsOf(field) {
     ops.push(...EQUALITY, "in");
     if (!["boolean", "enum", "uuid"].includes(field.type)) ops.push(...RANGE);
     if (field.type === "string") ops.push(...TEXT);
+    if (field.type === "boolean") ops.push(...TRUTH);
   }
   if (field.nullable) ops.push("isNull", "isNotNull");
   return ops;
@@ -36,6 +39,8 @@ function fieldPath(collectionName, name, field) {
       path.in = (values) => ({ op: "in", field: name, values: [...values].map((v) => wireValue(v, name, field.type)) });
     } else if (op === "isNull" || op === "isNotNull") {
       path[op] = () => ({ op, field: name });
+    } else if (op === "isTrue" || op === "isFalse") {
+      path[op] = () => ({ op: "eq", field: name, value: op === "isTrue" });
     } else {
       path[op] = (value) => ({ op, field: name, value: wireValue(value, name, field.type) });
     }

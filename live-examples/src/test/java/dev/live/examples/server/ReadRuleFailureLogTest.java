@@ -1,0 +1,66 @@
+package dev.live.examples.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.live.auth.Rules;
+import dev.live.examples.board.Task_;
+import dev.live.server.LiveServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A read rule that throws refuses the read, and its author learns why at the default level: a WARN
+ * with the rule's exception and stack trace, once per rule however often clients run into it.
+ */
+class ReadRuleFailureLogTest extends ServerTestBase {
+  private static final String CAUSE = "rule backend down: tasks-7d1e";
+  private static final int READS = 20;
+
+  private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+  private PrintStream original;
+
+  @Override
+  LiveServer.Builder configure(LiveServer.Builder builder) {
+    return builder.rules(Rules.builder()
+        .read(Task_.COLLECTION, auth -> {
+          throw new IllegalStateException(CAUSE);
+        })
+        .build());
+  }
+
+  @BeforeEach
+  void capture() {
+    original = System.err; // slf4j-simple writes to System.err as it is at each call
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void release() {
+    System.setErr(original);
+  }
+
+  @Test
+  void aThrowingReadRuleIsLoggedWithItsCauseOnceForManyRefusedReads() {
+    WsClient client = client("c1");
+    for (int i = 0; i < READS; i++) {
+      String id = "q" + i;
+      JsonNode reply = client.request(id, "{\"type\":\"subscribe\",\"id\":\"" + id + "\",\"query\":{\"collection\":\"tasks\"}}");
+      assertThat(reply.path("error").path("code").asText()).as("reply %s", reply).isEqualTo("FORBIDDEN");
+    }
+
+    String logs = captured.toString(StandardCharsets.UTF_8);
+    original.print(logs); // still visible in the test's output
+    String[] reports = Arrays.stream(logs.split("\n"))
+        .filter(line -> line.contains("WARN") && line.contains("the read rule of tasks failed")).toArray(String[]::new);
+    assertThat(reports).as("WARN reports of the failing rule in:\n%s", logs).hasSize(1);
+    assertThat(logs).as("the cause and its stack trace")
+        .contains("java.lang.IllegalStateException: " + CAUSE)
+        .contains("at dev.live.examples.server.ReadRuleFailureLogTest");
+  }
+}
