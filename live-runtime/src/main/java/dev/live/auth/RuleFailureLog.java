@@ -18,27 +18,7 @@ final class RuleFailureLog {
   private static final Logger log = LoggerFactory.getLogger(RuleFailureLog.class);
   static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-  /** Failures of one rule since its last report. Guarded by itself. */
-  static final class Window {
-    private long lastReportAt;
-    private boolean reported;
-    private int failures;
-
-    /** Counts a failure at {@code now}: the failures to report now, or 0 while the last report is recent. */
-    synchronized int due(long now) {
-      failures++;
-      if (reported && now - lastReportAt < WINDOW_NANOS) {
-        return 0;
-      }
-      reported = true;
-      lastReportAt = now;
-      int due = failures;
-      failures = 0;
-      return due;
-    }
-  }
-
-  private final Map<String, Window> windows = new ConcurrentHashMap<>();
+  private final Map<String, dev.live.error.ReportWindow> windows = new ConcurrentHashMap<>();
   private final LongSupplier clock;
 
   RuleFailureLog(LongSupplier clock) {
@@ -51,7 +31,7 @@ final class RuleFailureLog {
    */
   void failed(String kind, String collection, String outcome, Throwable cause) {
     String rule = "the " + kind + " rule of " + collection;
-    int due = windows.computeIfAbsent(rule, key -> new Window()).due(clock.getAsLong());
+    int due = windows.computeIfAbsent(rule, key -> new dev.live.error.ReportWindow(WINDOW_NANOS)).due(clock.getAsLong());
     if (due == 0) {
       log.debug("{} failed; the request was {}", rule, outcome, cause);
       return;

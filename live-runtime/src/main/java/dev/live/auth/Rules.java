@@ -77,11 +77,11 @@ public final class Rules {
     return Optional.ofNullable((ReadRule<T>) read.get(collection));
   }
 
-  /** Whether {@code auth} may insert {@code row}. */
+  /** Whether {@code auth} may insert {@code row} (a rule that throws refuses; it is logged at a bounded rate). */
   @SuppressWarnings("unchecked")
   public <T> boolean allowsInsert(AuthContext auth, CollectionSchema<T> collection, T row) {
     InsertRule<T> rule = (InsertRule<T>) insert.get(collection);
-    return rule == null ? !denyUnlistedWrites : rule.allows(auth, row);
+    return rule == null ? !denyUnlistedWrites : allows("insert", collection, () -> rule.allows(auth, row));
   }
 
   /** Whether {@code auth} may change {@code before} into {@code after}, changing {@code changed}. */
@@ -89,14 +89,28 @@ public final class Rules {
   public <T> boolean allowsUpdate(AuthContext auth, CollectionSchema<T> collection, T before, T after,
       Set<Field<T, ?>> changed) {
     UpdateRule<T> rule = (UpdateRule<T>) update.get(collection);
-    return rule == null ? !denyUnlistedWrites : rule.allows(auth, before, after, changed);
+    return rule == null ? !denyUnlistedWrites
+        : allows("update", collection, () -> rule.allows(auth, before, after, changed));
   }
 
   /** Whether {@code auth} may delete {@code row}. */
   @SuppressWarnings("unchecked")
   public <T> boolean allowsDelete(AuthContext auth, CollectionSchema<T> collection, T row) {
     DeleteRule<T> rule = (DeleteRule<T>) delete.get(collection);
-    return rule == null ? !denyUnlistedWrites : rule.allows(auth, row);
+    return rule == null ? !denyUnlistedWrites : allows("delete", collection, () -> rule.allows(auth, row));
+  }
+
+  /**
+   * A write rule's answer; a rule that throws refuses, and is logged at a bounded rate (a client
+   * can send writes that reach it over and over).
+   */
+  private boolean allows(String kind, CollectionSchema<?> collection, java.util.function.BooleanSupplier rule) {
+    try {
+      return rule.getAsBoolean();
+    } catch (RuntimeException e) {
+      failures.failed(kind, collection.name(), "refused with FORBIDDEN", e);
+      return false;
+    }
   }
 
   /** Which rows of a collection a caller may read. */

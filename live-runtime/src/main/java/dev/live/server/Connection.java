@@ -4,6 +4,7 @@ import dev.live.auth.AuthContext;
 import dev.live.engine.EngineSubscription;
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
+import dev.live.error.ReportWindow;
 import dev.live.query.QueryJson;
 import dev.live.query.QuerySpec;
 import dev.live.server.protocol.BadMessage;
@@ -58,7 +59,7 @@ public final class Connection implements Session.Listener {
   private volatile MessageRateLimit rateLimit;
   private int inFlight;
   private boolean paused;
-  private final FailureLog.Counter failures = new FailureLog.Counter();
+  private final ReportWindow failures = FailureLog.window();
   /** Whether the connection waits for the client buffers to have room to read again. Guarded by this. */
   private boolean awaitingRoom;
   /** The rooms this connection is in, by full name; changed by the room hub. */

@@ -18,24 +18,9 @@ final class FailureLog {
   private static final Logger log = LoggerFactory.getLogger(FailureLog.class);
   static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-  /** Failures of one client since its last summary. Guarded by itself. */
-  static final class Counter {
-    private long lastSummaryAt;
-    private boolean summarized;
-    private int failures;
-
-    /** The failures to report now, or 0 while this client's last summary is recent. */
-    synchronized int due(long now) {
-      failures++;
-      if (summarized && now - lastSummaryAt < WINDOW_NANOS) {
-        return 0;
-      }
-      summarized = true;
-      lastSummaryAt = now;
-      int due = failures;
-      failures = 0;
-      return due;
-    }
+  /** A new client's window of reports. */
+  static dev.live.error.ReportWindow window() {
+    return new dev.live.error.ReportWindow(WINDOW_NANOS);
   }
 
   private final TokenBucket summaries;
@@ -53,7 +38,7 @@ final class FailureLog {
    * Logs {@code error}, which the request {@code request} of client {@code who} failed with; the
    * cause's stack trace goes to DEBUG only.
    */
-  void failed(Counter counter, String who, String request, LiveException error) {
+  void failed(dev.live.error.ReportWindow counter, String who, String request, LiveException error) {
     Throwable cause = error.getCause() == null ? error : error.getCause();
     log.debug("request {} of {} failed with {}", request, who, error.code(), cause);
     int due = counter.due(System.nanoTime());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.live.auth.AuthContext;
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
+import dev.live.error.ReportWindow;
 import dev.live.json.DecodeException;
 import dev.live.json.JsonReads;
 import dev.live.json.LiveJson;
@@ -41,10 +42,10 @@ final class HttpRoutes extends Handler.Abstract {
   private static final int MAX_FAILING_ADDRESSES = 10_000;
 
   private final LiveCore core;
-  private final java.util.Map<String, FailureLog.Counter> failureCounters = java.util.Collections.synchronizedMap(
+  private final java.util.Map<String, ReportWindow> failureCounters = java.util.Collections.synchronizedMap(
       new java.util.LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, FailureLog.Counter> eldest) {
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, ReportWindow> eldest) {
           return size() > MAX_FAILING_ADDRESSES;
         }
       });
@@ -99,7 +100,7 @@ final class HttpRoutes extends Handler.Abstract {
   private void failed(Request request, String route, LiveException error) {
     if (FailureLog.isServerFailure(error)) {
       String address = core.clientAddress(request);
-      FailureLog.Counter counter = failureCounters.computeIfAbsent(address, key -> new FailureLog.Counter());
+      ReportWindow counter = failureCounters.computeIfAbsent(address, key -> FailureLog.window());
       core.failures().failed(counter, "HTTP caller " + address, route, error);
     } else {
       log.atDebug().setMessage("HTTP request refused").addKeyValue("route", route).addKeyValue("code", error.code())

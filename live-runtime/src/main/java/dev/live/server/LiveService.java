@@ -358,7 +358,7 @@ final class LiveService {
   private <T> Optional<String> insert(Transaction tx, AuthContext auth, InsertDto<T> row) {
     CollectionSchema<T> collection = row.collection();
     T value = row.toRecord();
-    if (!ruleAllows(collection, "insert", () -> rules.allowsInsert(auth, collection, value))) {
+    if (!rules.allowsInsert(auth, collection, value)) {
       throw refused(collection, "insert");
     }
     T stored = tx.insert(row);
@@ -370,7 +370,7 @@ final class LiveService {
     T before = readable(tx, auth, collection, key);
     T after = changes.applyTo(before);
     Set<Field<T, ?>> changed = Set.copyOf(StoredValueEquality.changedFields(collection, before, after));
-    if (!ruleAllows(collection, "update", () -> rules.allowsUpdate(auth, collection, before, after, changed))) {
+    if (!rules.allowsUpdate(auth, collection, before, after, changed)) {
       throw refused(collection, "update");
     }
     T stored = tx.update(key, changes);
@@ -379,7 +379,7 @@ final class LiveService {
 
   private <T> void delete(Transaction tx, AuthContext auth, CollectionSchema<T> collection, Object key) {
     T before = readable(tx, auth, collection, key);
-    if (!ruleAllows(collection, "delete", () -> rules.allowsDelete(auth, collection, before))) {
+    if (!rules.allowsDelete(auth, collection, before)) {
       throw refused(collection, "delete");
     }
     tx.delete(collection, key);
@@ -411,15 +411,6 @@ final class LiveService {
       }
     }
     return Optional.of(LiveJson.encode(collection.codec(), row));
-  }
-
-  private static boolean ruleAllows(CollectionSchema<?> collection, String kind, Supplier<Boolean> rule) {
-    try {
-      return rule.get();
-    } catch (RuntimeException e) {
-      log.warn("the {} rule of {} threw; the write is refused", kind, collection.name(), e);
-      return false;
-    }
   }
 
   private static LiveException refused(CollectionSchema<?> collection, String kind) {

@@ -10,12 +10,12 @@ class RuleFailureLogTest {
 
   @Test
   void theFirstFailureIsReportedAtOnce() {
-    assertThat(new RuleFailureLog.Window().due(42)).isEqualTo(1);
+    assertThat(new dev.live.error.ReportWindow(RuleFailureLog.WINDOW_NANOS).due(42)).isEqualTo(1);
   }
 
   @Test
   void failuresWithinTheWindowAreCountedIntoTheNextReport() {
-    RuleFailureLog.Window window = new RuleFailureLog.Window();
+    dev.live.error.ReportWindow window = new dev.live.error.ReportWindow(RuleFailureLog.WINDOW_NANOS);
     window.due(0);
     for (int i = 1; i <= 100; i++) {
       assertThat(window.due(i)).as("failure %d, within the window", i).isZero();
