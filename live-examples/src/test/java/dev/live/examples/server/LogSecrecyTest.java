@@ -7,16 +7,13 @@ import dev.live.auth.AuthContext;
 import dev.live.auth.Rules;
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
+import dev.live.examples.logs.CapturedStderr;
 import dev.live.examples.board.Task_;
 import dev.live.server.LiveServer;
 import dev.live.server.ServerOptions;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Tokens and message bodies never reach the logs: a refused token, bad messages, a rule that
@@ -27,8 +24,8 @@ class LogSecrecyTest extends ServerTestBase {
   private static final String TOKEN = "SECRET-TOKEN-7f31";
   private static final String BODY = "SECRET-BODY-c9e2";
 
-  private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-  private PrintStream original;
+  @RegisterExtension
+  final CapturedStderr log = new CapturedStderr();
 
   @Override
   LiveServer.Builder configure(LiveServer.Builder builder) {
@@ -50,16 +47,6 @@ class LogSecrecyTest extends ServerTestBase {
         .options(ServerOptions.builder().messagesPerSecond(5).messageBurst(5).rateLimitStrikes(3).build());
   }
 
-  @BeforeEach
-  void capture() {
-    original = System.err; // slf4j-simple writes to System.err as it is at each call
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void release() {
-    System.setErr(original);
-  }
 
   @Test
   void secretsCarriedByRefusedAndFailingRequestsAreNotLogged() {
@@ -79,8 +66,7 @@ class LogSecrecyTest extends ServerTestBase {
     }
     client.closed.join();
 
-    String logs = captured.toString(StandardCharsets.UTF_8);
-    original.print(logs); // still visible in the test's output
+    String logs = log.text();
     assertThat(logs).as("the refusals were logged").contains("authentication refused").contains("update rule")
         .contains("rate limit");
     assertThat(logs).doesNotContain(TOKEN).doesNotContain(BODY);

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.live.auth.Rules;
+import dev.live.examples.logs.CapturedStderr;
 import dev.live.examples.board.Comment_;
 import dev.live.examples.board.Task_;
 import dev.live.server.LiveServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A rule that throws refuses the read or the write, and its author learns why at the default
@@ -24,8 +21,8 @@ class RuleFailureLoggingTest extends ServerTestBase {
   private static final String CAUSE = "rule backend down: tasks-7d1e";
   private static final int READS = 20;
 
-  private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-  private PrintStream original;
+  @RegisterExtension
+  final CapturedStderr log = new CapturedStderr();
 
   @Override
   LiveServer.Builder configure(LiveServer.Builder builder) {
@@ -39,16 +36,6 @@ class RuleFailureLoggingTest extends ServerTestBase {
         .build());
   }
 
-  @BeforeEach
-  void capture() {
-    original = System.err; // slf4j-simple writes to System.err as it is at each call
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void release() {
-    System.setErr(original);
-  }
 
   @Test
   void aThrowingReadRuleIsLoggedWithItsCauseOnceForManyRefusedReads() {
@@ -59,8 +46,7 @@ class RuleFailureLoggingTest extends ServerTestBase {
       assertThat(reply.path("error").path("code").asText()).as("reply %s", reply).isEqualTo("FORBIDDEN");
     }
 
-    String logs = captured.toString(StandardCharsets.UTF_8);
-    original.print(logs); // still visible in the test's output
+    String logs = log.text();
     String[] reports = Arrays.stream(logs.split("\n"))
         .filter(line -> line.contains("WARN") && line.contains("the read rule of tasks failed")).toArray(String[]::new);
     assertThat(reports).as("WARN reports of the failing rule in:\n%s", logs).hasSize(1);
@@ -78,8 +64,7 @@ class RuleFailureLoggingTest extends ServerTestBase {
       assertThat(ack.path("error").path("code").asText()).as("ack %s", ack).isEqualTo("FORBIDDEN");
     }
 
-    String logs = captured.toString(StandardCharsets.UTF_8);
-    original.print(logs);
+    String logs = log.text();
     String[] reports = Arrays.stream(logs.split("\n"))
         .filter(line -> line.contains("WARN") && line.contains("the insert rule of comments failed")).toArray(String[]::new);
     assertThat(reports).as("WARN reports of the failing rule in:\n%s", logs).hasSize(1);

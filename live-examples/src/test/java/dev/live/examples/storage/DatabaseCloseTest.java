@@ -2,17 +2,14 @@ package dev.live.examples.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.live.examples.logs.CapturedStderr;
 import dev.live.examples.board.AppSchema;
 import dev.live.examples.board.TeamQuery;
 import dev.live.server.LiveServer;
 import dev.live.storage.Database;
 import dev.live.storage.Store;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Closing a {@link Database} is idempotent: an application that closes what it opened (in a
@@ -20,19 +17,9 @@ import org.junit.jupiter.api.Test;
  * once, for good.
  */
 class DatabaseCloseTest {
-  private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-  private PrintStream original;
+  @RegisterExtension
+  final CapturedStderr log = new CapturedStderr();
 
-  @BeforeEach
-  void capture() {
-    original = System.err; // slf4j-simple writes to System.err as it is at each call
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void release() {
-    System.setErr(original);
-  }
 
   @Test
   void closingAnInMemoryDatabaseTheServerClosedLogsNothing() {
@@ -42,7 +29,7 @@ class DatabaseCloseTest {
           .host("127.0.0.1").port(0).start();
       server.close(); // closes the database it was given
     }
-    assertThat(logs()).as("what closing it again logged").doesNotContain("WARN").doesNotContain("Exception");
+    assertThat(log.text()).as("what closing it again logged").doesNotContain("WARN").doesNotContain("Exception");
   }
 
   @Test
@@ -54,15 +41,9 @@ class DatabaseCloseTest {
     }
     database.close();
     database.close();
-    assertThat(logs()).as("what closing twice logged").doesNotContain("WARN").doesNotContain("Exception");
+    assertThat(log.text()).as("what closing twice logged").doesNotContain("WARN").doesNotContain("Exception");
     try (Database again = Database.h2Memory("close_twice"); Store fresh = Store.open(again, AppSchema.INSTANCE)) {
       assertThat(fresh.list(TeamQuery.all())).as("a new database of the same name starts empty").isEmpty();
     }
-  }
-
-  private String logs() {
-    String logs = captured.toString(StandardCharsets.UTF_8);
-    original.print(logs); // still visible in the test's output
-    return logs;
   }
 }
