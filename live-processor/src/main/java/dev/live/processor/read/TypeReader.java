@@ -246,7 +246,7 @@ public final class TypeReader {
     }
   }
 
-  /** A supported type as a reader of a message would write it: simple names ("List<Task>"). */
+  /** A supported type as a reader of a message would write it: simple names ({@code "List<Task>"}). */
   public static String display(TypeModel type) {
     if (type instanceof TypeModel.ListType list) {
       return "List<" + display(list.element()) + ">";
