@@ -21,9 +21,15 @@ final class ClientBuffers {
   private final long limit;
   private final AtomicLong held = new AtomicLong();
   private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.Executor wakers;
 
-  ClientBuffers(long limit) {
+  /**
+   * @param wakers where the waiters run once there is room: never the releasing thread, which may
+   *     hold a connection's, a queue's or the engine's lock, while a waiter takes its own
+   */
+  ClientBuffers(long limit, java.util.concurrent.Executor wakers) {
     this.limit = limit;
+    this.wakers = wakers;
   }
 
   void charge(long chars) {
@@ -74,7 +80,11 @@ final class ClientBuffers {
   private void wake() {
     Runnable next;
     while (!over() && (next = waiting.poll()) != null) {
-      next.run();
+      try {
+        wakers.execute(next);
+      } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        return; // the server is stopping: nobody waits for room any more
+      }
     }
   }
 }

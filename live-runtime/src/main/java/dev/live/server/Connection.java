@@ -11,6 +11,7 @@ import dev.live.server.protocol.BadMessage;
 import dev.live.server.protocol.ClientMessage;
 import dev.live.server.protocol.ServerMessages;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +70,7 @@ public final class Connection implements Session.Listener {
    * The text message being gathered from its frames, and its length. Guarded by this: the reading
    * thread gathers, and the server's sweep may end a connection paused in the middle.
    */
-  private StringBuilder partial;
+  private java.util.List<String> partial;
   private long partialChars;
   /** Whether no message was read yet; only the reading thread touches it. */
   private boolean firstMessage = true;
@@ -119,40 +120,40 @@ public final class Connection implements Session.Listener {
       session.demand(); // drain, see message()
       return;
     }
-    String whole;
-    boolean tooLarge;
+    String whole = null;
+    boolean tooLarge = false;
     boolean pause = false;
     synchronized (this) {
       if (partial == null && last) {
         whole = fragment; // most messages: one frame, nothing to gather
+      } else if (closed) {
+        // Ended since the check above: what ending gave back must not be charged again.
       } else {
         if (partial == null) {
-          partial = new StringBuilder(fragment.length() * 2);
+          partial = new ArrayList<>();
         }
-        partial.append(fragment);
+        partial.add(fragment);
         core.buffers().charge(fragment.length());
         partialChars += fragment.length();
-        whole = last ? partial.toString() : null;
         tooLarge = partialChars > core.options().maxMessageBytes();
+        if (last && !tooLarge) {
+          // Joined once, at its exact size: a growing builder would hold up to twice the text.
+          whole = String.join("", partial);
+        }
         if (last || tooLarge) {
           releasePartial();
-        }
-        if (tooLarge) {
-          whole = null;
-        } else if (!last && core.buffers().over()) {
+        } else if (core.buffers().over()) {
           // Gathering waits for room; if the buffers stay full, the server's sweep ends this
           // connection rather than wait on it (see LiveCore#relieveBuffers).
           paused = true;
           pause = true;
         }
-        if (tooLarge) {
-          close(StatusCode.MESSAGE_TOO_LARGE, "a message has at most " + core.options().maxMessageBytes() + " bytes");
-          session.demand(); // drain
-          return;
-        }
       }
     }
-    if (whole != null) {
+    if (tooLarge) {
+      close(StatusCode.MESSAGE_TOO_LARGE, "a message has at most " + core.options().maxMessageBytes() + " bytes");
+      session.demand(); // drain
+    } else if (whole != null) {
       message(whole);
     } else if (pause) {
       awaitRoom();
@@ -284,9 +285,7 @@ public final class Connection implements Session.Listener {
       }
       paused = false;
     }
-    if (!closed) {
-      session.demand();
-    }
+    session.demand(); // closed too: what the client still sends is read and dropped (see message())
   }
 
   /**
@@ -620,14 +619,15 @@ public final class Connection implements Session.Listener {
   }
 
   /**
-   * Whether a request answered with {@code error} may have failed by the client's doing. A slow or
-   * stopped server, or a conflict with other writers, is not: those would close every client at
-   * once when the database falters. A failure of the server is, since a client's input can cause
-   * it over and over (a value storage refuses, a procedure that throws on it).
+   * Whether a request answered with {@code error} may have failed by the client's doing. A slow,
+   * failing or stopped server or database, or a conflict with other writers, is not: those would
+   * close every client at once when the database falters. A procedure that failed is, since a
+   * client's input can make it throw over and over (values storage cannot hold are refused when
+   * decoded, before they reach it).
    */
   private static boolean isClientsDoing(LiveException error) {
     return error.code() != ErrorCode.TIMEOUT && error.code() != ErrorCode.CONFLICT
-        && error.code() != ErrorCode.SERVER_STOPPED;
+        && error.code() != ErrorCode.SERVER_STOPPED && error.code() != ErrorCode.STORAGE_FAILED;
   }
 
   private void dispatch(ClientMessage message) {

@@ -81,6 +81,9 @@ final class ConnectionSubscription implements SubscriptionListener, Outbound.Coa
 
   @Override
   public synchronized void snapshot(long version, String rows) {
+    if (ended) {
+      return; // ended before it was attached: nothing to send, and nothing to keep for a resume
+    }
     // Called by the engine under its lock, so no delta can come between this and the next one.
     boolean reset = snapshotSent || stale;
     stale = false;
@@ -94,6 +97,9 @@ final class ConnectionSubscription implements SubscriptionListener, Outbound.Coa
 
   @Override
   public synchronized void delta(long fromVersion, long toVersion, String changes) {
+    if (ended) {
+      return; // as in snapshot: a log charged now would never be given back
+    }
     OutgoingText text = DeltaTexts.of(id, fromVersion, toVersion, changes);
     log.delta(fromVersion, toVersion, text);
     if (connection != null && !stale) {

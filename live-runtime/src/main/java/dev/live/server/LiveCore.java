@@ -110,7 +110,13 @@ final class LiveCore {
     this.addressBuckets = new SharedBuckets(options.addressMessagesPerSecond(), options.addressMessageBurst(),
         MAX_BUCKET_KEYS, System::nanoTime);
     this.connectionLimits = new ConnectionLimits(options);
-    this.buffers = new ClientBuffers(options.clientBufferBytes());
+    // Woken on the workers (created at start): see ClientBuffers.
+    this.buffers = new ClientBuffers(options.clientBufferBytes(), task -> {
+      ThreadPoolExecutor pool = workers;
+      if (pool != null) {
+        pool.execute(task);
+      }
+    });
   }
 
   void start() {
@@ -592,11 +598,12 @@ final class LiveCore {
   /** Once a connection has ended (called once): the server forgets it and releases what it held. */
   void closed(Connection connection) {
     connections.remove(connection);
-    if (connection.rateLimit() != null) { // it opened, so it holds its user's or address's bucket
+    MessageRateLimit limit = connection.rateLimit();
+    if (limit != null && limit.shared().isPresent()) { // it opened, so it holds its user's or address's bucket
       if (connection.auth().userId().isPresent()) {
-        userBuckets.release(connection.auth().userId().get());
+        userBuckets.release(connection.auth().userId().get(), limit.shared().get());
       } else {
-        addressBuckets.release(connection.address());
+        addressBuckets.release(connection.address(), limit.shared().get());
       }
     }
     if (connection.counted()) {

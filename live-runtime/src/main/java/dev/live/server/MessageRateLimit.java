@@ -64,6 +64,11 @@ final class MessageRateLimit {
     return Verdict.ADMITTED;
   }
 
+  /** The bucket shared with the connection's kin (its user's, or its address's), if any. */
+  Optional<TokenBucket> shared() {
+    return shared;
+  }
+
   /**
    * Counts a request that failed by the client's doing (a bad message, a refused request) as a
    * strike; true when the connection is to be closed.

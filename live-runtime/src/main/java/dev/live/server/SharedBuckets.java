@@ -54,9 +54,14 @@ final class SharedBuckets {
     }).bucket;
   }
 
-  /** One connection of {@code key} stopped using its bucket; an unheld full bucket goes at once. */
-  void release(String key) {
-    byKey.computeIfPresent(key, (id, shared) -> --shared.holders <= 0 && shared.isFull() ? null : shared);
+  /**
+   * One connection of {@code key} stopped using {@code bucket}, which {@link #acquire} gave it; an
+   * unheld full bucket goes at once. A connection that got the overflow bucket (the map was full)
+   * holds no entry: its release finds another bucket under the key, or none, and changes nothing.
+   */
+  void release(String key, TokenBucket bucket) {
+    byKey.computeIfPresent(key, (id, shared) -> shared.bucket != bucket ? shared
+        : --shared.holders <= 0 && shared.isFull() ? null : shared);
   }
 
   /** Drops the buckets nobody holds that are full again: what a new one would be. Called periodically. */

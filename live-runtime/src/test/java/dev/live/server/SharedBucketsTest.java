@@ -29,9 +29,9 @@ class SharedBucketsTest {
   void aFullBucketGoesWithItsLastHolder() {
     TokenBucket first = buckets.acquire("ann");
     buckets.acquire("ann");
-    buckets.release("ann");
+    buckets.release("ann", first);
     assertThat(buckets.size()).as("one connection left").isEqualTo(1);
-    buckets.release("ann");
+    buckets.release("ann", first);
     assertThat(buckets.size()).isZero();
     assertThat(buckets.acquire("ann")).isNotSameAs(first);
   }
@@ -40,9 +40,9 @@ class SharedBucketsTest {
   void aUsedBucketOutlivesItsLastHolderUntilItIsFullAgain() {
     TokenBucket first = buckets.acquire("ann");
     first.tryTake();
-    buckets.release("ann");
+    buckets.release("ann", first);
     assertThat(buckets.acquire("ann")).as("reconnecting gives no fresh burst").isSameAs(first);
-    buckets.release("ann");
+    buckets.release("ann", first);
     buckets.sweep();
     assertThat(buckets.size()).as("one token short").isEqualTo(1);
     now.addAndGet(100_000_000); // a token comes back every 100 ms
@@ -68,15 +68,31 @@ class SharedBucketsTest {
     TokenBucket fourth = buckets.bucket("d");
     assertThat(buckets.bucket("e")).isSameAs(fourth);
     assertThat(buckets.size()).isEqualTo(3);
-    buckets.release("e"); // never held: changes nothing
+    buckets.release("e", fourth); // never held: changes nothing
     assertThat(buckets.size()).isEqualTo(3);
   }
 
   @Test
+  void releasingTheOverflowBucketLeavesTheKeysLaterEntryAlone() {
+    buckets.acquire("a");
+    buckets.acquire("b");
+    TokenBucket c = buckets.acquire("c");
+    TokenBucket overflow = buckets.acquire("ann"); // the map is full: ann shares the overflow
+    c.tryTake();
+    buckets.release("c", c); // c's bucket stays until full: the map stays full
+    buckets.sweep();
+    assertThat(buckets.size()).isEqualTo(3);
+    buckets.release("a", buckets.acquire("a")); // a's second holder goes; a is still held once
+    assertThat(buckets.size()).isEqualTo(3);
+    buckets.release("ann", overflow);
+    assertThat(buckets.size()).as("ann held no entry: nothing to release").isEqualTo(3);
+  }
+
+  @Test
   void releasingAUserWithoutABucketChangesNothing() {
-    buckets.release("nobody");
-    buckets.acquire("ann");
-    buckets.release("bob");
+    buckets.release("nobody", new TokenBucket(10, 5, now::get));
+    TokenBucket ann = buckets.acquire("ann");
+    buckets.release("bob", ann);
     assertThat(buckets.size()).isEqualTo(1);
   }
 
@@ -92,8 +108,8 @@ class SharedBucketsTest {
           start.await();
           for (int i = 0; i < 5_000; i++) {
             String user = "user" + (i % 3); // the threads share three users
-            buckets.acquire(user); // nothing taken: every bucket stays full
-            buckets.release(user);
+            TokenBucket held = buckets.acquire(user); // nothing taken: every bucket stays full
+            buckets.release(user, held);
           }
           return null;
         }));
