@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.live.auth.AuthContext;
 import dev.live.auth.Rules;
 import dev.live.server.LiveServer;
 import dev.live.server.ServerOptions;
@@ -40,7 +39,7 @@ class RateLimitTest extends ServerTestBase {
   @Override
   LiveServer.Builder configure(LiveServer.Builder builder) {
     return builder
-        .authenticate(handshake -> handshake.bearerToken().map(AuthContext::user).orElse(AuthContext.anonymous()))
+        .authenticate(ServerTestBase::bearerUser)
         .rules(Rules.none())
         .options(ServerOptions.builder()
             .messagesPerSecond(RATE)

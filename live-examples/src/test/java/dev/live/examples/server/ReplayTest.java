@@ -19,7 +19,7 @@ class ReplayTest extends ServerTestBase {
   @Override
   LiveServer.Builder configure(LiveServer.Builder builder) {
     return builder
-        .authenticate(handshake -> handshake.bearerToken().map(AuthContext::user).orElse(AuthContext.anonymous()))
+        .authenticate(ServerTestBase::bearerUser)
         // A task's title is changed by its assignee only (t1 is assigned to u1).
         .rules(Rules.builder()
             .update(Task_.COLLECTION, (auth, before, after, changed) -> auth.userId().equals(java.util.Optional.ofNullable(before.assigneeId())))

@@ -59,6 +59,14 @@ abstract class ServerTestBase {
     return StoreOptions.defaults();
   }
 
+  /**
+   * An authenticator for tests: the user the bearer token names ({@code Bearer ann} is user ann),
+   * anonymous without one.
+   */
+  static dev.live.auth.AuthContext bearerUser(dev.live.auth.Handshake handshake) {
+    return handshake.bearerToken().map(dev.live.auth.AuthContext::user).orElse(dev.live.auth.AuthContext.anonymous());
+  }
+
   /** The server each test gets; override to add rules, procedures, options. */
   LiveServer.Builder configure(LiveServer.Builder builder) {
     return builder.rules(Rules.none()).options(ServerOptions.defaults());

@@ -3,7 +3,6 @@ package dev.live.examples.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.live.auth.AuthContext;
 import dev.live.auth.Rules;
 import dev.live.server.LiveServer;
 import dev.live.server.ServerOptions;
@@ -22,7 +21,7 @@ class UserLimitsTest extends ServerTestBase {
   @Override
   LiveServer.Builder configure(LiveServer.Builder builder) {
     return builder.rules(Rules.none())
-        .authenticate(handshake -> handshake.bearerToken().map(AuthContext::user).orElse(AuthContext.anonymous()))
+        .authenticate(ServerTestBase::bearerUser)
         .options(ServerOptions.builder().maxSubscriptionsPerUser(3).maxQueriesPerUser(2).build());
   }
 
