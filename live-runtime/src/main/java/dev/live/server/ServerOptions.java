@@ -53,8 +53,10 @@ import java.util.Set;
  * @param userMessagesPerSecond messages all connections of one authenticated user may send per
  *     second together; anonymous clients have only their connection's limit (300)
  * @param userMessageBurst messages all connections of one user may send at once (600)
- * @param rateLimitStrikes refused messages a connection may have within 10 s; one more closes it
- *     with 1008 (policy violation) (50; at most 10,000)
+ * @param rateLimitStrikes strikes a connection may have within 10 s: messages refused for the rate,
+ *     and requests answered with an error the client may have caused (every error but {@code
+ *     TIMEOUT}, {@code CONFLICT}, {@code STORAGE_FAILED} and {@code SERVER_STOPPED}); one more
+ *     closes it with 1008 (policy violation) (50; at most 10,000)
  * @param maxSubscriptionsPerUser subscriptions open at once for one user across all their
  *     connections, those kept for resuming included; anonymous clients are counted per client
  *     (2,000)
@@ -413,7 +415,7 @@ public record ServerOptions(
       return this;
     }
 
-    /** Refused messages a connection may have within 10 s before it is closed with 1008 (50). */
+    /** Strikes (refused or failed requests) a connection may have within 10 s before it is closed with 1008 (50). */
     public Builder rateLimitStrikes(int rateLimitStrikes) {
       this.rateLimitStrikes = rateLimitStrikes;
       return this;
