@@ -1,6 +1,7 @@
 package dev.live.engine;
 
 import dev.live.query.Field;
+import dev.live.query.ValueOrder;
 import dev.live.schema.CollectionSchema;
 import dev.live.storage.Change;
 import java.util.ArrayList;

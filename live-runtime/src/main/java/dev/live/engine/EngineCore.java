@@ -2,6 +2,7 @@ package dev.live.engine;
 
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
+import dev.live.query.ValueOrder;
 import dev.live.storage.Store;
 import java.util.HashMap;
 import java.util.IdentityHashMap;

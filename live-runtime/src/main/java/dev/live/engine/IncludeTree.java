@@ -1,11 +1,13 @@
 package dev.live.engine;
 
 import dev.live.query.Condition;
+import dev.live.query.ConditionMatcher;
 import dev.live.query.IncludedValues;
 import dev.live.query.LiveRow;
 import dev.live.query.RowShape;
 import dev.live.query.ToMany;
 import dev.live.query.ToOne;
+import dev.live.query.ValueOrder;
 import dev.live.schema.CollectionSchema;
 import dev.live.storage.Change;
 import java.util.ArrayList;

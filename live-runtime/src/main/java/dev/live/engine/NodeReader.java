@@ -4,6 +4,7 @@ import dev.live.query.Condition;
 import dev.live.query.Field;
 import dev.live.query.Order;
 import dev.live.query.QuerySpec;
+import dev.live.query.RowOrder;
 import dev.live.schema.CollectionSchema;
 import dev.live.storage.EngineRead;
 import dev.live.storage.Store;

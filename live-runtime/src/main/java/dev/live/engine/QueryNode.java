@@ -2,10 +2,13 @@ package dev.live.engine;
 
 import dev.live.json.LiveJson;
 import dev.live.query.Condition;
+import dev.live.query.ConditionMatcher;
 import dev.live.query.Field;
 import dev.live.query.QuerySpec;
 import dev.live.query.RowJson;
+import dev.live.query.RowOrder;
 import dev.live.query.RowShape;
+import dev.live.query.ValueOrder;
 import dev.live.schema.CollectionSchema;
 import dev.live.storage.Change;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.live.engine;
 
+import dev.live.query.ValueOrder;
 import dev.live.schema.FieldType;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

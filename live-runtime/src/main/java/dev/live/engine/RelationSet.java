@@ -1,7 +1,9 @@
 package dev.live.engine;
 
+import dev.live.query.ConditionMatcher;
 import dev.live.query.Field;
 import dev.live.query.QuerySpec;
+import dev.live.query.ValueOrder;
 import dev.live.storage.Change;
 import java.util.HashMap;
 import java.util.List;

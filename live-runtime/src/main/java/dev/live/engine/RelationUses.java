@@ -5,6 +5,7 @@ import dev.live.query.Condition;
 import dev.live.query.Field;
 import dev.live.query.Not;
 import dev.live.query.Or;
+import dev.live.query.RelationLookup;
 import dev.live.query.RelationMatch;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

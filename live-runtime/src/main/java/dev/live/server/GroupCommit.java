@@ -135,7 +135,7 @@ final class GroupCommit {
     long[] groupVersion = {0};
     Error fatal = null;
     try {
-      store.transaction(tx -> {
+      store.withTransaction(tx -> {
         for (Member member : group) {
           member.reset(); // the whole group runs again after a conflict
         }

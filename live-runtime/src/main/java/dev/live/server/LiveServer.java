@@ -7,7 +7,7 @@ import dev.live.room.RoomOptions;
 import dev.live.room.RoomType;
 import dev.live.schema.CollectionSchema;
 import dev.live.schema.LiveSchema;
-import dev.live.storage.DataAccess;
+import dev.live.procedure.DataAccess;
 import dev.live.storage.Database;
 import dev.live.storage.Store;
 import dev.live.storage.StoreOptions;

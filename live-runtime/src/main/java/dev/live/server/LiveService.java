@@ -26,7 +26,7 @@ import dev.live.query.TypedQuery;
 import dev.live.schema.CollectionSchema;
 import dev.live.server.protocol.ClientMessage;
 import dev.live.storage.Change;
-import dev.live.storage.DataAccess;
+import dev.live.procedure.DataAccess;
 import dev.live.storage.Store;
 import dev.live.storage.StoredValueEquality;
 import dev.live.storage.Transaction;
@@ -266,7 +266,7 @@ final class LiveService {
     AtomicLong version = new AtomicLong(-1);
     AtomicLong duplicateOf = new AtomicLong(-1);
     try {
-      Optional<String> json = store.transaction(tx -> {
+      Optional<String> json = store.withTransaction(tx -> {
         duplicateOf.set(-1);
         if (seq.isPresent() && !tx.claimMutation(clientId.orElseThrow(), seq.getAsLong())) {
           duplicateOf.set(tx.lastMutation(clientId.get()));

@@ -1,7 +1,7 @@
 package dev.live.server;
 
 import dev.live.auth.AuthContext;
-import dev.live.storage.DataAccess;
+import dev.live.procedure.DataAccess;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 

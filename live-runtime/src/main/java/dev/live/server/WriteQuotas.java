@@ -5,7 +5,6 @@ import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
 import dev.live.json.LiveJson;
 import dev.live.schema.CollectionSchema;
-import dev.live.storage.DataAccess;
 import dev.live.storage.Transaction;
 import dev.live.storage.WriteCheck;
 import java.io.IOException;
@@ -41,7 +40,7 @@ final class WriteQuotas {
    * its writes checked; as it is, without a check, when no collection has a quota. Call it inside
    * the transaction's unit, so that each run of the unit after a conflict starts its count afresh.
    */
-  <R> R checking(Transaction tx, AuthContext auth, String address, DataAccess.Unit<R> unit) {
+  <R> R checking(Transaction tx, AuthContext auth, String address, Transaction.Work<R> unit) {
     if (byCollection.isEmpty()) {
       return unit.run(tx);
     }

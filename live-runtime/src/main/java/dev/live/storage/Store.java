@@ -4,6 +4,7 @@ import dev.live.dto.InsertDto;
 import dev.live.dto.UpdateDto;
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
+import dev.live.procedure.DataAccess;
 import dev.live.query.QuerySpec;
 import dev.live.query.RowShape;
 import dev.live.schema.CollectionSchema;
@@ -138,6 +139,15 @@ public final class Store implements DataAccess, AutoCloseable {
    */
   @Override
   public <R> R transaction(Unit<R> unit) {
+    return withTransaction(unit::run);
+  }
+
+  /**
+   * As {@link #transaction(Unit)}, with the whole {@link Transaction}: what the server and tests
+   * use beyond {@link DataAccess} ({@link Transaction#afterCommit}, {@link
+   * Transaction#claimMutation}, {@link Transaction#member}...).
+   */
+  public <R> R withTransaction(Transaction.Work<R> unit) {
     requireOpen();
     if (unitRunning.get() != null) {
       // A second connection from inside a unit can wait forever on the first one's locks.
@@ -219,7 +229,7 @@ public final class Store implements DataAccess, AutoCloseable {
     }
   }
 
-  private <R> R runOnce(Unit<R> unit) {
+  private <R> R runOnce(Transaction.Work<R> unit) {
     List<Change> committed;
     R result;
     List<Consumer<List<Change>>> listeners;

@@ -6,6 +6,7 @@ import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
 import dev.live.jdbc.JdbcParameterWriter;
 import dev.live.jdbc.UnstorableValueException;
+import dev.live.procedure.DataAccess;
 import dev.live.query.Field;
 import dev.live.query.IncludedValues;
 import dev.live.query.QuerySpec;
@@ -40,6 +41,12 @@ import java.util.function.Supplier;
  * undoes only its own writes and leaves this transaction usable.
  */
 public final class Transaction implements DataAccess {
+  /** Work done in a transaction that uses more of it than {@link DataAccess} offers. */
+  @FunctionalInterface
+  public interface Work<R> {
+    R run(Transaction tx);
+  }
+
   /** Writes made by hooks of writes made by hooks...: deeper than this, a hook triggers itself. */
   static final int MAX_WRITE_DEPTH = 32;
 
@@ -187,6 +194,10 @@ public final class Transaction implements DataAccess {
   /** Runs {@code unit} in a nested transaction: a savepoint that its failure rolls back to. */
   @Override
   public <R> R transaction(Unit<R> unit) {
+    return nested(unit::run);
+  }
+
+  private <R> R nested(Work<R> unit) {
     requireUsable();
     Savepoint savepoint;
     try {
@@ -233,14 +244,14 @@ public final class Transaction implements DataAccess {
    * member that failed rolls the member back even if the unit caught the failure, so that one
    * member cannot end the transaction for the others. Members are not nested in one another.
    */
-  public <R> R member(Unit<R> unit) {
+  public <R> R member(Work<R> unit) {
     if (nesting > 0) {
       throw new IllegalStateException("a member of a group commit runs at the top of its transaction,"
           + " not inside a nested transaction");
     }
     int from = pending.size();
     int listenersFrom = afterCommit.size();
-    R result = transaction(inner -> {
+    R result = nested(inner -> {
       R value = unit.run(inner);
       if (failure != null) {
         throw failure; // a write failed and the unit went on: only rolling the member back is left
@@ -266,7 +277,7 @@ public final class Transaction implements DataAccess {
    * store.transaction(tx -> tx.checkingWrites(quotaCheck, inner -> procedure.run(inner)));
    * }</pre>
    */
-  public <R> R checkingWrites(WriteCheck check, Unit<R> unit) {
+  public <R> R checkingWrites(WriteCheck check, Work<R> unit) {
     requireUsable();
     checks.add(java.util.Objects.requireNonNull(check, "check"));
     try {

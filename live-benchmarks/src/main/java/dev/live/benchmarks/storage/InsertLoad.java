@@ -2,7 +2,7 @@ package dev.live.benchmarks.storage;
 
 import dev.live.benchmarks.codec.TodoInsert;
 import dev.live.benchmarks.server.Todos;
-import dev.live.storage.DataAccess;
+import dev.live.procedure.DataAccess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.live.auth.Authenticator;
 import dev.live.auth.Handshake;
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
-import dev.live.storage.DataAccess;
+import dev.live.procedure.DataAccess;
 import java.util.Optional;
 
 /**

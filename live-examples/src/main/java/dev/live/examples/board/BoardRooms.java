@@ -3,7 +3,7 @@ package dev.live.examples.board;
 import dev.live.room.EventType;
 import dev.live.room.RoomRule;
 import dev.live.room.RoomType;
-import dev.live.storage.DataAccess;
+import dev.live.procedure.DataAccess;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.live.examples.board;
 
-import dev.live.storage.DataAccess;
+import dev.live.procedure.DataAccess;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -4,7 +4,7 @@ import dev.live.annotations.Procedure;
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
 import dev.live.procedure.ProcedureContext;
-import dev.live.storage.DataAccess;
+import dev.live.procedure.DataAccess;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;

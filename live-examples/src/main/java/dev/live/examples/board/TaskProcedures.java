@@ -4,7 +4,7 @@ import dev.live.annotations.Procedure;
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
 import dev.live.procedure.ProcedureContext;
-import dev.live.storage.DataAccess;
+import dev.live.procedure.DataAccess;
 import java.time.Instant;
 import java.util.List;
 

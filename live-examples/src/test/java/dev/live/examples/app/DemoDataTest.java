@@ -16,7 +16,7 @@ import dev.live.examples.board.TeamScope;
 import dev.live.examples.board.UserQuery;
 import dev.live.procedure.ProcedureContext;
 import dev.live.auth.AuthContext;
-import dev.live.storage.DataAccess;
+import dev.live.procedure.DataAccess;
 import dev.live.storage.Database;
 import java.nio.file.Path;
 import java.util.List;

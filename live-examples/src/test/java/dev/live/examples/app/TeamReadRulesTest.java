@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.live.client.LiveClient;
-import dev.live.client.QueryResult;
+import dev.live.subscription.QueryResult;
 import dev.live.examples.board.Board;
 import dev.live.examples.board.BoardQuery;
 import dev.live.examples.board.Comment;

@@ -23,7 +23,7 @@ import dev.live.examples.board.TaskInsert;
 import dev.live.examples.board.Task_;
 import dev.live.examples.board.UserUpdate;
 import dev.live.examples.board.User_;
-import dev.live.storage.DataAccess;
+import dev.live.procedure.DataAccess;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

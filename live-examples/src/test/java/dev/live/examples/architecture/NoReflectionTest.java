@@ -22,6 +22,8 @@ class NoReflectionTest {
     assertThat(classes.contain("dev.live.query.QueryReader")).isTrue();
     assertThat(classes.contain("dev.live.storage.Transaction")).isTrue();
     assertThat(classes.contain("dev.live.storage.IncludeLoader")).isTrue();
+    assertThat(classes.contain("dev.live.client.LiveClient")).isTrue();
+    assertThat(classes.contain("dev.live.subscription.QueryResult")).isTrue();
     assertThat(classes.contain("dev.live.examples.board.TaskJson")).isTrue();
     assertThat(classes.contain("dev.live.examples.board.StatusJson")).isTrue();
     assertThat(classes.contain("dev.live.examples.board.TaskProceduresDispatcher")).isTrue();

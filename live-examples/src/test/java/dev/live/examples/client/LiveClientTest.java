@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.live.client.ConnectionState;
 import dev.live.client.LiveClient;
-import dev.live.client.QueryResult;
-import dev.live.client.Subscription;
+import dev.live.subscription.QueryResult;
+import dev.live.subscription.Subscription;
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
 import dev.live.examples.board.Status;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.live.auth.AuthContext;
 import dev.live.auth.Rules;
 import dev.live.client.LiveClient;
-import dev.live.client.QueryResult;
+import dev.live.subscription.QueryResult;
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
 import dev.live.examples.board.BoardQueries;

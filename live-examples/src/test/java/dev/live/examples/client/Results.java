@@ -1,7 +1,7 @@
 package dev.live.examples.client;
 
 
-import dev.live.client.QueryResult;
+import dev.live.subscription.QueryResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -12,7 +12,7 @@ import dev.live.examples.board.Team;
 import dev.live.examples.board.TeamInsert;
 import dev.live.examples.board.User;
 import dev.live.examples.board.UserInsert;
-import dev.live.storage.DataAccess;
+import dev.live.procedure.DataAccess;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

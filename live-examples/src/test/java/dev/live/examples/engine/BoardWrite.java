@@ -23,7 +23,7 @@ import dev.live.examples.board.UserUpdate;
 import dev.live.examples.board.User_;
 import dev.live.query.QuerySpec;
 import dev.live.query.RowShape;
-import dev.live.storage.DataAccess;
+import dev.live.procedure.DataAccess;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -1,6 +1,6 @@
 package dev.live.examples.engine;
 
-import dev.live.engine.ValueOrder;
+import dev.live.query.ValueOrder;
 import dev.live.examples.storage.Backend;
 import net.jqwik.api.Group;
 import net.jqwik.api.lifecycle.AddLifecycleHook;

@@ -3,7 +3,7 @@ package dev.live.examples.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.live.engine.ConditionMatcher;
+import dev.live.query.ConditionMatcher;
 import dev.live.examples.board.Board;
 import dev.live.examples.board.BoardInsert;
 import dev.live.examples.board.Board_;

@@ -2,9 +2,9 @@ package dev.live.examples.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.live.engine.ConditionMatcher;
-import dev.live.engine.RowOrder;
-import dev.live.engine.ValueOrder;
+import dev.live.query.ConditionMatcher;
+import dev.live.query.RowOrder;
+import dev.live.query.ValueOrder;
 import dev.live.examples.board.AppSchema;
 import dev.live.examples.board.Board;
 import dev.live.examples.board.Status;

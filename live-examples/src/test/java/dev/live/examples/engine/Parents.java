@@ -10,7 +10,7 @@ import dev.live.examples.board.Team;
 import dev.live.examples.board.TeamInsert;
 import dev.live.examples.board.User;
 import dev.live.examples.board.UserInsert;
-import dev.live.storage.DataAccess;
+import dev.live.procedure.DataAccess;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

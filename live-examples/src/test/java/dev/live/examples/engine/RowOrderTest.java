@@ -2,7 +2,7 @@ package dev.live.examples.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.live.engine.RowOrder;
+import dev.live.query.RowOrder;
 import dev.live.examples.board.Board;
 import dev.live.examples.board.BoardInsert;
 import dev.live.examples.board.Board_;

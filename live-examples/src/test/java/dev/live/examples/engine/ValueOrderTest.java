@@ -3,7 +3,7 @@ package dev.live.examples.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.live.engine.ValueOrder;
+import dev.live.query.ValueOrder;
 import dev.live.schema.FieldType;
 import java.math.BigDecimal;
 import java.time.Instant;

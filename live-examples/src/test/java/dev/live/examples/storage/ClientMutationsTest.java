@@ -37,7 +37,7 @@ class ClientMutationsTest extends StoreTestBase {
 
   @Test
   void aClaimRollsBackWithItsMutation() {
-    assertThatThrownBy(() -> store.transaction(tx -> {
+    assertThatThrownBy(() -> store.withTransaction(tx -> {
       assertThat(tx.claimMutation("client-a", 1)).isTrue();
       tx.insert(team("a"));
       throw new IllegalStateException("the mutation failed");
@@ -54,7 +54,7 @@ class ClientMutationsTest extends StoreTestBase {
 
   @Test
   void aLaterMutationRetriedConcurrentlyTakesEffectOnce() throws Exception {
-    store.transaction(tx -> tx.claimMutation("client-a", 1));
+    store.withTransaction(tx -> tx.claimMutation("client-a", 1));
     assertThat(concurrentClaims(2)).as("a later mutation: the row exists and is raised").isEqualTo(1);
     assertThat(store.list(TeamQuery.all())).hasSize(1);
     assertThat(store.lastMutation("client-a")).isEqualTo(2);
@@ -70,7 +70,7 @@ class ClientMutationsTest extends StoreTestBase {
       int attempt = i;
       results.add(pool.submit(() -> {
         start.await(10, TimeUnit.SECONDS);
-        return store.transaction(tx -> {
+        return store.withTransaction(tx -> {
           if (!tx.claimMutation("client-a", seq)) {
             return false;
           }
@@ -96,7 +96,7 @@ class ClientMutationsTest extends StoreTestBase {
   }
 
   private boolean claim(String client, long sequence) {
-    return store.transaction(tx -> tx.claimMutation(client, sequence));
+    return store.withTransaction(tx -> tx.claimMutation(client, sequence));
   }
 
   private static TeamInsert team(String id) {

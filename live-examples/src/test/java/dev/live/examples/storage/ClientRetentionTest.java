@@ -108,6 +108,6 @@ class ClientRetentionTest extends StoreTestBase {
   }
 
   private boolean claim(String client, long sequence) {
-    return store.transaction(tx -> tx.claimMutation(client, sequence));
+    return store.withTransaction(tx -> tx.claimMutation(client, sequence));
   }
 }

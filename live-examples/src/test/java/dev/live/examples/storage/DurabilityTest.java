@@ -141,7 +141,7 @@ class DurabilityTest {
     writeHistory();
 
     restart();
-    store.transaction(tx -> {
+    store.withTransaction(tx -> {
       tx.insert(TaskInsert.builder().id("t6").boardId("b2").title("After the restart").status(Status.TODO)
           .position(2).estimate(1.0).revision(1L).labels(List.of()).build());
       tx.update("t2", TaskUpdate.of().status(Status.DOING));
@@ -163,7 +163,7 @@ class DurabilityTest {
   @Test
   void appliedClientMutationsSurviveARestart() {
     BoardData.seed(store);
-    boolean firstTime = store.transaction(tx -> {
+    boolean firstTime = store.withTransaction(tx -> {
       boolean claimed = tx.claimMutation("client-a", 7);
       tx.update("t2", TaskUpdate.of().status(Status.DONE));
       return claimed;
@@ -174,8 +174,8 @@ class DurabilityTest {
 
     assertThat(store.lastMutation("client-a")).isEqualTo(7);
     // A retry of mutation 7 after the restart is recognised as applied; the next one is new.
-    boolean retryClaimed = store.transaction(tx -> tx.claimMutation("client-a", 7));
-    boolean nextClaimed = store.transaction(tx -> tx.claimMutation("client-a", 8));
+    boolean retryClaimed = store.withTransaction(tx -> tx.claimMutation("client-a", 7));
+    boolean nextClaimed = store.withTransaction(tx -> tx.claimMutation("client-a", 8));
     assertThat(retryClaimed).isFalse();
     assertThat(nextClaimed).isTrue();
     assertThat(store.find(TaskQuery.all().one("t2")).orElseThrow().status()).isEqualTo(Status.DONE);

@@ -52,7 +52,7 @@ class StatementTimeoutTest extends StoreTestBase {
   void aWriteWaitingForARowLockPastTheTimeoutFailsWithTimeoutAndRunsOnce() throws SQLException {
     AtomicInteger attempts = new AtomicInteger();
     try (Connection holder = lockTeam("a")) {
-      StorageException timedOut = catchThrowableOfType(StorageException.class, () -> store.transaction(tx -> {
+      StorageException timedOut = catchThrowableOfType(StorageException.class, () -> store.withTransaction(tx -> {
         attempts.incrementAndGet();
         return tx.update("a", TeamUpdate.of().name("Alpha 2"));
       }));
@@ -70,12 +70,12 @@ class StatementTimeoutTest extends StoreTestBase {
   void aLockingReadWaitingPastTheTimeoutFailsWithTimeout() throws SQLException {
     try (Connection holder = lockTeam("a")) {
       StorageException timedOut = catchThrowableOfType(StorageException.class,
-          () -> store.transaction(tx -> tx.lock(Team_.COLLECTION, "a")));
+          () -> store.withTransaction(tx -> tx.lock(Team_.COLLECTION, "a")));
       assertThat(timedOut).isNotNull();
       assertThat(timedOut.code()).isEqualTo(ErrorCode.TIMEOUT);
       holder.rollback();
     }
-    java.util.Optional<Team> locked = store.transaction(tx -> tx.lock(Team_.COLLECTION, "a"));
+    java.util.Optional<Team> locked = store.withTransaction(tx -> tx.lock(Team_.COLLECTION, "a"));
     assertThat(locked).as("the store goes on").isPresent();
   }
 

@@ -12,6 +12,7 @@ import dev.live.storage.Change;
 import dev.live.storage.StorageException;
 import dev.live.storage.Store;
 import dev.live.storage.StoreOptions;
+import dev.live.storage.Transaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ class StoreTransactionTest extends StoreTestBase {
   @Test
   void aUnitThatThrowsLeavesNothingBehind() {
     RuntimeException failure = new IllegalStateException("changed my mind");
-    assertThatThrownBy(() -> store.transaction(tx -> {
+    assertThatThrownBy(() -> store.withTransaction(tx -> {
       tx.insert(team("a"));
       tx.insert(team("b"));
       throw failure;
@@ -41,7 +42,7 @@ class StoreTransactionTest extends StoreTestBase {
 
   @Test
   void readsInsideATransactionSeeItsOwnWrites() {
-    List<Team> seen = store.transaction(tx -> {
+    List<Team> seen = store.withTransaction(tx -> {
       tx.insert(team("a"));
       tx.update("a", TeamUpdate.of().name("renamed"));
       return tx.list(TeamQuery.all());
@@ -51,7 +52,7 @@ class StoreTransactionTest extends StoreTestBase {
 
   @Test
   void aFailedNestedTransactionUndoesOnlyItsOwnWrites() {
-    store.transaction(tx -> {
+    store.withTransaction(tx -> {
       tx.insert(team("a"));
       assertThatThrownBy(() -> tx.transaction(inner -> {
         inner.insert(team("b"));
@@ -67,20 +68,20 @@ class StoreTransactionTest extends StoreTestBase {
 
   @Test
   void aSuccessfulNestedTransactionCommitsWithItsParent() {
-    assertThatThrownBy(() -> store.transaction(tx -> {
+    assertThatThrownBy(() -> store.withTransaction(tx -> {
       tx.transaction(inner -> inner.insert(team("a")));
       throw new IllegalStateException("the parent fails");
     })).isInstanceOf(IllegalStateException.class);
     assertThat(store.list(TeamQuery.all())).isEmpty();
 
-    store.transaction(tx -> tx.transaction(inner -> inner.insert(team("b"))));
+    store.withTransaction(tx -> tx.transaction(inner -> inner.insert(team("b"))));
     assertThat(store.list(TeamQuery.all())).extracting(Team::id).containsExactly("b");
   }
 
   @Test
   void afterCommitListenersGetTheVersionsAndRunOnlyOnCommit() {
     List<List<Change>> heard = new ArrayList<>();
-    store.transaction(tx -> {
+    store.withTransaction(tx -> {
       tx.afterCommit(heard::add);
       tx.insert(team("a"));
       tx.insert(team("b"));
@@ -91,15 +92,15 @@ class StoreTransactionTest extends StoreTestBase {
     assertThat(heard.get(0)).extracting(Change::version).containsExactly(1L, 2L);
     assertThat(heard.get(0)).allSatisfy(change -> assertThat(change.transactionEnd()).isEqualTo(2L));
 
-    assertThatThrownBy(() -> store.transaction(tx -> {
+    assertThatThrownBy(() -> store.withTransaction(tx -> {
       tx.afterCommit(heard::add);
       throw new IllegalStateException("rolled back");
     })).isInstanceOf(IllegalStateException.class);
-    store.transaction(tx -> {
+    store.withTransaction(tx -> {
       tx.afterCommit(heard::add);
       try {
         tx.transaction(inner -> {
-          inner.afterCommit(heard::add);
+          ((Transaction) inner).afterCommit(heard::add);
           throw new IllegalStateException("nested rolled back");
         });
       } catch (IllegalStateException expected) {
@@ -117,7 +118,7 @@ class StoreTransactionTest extends StoreTestBase {
     List<Change> refused = new ArrayList<>();
     List<Change> third = new ArrayList<>();
     List<Change> all = new ArrayList<>();
-    store.transaction(tx -> {
+    store.withTransaction(tx -> {
       tx.afterCommit(all::addAll);
       tx.member(member -> {
         member.afterCommit(first::addAll);
@@ -147,7 +148,7 @@ class StoreTransactionTest extends StoreTestBase {
   @Test
   void aMemberThatSwallowsAFailedWriteIsRolledBackAloneAndTheOthersCommit() {
     store.insert(team("a"));
-    store.transaction(tx -> {
+    store.withTransaction(tx -> {
       assertThatThrownBy(() -> tx.member(member -> {
         member.insert(team("x"));
         try {
@@ -158,7 +159,7 @@ class StoreTransactionTest extends StoreTestBase {
         return null;
       })).isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ALREADY_EXISTS));
       tx.member(member -> member.insert(team("b")));
-      assertThatThrownBy(() -> tx.transaction(inner -> inner.member(nested -> null)))
+      assertThatThrownBy(() -> tx.transaction(inner -> ((Transaction) inner).member(nested -> null)))
           .isInstanceOf(IllegalStateException.class).hasMessageContaining("top of its transaction");
       return null;
     });
@@ -212,7 +213,7 @@ class StoreTransactionTest extends StoreTestBase {
     try {
       List<Future<Object>> results = new ArrayList<>();
       for (String[] order : new String[][] {{"a", "b"}, {"b", "a"}}) {
-        results.add(threads.submit(() -> store.transaction(tx -> {
+        results.add(threads.submit(() -> store.withTransaction(tx -> {
           runs.incrementAndGet();
           tx.update(order[0], TeamUpdate.of().name("by-" + order[0] + "-first " + order[0]));
           bothHoldTheirFirstLock.countDown();

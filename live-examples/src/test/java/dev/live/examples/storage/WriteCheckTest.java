@@ -44,7 +44,7 @@ class WriteCheckTest extends StoreTestBase {
 
   @Test
   void theCheckSeesEveryRowStoredInsideItsRegionAfterTheBeforeHooks() {
-    store.transaction(tx -> tx.checkingWrites(recorder("outer"), outer -> {
+    store.withTransaction(tx -> tx.checkingWrites(recorder("outer"), outer -> {
       outer.insert(TaskInsert.of(task("n1", "  padded  ")));
       outer.insertAll(List.of(TaskInsert.of(task("n2", "two")), TaskInsert.of(task("n3", "three"))));
       outer.update("t1", TaskUpdate.of().title("changed"));
@@ -52,7 +52,7 @@ class WriteCheckTest extends StoreTestBase {
       outer.delete(Task_.COLLECTION, "n3");
       return outer.checkingWrites(recorder("inner"), inner -> inner.update("t4", TaskUpdate.of().position(9)));
     }));
-    store.transaction(tx -> tx.insert(TaskInsert.of(task("n4", "outside"))));
+    store.withTransaction(tx -> tx.insert(TaskInsert.of(task("n4", "outside"))));
 
     assertThat(seen).containsExactly("outer tasks n1 padded", "outer tasks n2 two", "outer tasks n3 three",
         "outer tasks t1 changed", "outer tasks t4 " + BoardData.T4.title(), "inner tasks t4 " + BoardData.T4.title());
@@ -68,7 +68,7 @@ class WriteCheckTest extends StoreTestBase {
         }
       }
     };
-    assertThatThrownBy(() -> store.transaction(tx -> tx.checkingWrites(refuseLong, checked -> {
+    assertThatThrownBy(() -> store.withTransaction(tx -> tx.checkingWrites(refuseLong, checked -> {
       checked.insert(TaskInsert.of(task("ok", "short")));
       return checked.insert(TaskInsert.of(task("long", "far too long a title")));
     }))).isInstanceOf(LiveException.class).extracting(e -> ((LiveException) e).code()).isEqualTo(ErrorCode.ROW_TOO_LARGE);

@@ -53,8 +53,8 @@ final class RuntimeTypes {
   static final ClassName PROCEDURE_DISPATCHER = ClassName.get("dev.live.procedure", "ProcedureDispatcher");
   static final ClassName PROCEDURE_CONTEXT = ClassName.get("dev.live.procedure", "ProcedureContext");
   static final ClassName PROCEDURE_CALLER = ClassName.get("dev.live.procedure", "ProcedureCaller");
-  static final ClassName PROCEDURE_SUBSCRIBER = ClassName.get("dev.live.client", "ProcedureSubscriber");
-  static final ClassName SUBSCRIBABLE = ClassName.get("dev.live.client", "Subscribable");
+  static final ClassName PROCEDURE_SUBSCRIBER = ClassName.get("dev.live.subscription", "ProcedureSubscriber");
+  static final ClassName SUBSCRIBABLE = ClassName.get("dev.live.subscription", "Subscribable");
   static final ClassName PROCEDURE_GROUP = ClassName.get("dev.live.procedure", "ProcedureGroup");
 
   static final ClassName NULLABLE = ClassName.get("org.jspecify.annotations", "Nullable");

@@ -1,9 +1,9 @@
 package com.example.library;
 
-import dev.live.client.ProcedureSubscriber;
-import dev.live.client.Subscribable;
 import dev.live.procedure.ProcedureCaller;
 import dev.live.query.RowShape;
+import dev.live.subscription.ProcedureSubscriber;
+import dev.live.subscription.Subscribable;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.live.client;
+package dev.live.subscription;
 
 /** A live query a listener follows; close it to stop. Closing twice does nothing. */
 public interface Subscription extends AutoCloseable {

@@ -1,12 +1,10 @@
-package dev.live.engine;
-
-import dev.live.query.RelationMatch;
+package dev.live.query;
 
 /**
  * Answers a condition on related rows for one row, from what the engine keeps of those rows
- * ({@link RelationSet}s), so that relational conditions are evaluated in memory.
+ * (the engine's relation sets), so that relational conditions are evaluated in memory.
  */
-interface RelationLookup {
+public interface RelationLookup {
   /** For local conditions only: a relation condition reached here is a mistake of the caller's. */
   RelationLookup NONE = new RelationLookup() {
     @Override

@@ -7,6 +7,7 @@ import dev.live.error.LiveException;
 import dev.live.json.LiveJson;
 import dev.live.query.QuerySpec;
 import dev.live.query.RowShape;
+import dev.live.subscription.QueryResult;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.live.engine;
+package dev.live.query;
 
 import dev.live.query.And;
 import dev.live.query.Comparison;
@@ -77,7 +77,7 @@ public final class ConditionMatcher {
    * by {@code relations}: how the engine evaluates relational conditions from the related rows
    * it keeps.
    */
-  static <T> boolean matches(Condition<T> condition, T row, ValueOrder order, RelationLookup relations) {
+  public static <T> boolean matches(Condition<T> condition, T row, ValueOrder order, RelationLookup relations) {
     if (condition instanceof Comparison<T, ?> comparison) {
       return comparison(comparison, row, order);
     }

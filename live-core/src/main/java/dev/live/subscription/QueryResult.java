@@ -1,4 +1,4 @@
-package dev.live.client;
+package dev.live.subscription;
 
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +18,16 @@ public final class QueryResult<R> {
   private final Set<Object> pendingIds;
   private final Function<R, Object> idOf;
 
-  QueryResult(List<R> rows, long version, Set<Object> pendingIds, Function<R, Object> idOf) {
+  /**
+   * A result of {@code rows} at {@code version}, where the rows whose id ({@code idOf}) is in
+   * {@code pendingIds} hold mutations of this client that the server has not confirmed yet. The
+   * client builds these; a test or a fake client may too.
+   */
+  public static <R> QueryResult<R> of(List<R> rows, long version, Set<Object> pendingIds, Function<R, Object> idOf) {
+    return new QueryResult<>(rows, version, pendingIds, idOf);
+  }
+
+  private QueryResult(List<R> rows, long version, Set<Object> pendingIds, Function<R, Object> idOf) {
     this.rows = List.copyOf(rows);
     this.version = version;
     this.pendingIds = Set.copyOf(pendingIds);

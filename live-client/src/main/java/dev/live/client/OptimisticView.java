@@ -1,8 +1,8 @@
 package dev.live.client;
 
-import dev.live.engine.ConditionMatcher;
-import dev.live.engine.RowOrder;
-import dev.live.engine.ValueOrder;
+import dev.live.query.ConditionMatcher;
+import dev.live.query.RowOrder;
+import dev.live.query.ValueOrder;
 import dev.live.query.Cardinality;
 import dev.live.query.Condition;
 import dev.live.query.Include;

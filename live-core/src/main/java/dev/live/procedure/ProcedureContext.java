@@ -1,7 +1,7 @@
 package dev.live.procedure;
 
 import dev.live.auth.AuthContext;
-import dev.live.storage.DataAccess;
+import dev.live.procedure.DataAccess;
 import java.util.Objects;
 
 /**

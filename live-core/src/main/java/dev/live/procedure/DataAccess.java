@@ -1,4 +1,4 @@
-package dev.live.storage;
+package dev.live.procedure;
 
 import dev.live.dto.InsertDto;
 import dev.live.dto.UpdateDto;
@@ -74,6 +74,6 @@ public interface DataAccess {
   /** Work done in a transaction. */
   @FunctionalInterface
   interface Unit<R> {
-    R run(Transaction tx);
+    R run(DataAccess tx);
   }
 }

@@ -12,6 +12,8 @@ import dev.live.query.QuerySpec;
 import dev.live.query.RowShape;
 import dev.live.schema.CollectionSchema;
 import dev.live.schema.LiveSchema;
+import dev.live.subscription.QueryResult;
+import dev.live.subscription.Subscription;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
@@ -574,7 +576,7 @@ final class ClientCore implements ClientSocket.Events {
       }
     }
     CollectionSchema collection = spec.collection();
-    subscription.deliver(new QueryResult<>(rows, subscription.version, view.pendingIds(),
+    subscription.deliver(QueryResult.of(rows, subscription.version, view.pendingIds(),
         row -> collection.id().get(row instanceof LiveRow<?> live ? live.value() : row)));
   }
 

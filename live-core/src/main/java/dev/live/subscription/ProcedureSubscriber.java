@@ -1,4 +1,4 @@
-package dev.live.client;
+package dev.live.subscription;
 
 import dev.live.procedure.ProcedureDescriptor;
 import dev.live.query.RowShape;

@@ -3,6 +3,7 @@ package dev.live.client;
 import dev.live.room.EventType;
 import dev.live.room.RoomMember;
 import dev.live.room.RoomType;
+import dev.live.subscription.Subscription;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

@@ -1,4 +1,4 @@
-package dev.live.client;
+package dev.live.subscription;
 
 import dev.live.error.LiveException;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package dev.live.engine;
+package dev.live.query;
 
 import dev.live.schema.FieldType;
 import java.math.BigDecimal;

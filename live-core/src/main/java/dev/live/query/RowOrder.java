@@ -1,4 +1,4 @@
-package dev.live.engine;
+package dev.live.query;
 
 import dev.live.query.Field;
 import dev.live.query.Order;
