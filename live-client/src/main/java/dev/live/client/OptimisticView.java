@@ -1,14 +1,14 @@
 package dev.live.client;
 
-import dev.live.query.ConditionMatcher;
-import dev.live.query.RowOrder;
-import dev.live.query.ValueOrder;
 import dev.live.query.Cardinality;
 import dev.live.query.Condition;
+import dev.live.query.ConditionMatcher;
 import dev.live.query.Include;
 import dev.live.query.QuerySpec;
+import dev.live.query.RowOrder;
 import dev.live.query.ToMany;
 import dev.live.query.ToOne;
+import dev.live.query.ValueOrder;
 import dev.live.schema.CollectionSchema;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,6 +2,8 @@ package dev.live.auth;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,6 +48,35 @@ public record AuthContext(Optional<String> userId, Set<String> roles, Map<String
   /** A client that has not authenticated. */
   public static AuthContext anonymous() {
     return ANONYMOUS;
+  }
+
+  /**
+   * The authenticated user {@code userId}, with no roles and no claims yet: add them with {@link
+   * #withRoles} and {@link #withClaim}, as in {@code AuthContext.of("ada").withRoles("admin")
+   * .withClaim("team", "t1")}.
+   */
+  public static AuthContext of(String userId) {
+    if (userId == null || userId.isBlank()) {
+      throw new IllegalArgumentException("a user id is a non-blank string; for a client that has not"
+          + " authenticated use AuthContext.anonymous()");
+    }
+    return new AuthContext(Optional.of(userId), Set.of(), Map.of());
+  }
+
+  /** This context with {@code more} roles besides its own. */
+  public AuthContext withRoles(String... more) {
+    Set<String> all = new HashSet<>(roles);
+    for (String role : more) {
+      all.add(Objects.requireNonNull(role, "role"));
+    }
+    return new AuthContext(userId, all, claims, expiresAt);
+  }
+
+  /** This context with the claim {@code name} set to {@code value} (replacing one of that name). */
+  public AuthContext withClaim(String name, String value) {
+    Map<String, String> all = new HashMap<>(claims);
+    all.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    return new AuthContext(userId, roles, all, expiresAt);
   }
 
   /** An authenticated user with the given roles. */

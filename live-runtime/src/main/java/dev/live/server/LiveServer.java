@@ -3,11 +3,12 @@ package dev.live.server;
 import dev.live.auth.AuthContext;
 import dev.live.auth.Authenticator;
 import dev.live.auth.Rules;
+import dev.live.procedure.DataAccess;
+import dev.live.procedure.ProcedureDescriptor;
 import dev.live.room.RoomOptions;
 import dev.live.room.RoomType;
 import dev.live.schema.CollectionSchema;
 import dev.live.schema.LiveSchema;
-import dev.live.procedure.DataAccess;
 import dev.live.storage.Database;
 import dev.live.storage.Store;
 import dev.live.storage.StoreOptions;
@@ -21,12 +22,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Live server on its own embedded Jetty: clients connect to {@code ws://host:port/live}.
@@ -71,6 +73,19 @@ public final class LiveServer implements AutoCloseable {
   /** The server's storage, through the typed data API: writes made here reach subscribers too. */
   public DataAccess data() {
     return handler.core().service().store();
+  }
+
+  /**
+   * Calls {@code procedure} with {@code input} in this process as {@code auth}, and returns its
+   * output (null for none). The call runs exactly as a client's call does: its roles, the
+   * middlewares, write rules and quotas, in one transaction whose writes reach subscribers. For
+   * tests, jobs and an application's own endpoints. A refused or failed call throws its {@link
+   * dev.live.error.LiveException}; a live query procedure is refused (subscribe to it with a
+   * client instead).
+   */
+  public <I, O> @Nullable O call(AuthContext auth, ProcedureDescriptor<I, O> procedure, @Nullable I input) {
+    return new InProcessCalls(handler.core()).call(Objects.requireNonNull(auth, "auth"),
+        Objects.requireNonNull(procedure, "procedure"), input);
   }
 
   /** The store itself: its change log, and client mutation records. */

@@ -1,5 +1,6 @@
 package dev.live.benchmarks.board;
 
+import dev.live.dto.InsertDto;
 import dev.live.examples.board.Board;
 import dev.live.examples.board.BoardInsert;
 import dev.live.examples.board.Status;
@@ -10,7 +11,6 @@ import dev.live.examples.board.TeamInsert;
 import dev.live.examples.board.User;
 import dev.live.examples.board.UserInsert;
 import dev.live.procedure.DataAccess;
-import dev.live.dto.InsertDto;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

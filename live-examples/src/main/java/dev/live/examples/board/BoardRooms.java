@@ -1,9 +1,9 @@
 package dev.live.examples.board;
 
+import dev.live.procedure.DataAccess;
 import dev.live.room.EventType;
 import dev.live.room.RoomRule;
 import dev.live.room.RoomType;
-import dev.live.procedure.DataAccess;
 import java.util.List;
 
 /**

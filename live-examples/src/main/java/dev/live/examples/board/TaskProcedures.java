@@ -3,8 +3,8 @@ package dev.live.examples.board;
 import dev.live.annotations.Procedure;
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
-import dev.live.procedure.ProcedureContext;
 import dev.live.procedure.DataAccess;
+import dev.live.procedure.ProcedureContext;
 import java.time.Instant;
 import java.util.List;
 

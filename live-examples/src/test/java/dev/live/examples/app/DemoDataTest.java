@@ -2,6 +2,7 @@ package dev.live.examples.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.live.auth.AuthContext;
 import dev.live.examples.board.BoardQuery;
 import dev.live.examples.board.BoardServer;
 import dev.live.examples.board.CommentQuery;
@@ -14,9 +15,8 @@ import dev.live.examples.board.TaskQuery;
 import dev.live.examples.board.TeamQuery;
 import dev.live.examples.board.TeamScope;
 import dev.live.examples.board.UserQuery;
-import dev.live.procedure.ProcedureContext;
-import dev.live.auth.AuthContext;
 import dev.live.procedure.DataAccess;
+import dev.live.procedure.ProcedureContext;
 import dev.live.storage.Database;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.live.client.LiveClient;
-import dev.live.subscription.QueryResult;
 import dev.live.examples.board.Board;
 import dev.live.examples.board.BoardQuery;
 import dev.live.examples.board.Comment;
@@ -23,6 +22,7 @@ import dev.live.examples.board.TeamQuery;
 import dev.live.examples.board.User;
 import dev.live.examples.board.UserQuery;
 import dev.live.examples.board.User_;
+import dev.live.subscription.QueryResult;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.live.auth.Rules;
 import dev.live.client.ClientOptions;
 import dev.live.client.LiveClient;
-import dev.live.subscription.QueryResult;
-import dev.live.subscription.Subscription;
 import dev.live.examples.board.AppSchema;
 import dev.live.examples.board.Status;
 import dev.live.examples.board.TaskQuery;
@@ -19,6 +17,8 @@ import dev.live.examples.storage.TestDatabase;
 import dev.live.query.ListQuery;
 import dev.live.server.LiveServer;
 import dev.live.storage.Store;
+import dev.live.subscription.QueryResult;
+import dev.live.subscription.Subscription;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,8 +34,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
+import net.jqwik.api.Tuple;
 
 /**
  * Three clients, each behind its own {@link FaultProxy}, do random subscribes, unsubscribes,

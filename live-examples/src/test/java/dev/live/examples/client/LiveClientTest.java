@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.live.client.ConnectionState;
 import dev.live.client.LiveClient;
-import dev.live.subscription.QueryResult;
-import dev.live.subscription.Subscription;
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
 import dev.live.examples.board.Status;
@@ -16,6 +14,8 @@ import dev.live.examples.board.TaskQuery;
 import dev.live.examples.board.TaskRow;
 import dev.live.examples.board.TaskUpdate;
 import dev.live.examples.board.Task_;
+import dev.live.subscription.QueryResult;
+import dev.live.subscription.Subscription;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;

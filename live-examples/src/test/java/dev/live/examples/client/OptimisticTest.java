@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.live.auth.Rules;
 import dev.live.client.LiveClient;
-import dev.live.subscription.QueryResult;
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
 import dev.live.examples.board.Comment;
@@ -19,6 +18,7 @@ import dev.live.examples.board.TaskUpdate;
 import dev.live.examples.board.Task_;
 import dev.live.examples.storage.BoardData;
 import dev.live.server.LiveServer;
+import dev.live.subscription.QueryResult;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;

@@ -1,7 +1,7 @@
 package dev.live.examples.engine;
 
-import dev.live.query.ValueOrder;
 import dev.live.examples.storage.Backend;
+import dev.live.query.ValueOrder;
 import net.jqwik.api.Group;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.LifecycleContext;

@@ -3,7 +3,6 @@ package dev.live.examples.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.live.query.ConditionMatcher;
 import dev.live.examples.board.Board;
 import dev.live.examples.board.BoardInsert;
 import dev.live.examples.board.Board_;
@@ -17,6 +16,7 @@ import dev.live.examples.board.Task_;
 import dev.live.examples.board.User_;
 import dev.live.examples.storage.Backend;
 import dev.live.query.Condition;
+import dev.live.query.ConditionMatcher;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

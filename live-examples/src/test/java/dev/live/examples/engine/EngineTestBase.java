@@ -2,9 +2,6 @@ package dev.live.examples.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.live.query.ConditionMatcher;
-import dev.live.query.RowOrder;
-import dev.live.query.ValueOrder;
 import dev.live.examples.board.AppSchema;
 import dev.live.examples.board.Board;
 import dev.live.examples.board.Status;
@@ -12,9 +9,12 @@ import dev.live.examples.board.Task;
 import dev.live.examples.storage.Backend;
 import dev.live.examples.storage.TestDatabase;
 import dev.live.query.Condition;
+import dev.live.query.ConditionMatcher;
 import dev.live.query.Order;
 import dev.live.query.QuerySpec;
+import dev.live.query.RowOrder;
 import dev.live.query.RowShape;
+import dev.live.query.ValueOrder;
 import dev.live.schema.CollectionSchema;
 import dev.live.storage.Store;
 import java.time.Instant;

@@ -2,7 +2,6 @@ package dev.live.examples.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.live.query.RowOrder;
 import dev.live.examples.board.Board;
 import dev.live.examples.board.BoardInsert;
 import dev.live.examples.board.Board_;
@@ -13,6 +12,7 @@ import dev.live.examples.board.Task;
 import dev.live.examples.board.TaskInsert;
 import dev.live.examples.board.Task_;
 import dev.live.examples.storage.Backend;
+import dev.live.query.RowOrder;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,0 +1,3 @@
+package dev.live.test.chat;
+
+public record Send(String room, String text) {}
