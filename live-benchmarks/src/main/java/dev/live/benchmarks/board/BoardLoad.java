@@ -273,7 +273,7 @@ final class BoardLoad {
   /** Runs {@code work} in a transaction; the version of its last change. */
   private long write(Function<Transaction, Object> work) {
     long[] version = {-1};
-    store.transaction(tx -> {
+    store.withTransaction(tx -> {
       tx.afterCommit(changes -> {
         if (!changes.isEmpty()) {
           Change last = changes.get(changes.size() - 1);
