@@ -1,0 +1,3 @@
+package com.example.chat;
+
+public record Send(String room, String text) {}
