@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,8 +39,8 @@ class ChatPageTest {
       .server(server -> server.procedures(new ChatProcedures()).rules(ChatRules.RULES).site("web"))
       .build();
 
-  private ChromeDriverService driver;
   private final List<WebDriver> windows = new ArrayList<>();
+  private final List<Path> profiles = new ArrayList<>();
 
   @BeforeEach
   void startChromium() throws Exception {
@@ -49,15 +51,15 @@ class ChatPageTest {
       assertNull(System.getenv("LIVE_CI"), "missing: " + missing);
       Assumptions.abort("missing: " + missing);
     }
-    driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    driver.start();
   }
 
   @AfterEach
-  void stopChromium() {
-    windows.forEach(WebDriver::quit);
-    if (driver != null) {
-      driver.stop();
+  void stopChromium() throws Exception {
+    windows.forEach(WebDriver::quit); // each window's chromedriver stops with it
+    for (Path profile : profiles) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+      }
     }
   }
 
@@ -72,13 +74,20 @@ class ChatPageTest {
         ExpectedConditions.textToBe(By.cssSelector("#messages li"), "ada: hello from the page"));
   }
 
+  private Path profile(Path folder) {
+    profiles.add(folder);
+    return folder;
+  }
+
   /** A window signed in as {@code user}: the page sends ?user= as its token, which the kit maps to the user. */
   private WebDriver open(AuthContext user) throws Exception {
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
         // Without the background-networking flags Chromium keeps calling out, and a closed network refuses it.
         .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--user-data-dir=" + Files.createTempDirectory("chat-chromium"));
+            "--user-data-dir=" + profile(Files.createTempDirectory("chat-chromium")));
+    ChromeDriverService driver = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     WebDriver window = new ChromeDriver(driver, options);
     windows.add(window);
     window.get("http://127.0.0.1:" + live.server().port() + "/?user=" + live.token(user));
