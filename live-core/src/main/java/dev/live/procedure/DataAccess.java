@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * The typed data API on the server: the generated query builders and DTOs, run against storage.
- * {@link Store} runs each call in a transaction of its own; {@link Transaction} runs them in the
- * transaction it stands for.
+ * The server's {@code Store} runs each call in a transaction of its own; a {@code Transaction}
+ * runs them in the transaction it stands for.
  *
  * <pre>{@code
  * List<TaskRow> open = store.list(TaskQuery.where(Task_.done.isFalse())
@@ -24,8 +24,8 @@ import java.util.Optional;
  * store.delete(Task_.COLLECTION, "t2");
  * }</pre>
  *
- * <p>Every write runs the collection's {@link Hooks} and appends to the change log. Failures are
- * {@link dev.live.error.LiveException}s with a stable code ({@link StorageException} for what
+ * <p>Every write runs the collection's hooks ({@code dev.live.storage.Hooks}) and appends to the change log. Failures are
+ * {@link dev.live.error.LiveException}s with a stable code ({@code StorageException} for what
  * storage refused); no {@code SQLException} escapes.
  */
 public interface DataAccess {
@@ -66,7 +66,7 @@ public interface DataAccess {
   <T> T delete(CollectionSchema<T> collection, Object id);
 
   /**
-   * Runs {@code unit} in a transaction: on a {@link Store}, a new one; on a {@link Transaction},
+   * Runs {@code unit} in a transaction: on a {@code Store}, a new one; on a {@code Transaction},
    * a nested one (a savepoint), whose failure undoes only its own writes.
    */
   <R> R transaction(Unit<R> unit);
