@@ -45,6 +45,13 @@ test("the bundle is one module: it imports nothing and exports the client's API"
   assert.ok(error instanceof Error);
 });
 
+test("bundlers find no asset to copy in the bundle", async () => {
+  // Vite and webpack copy what `new URL("<literal>", import.meta.url)` names into the application's
+  // output: the served client's own URL would make them copy the whole client a second time.
+  const text = await readFile(join(packageDir, "index.js"), "utf8");
+  assert.doesNotMatch(text, /new URL\(\s*["'`][^"'`]*["'`]\s*,\s*import\.meta\.url\s*\)/);
+});
+
 test("the declarations are the served client's", async () => {
   assert.equal(await readFile(join(packageDir, "index.d.ts"), "utf8"),
     await readFile(join(served, "live-client.d.ts"), "utf8"));
