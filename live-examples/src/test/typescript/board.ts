@@ -5,7 +5,7 @@
 // it, tsc reports the directive as unused and the check fails.
 
 import { connect } from "../../../../live-runtime/src/main/resources/dev/live/browser/live-client";
-import type { SchemaShape } from "../../../../live-runtime/src/main/resources/dev/live/browser/live-client";
+import type { Room, SchemaShape } from "../../../../live-runtime/src/main/resources/dev/live/browser/live-client";
 import type {
   AppSchema, BoardRoomState, Task, TaskWithRelations, Typing, Viewer,
 } from "../../../target/classes/dev/live/examples/board/AppSchema";
@@ -63,8 +63,9 @@ client.live("myTasks", rows => rows[0]?.board?.title);
 client.live("countOpen", "b1", () => {});
 client.live("taskWithComments", "t1", task => task?.comments?.[0]?.body.length);
 
-// A room, typed by the caller: state, presence and events are the @LiveMessage records.
-const room = client.room<BoardRoomState, Viewer, { typing: Typing }>("board", "b1");
+// A room, typed by its @LiveRoom declaration (BoardRooms): state, presence and events are its records.
+const room = client.room("board", "b1");
+const roomIsTyped: Exactly<typeof room, Room<BoardRoomState, Viewer, { typing: Typing }>> = true;
 await room.join({ name: "Ann", typing: false });
 room.on("typing", (typing, from) => typing.taskId + (from ?? ""));
 await room.emit("typing", { taskId: "t1", typing: true });
@@ -95,5 +96,11 @@ client.from("tasks").subscribe(rows => rows[0]?.comments);
 client.from("projects");
 // @ts-expect-error a room event's data has the event's type
 await room.emit("typing", { taskId: "t1" });
+// @ts-expect-error the board room has no event "cursor"
+room.on("cursor", () => {});
+// @ts-expect-error a presence is a Viewer: typing is missing
+await room.setPresence({ name: "Ann" });
+// @ts-expect-error no room type is called "team"
+client.room("team", "t1");
 
-export { fits, completed, openCount, archived, mineAreRows, pinned };
+export { fits, completed, openCount, archived, mineAreRows, pinned, roomIsTyped };

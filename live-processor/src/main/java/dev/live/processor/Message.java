@@ -92,12 +92,26 @@ public enum Message {
       + " name; choose another with @Procedure(name = ...)"),
   PROCEDURE_NAME_DUPLICATE("procedure name '%s' is also used by %s; procedure names are unique"
       + " within an application; rename one with @Procedure(name = ...)"),
+  ROOM_NAME_INVALID("room type name \"%s\" is not allowed: use a letter followed by up to 31 letters,"
+      + " digits, _ and -"),
+  ROOM_NAME_DUPLICATE("room type name \"%s\" is also declared by %s; room type names are unique within an"
+      + " application"),
+  ROOM_RECORD_INVALID("%s is %s; it must be a record that is not generic, such as 'record Viewer(String name)'"),
+  ROOM_EVENT_NAME_INVALID("event name \"%s\" of room type '%s' is not allowed: use a letter followed by up"
+      + " to 63 letters, digits, _, . and -"),
+  ROOM_EVENT_DUPLICATE("room type '%s' declares event \"%s\" twice; event names are unique in a room type"),
+  ROOM_EVENT_CONSTANT_CLASH("events \"%s\" and \"%s\" of room type '%s' would both be the Java constant %s;"
+      + " rename one"),
+  ROOM_OWNER_TAKEN("@LiveRoom on %s, which is %s: the room's generated %s would take the name Live gives"
+      + " that type's own; declare the room on a type of its own, such as 'final class BoardRoom {}'"),
+  TYPESCRIPT_DIR_UNWRITABLE("option live.typescript.dir=%s: cannot write %s there (%s); name a folder the"
+      + " build may create and write, as an absolute path or relative to the compiler's working directory"),
   SCHEMA_NAME_INVALID("option live.schema=%s is not a qualified class name such as"
       + " com.example.AppSchema"),
-  SCHEMA_PACKAGE_UNKNOWN("the collections and procedures share no named package to put the schema"
+  SCHEMA_PACKAGE_UNKNOWN("the collections, procedures, messages and rooms share no named package to put the schema"
       + " registry in; name it with the compiler option -Alive.schema=com.example.AppSchema"),
   LATE_ROUND("%s appeared in a later processing round (made by another annotation processor);"
-      + " Live reads @Collection and @Procedure in the first round only"),
+      + " Live reads @Collection, @Procedure, @LiveMessage and @LiveRoom in the first round only"),
   GENERATED_NAME_TAKEN("cannot generate %s: %s; rename one of them"),
   TYPESCRIPT_NAME_TAKEN("the TypeScript declarations %s cannot name %s '%s': %s; rename it"),
   INTERNAL_ERROR("internal error in the Live processor: %s; please report it with this"

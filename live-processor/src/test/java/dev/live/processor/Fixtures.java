@@ -30,6 +30,7 @@ final class Fixtures {
       "import dev.live.annotations.Id;",
       "import dev.live.annotations.Index;",
       "import dev.live.annotations.LiveMessage;",
+      "import dev.live.annotations.LiveRoom;",
       "import dev.live.annotations.Procedure;",
       "import dev.live.annotations.Ref;",
       "import dev.live.annotations.Unique;",
@@ -48,14 +49,15 @@ final class Fixtures {
 
   /** The files of the realistic schema under {@code src/test/resources/fixtures/library}. */
   private static final List<String> LIBRARY = List.of(
-      "Address", "Author", "Book", "Genre", "LendBook", "LibraryProcedures", "Loan");
+      "Address", "Author", "Book", "Genre", "LendBook", "LibraryProcedures", "Loan", "ReadingRoom");
 
   private Fixtures() {}
 
   /**
    * A realistic schema, {@code com.example.library}: three collections (a UUID and a long id),
    * to-one references with inverses, an enum, a nested record, a list, nullable fields, and a
-   * procedure class with a record input, a query without input and a void mutation.
+   * procedure class with a record input, a query without input and a void mutation, and a room
+   * type with two events.
    */
   static List<JavaFileObject> library() {
     return LIBRARY.stream()

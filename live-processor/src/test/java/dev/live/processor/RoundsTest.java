@@ -82,7 +82,8 @@ class RoundsTest {
 
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining("[LATE_ROUND] Audit appeared in a later processing round (made"
-        + " by another annotation processor); Live reads @Collection and @Procedure in the first round only");
+        + " by another annotation processor); Live reads @Collection, @Procedure, @LiveMessage and @LiveRoom in"
+        + " the first round only");
     assertThat(compilation).hadErrorCount(1);
     Diagnostic<? extends JavaFileObject> error = compilation.errors().get(0);
     assertThat(error.getSource().toUri().getPath()).endsWith("/com/example/Audit.java");

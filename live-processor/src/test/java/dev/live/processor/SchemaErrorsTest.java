@@ -47,8 +47,8 @@ class SchemaErrorsTest {
 
     Compilation compilation = compileExpectingErrors(task, user);
 
-    assertThat(compilation).hadErrorContaining("[SCHEMA_PACKAGE_UNKNOWN] the collections and procedures share"
-        + " no named package to put the schema registry in; name it with the compiler option"
+    assertThat(compilation).hadErrorContaining("[SCHEMA_PACKAGE_UNKNOWN] the collections, procedures, messages and"
+        + " rooms share no named package to put the schema registry in; name it with the compiler option"
         + " -Alive.schema=com.example.AppSchema");
     assertThat(compilation).hadErrorCount(1);
   }

@@ -45,10 +45,21 @@ export interface ProcedureShape {
   kind: "query" | "mutation" | "live";
 }
 
+/**
+ * One room type (docs/rooms.md), as declared by `@LiveRoom`: its shared state, each member's
+ * presence, and the payload of each event by name.
+ */
+export interface RoomShape {
+  state: object;
+  presence: unknown;
+  events: { [event: string]: unknown };
+}
+
 /** The shape every generated schema type fits. */
 export interface SchemaShape {
   collections: { [collection: string]: CollectionShape };
   procedures: { [procedure: string]: ProcedureShape };
+  rooms: { [room: string]: RoomShape };
 }
 
 /** The schema type of an untyped client: any collection, any procedure. */
@@ -61,10 +72,14 @@ export interface AnySchema extends SchemaShape {
     };
   };
   procedures: { [procedure: string]: { input: any; output: any; kind: "query" | "mutation" | "live" } };
+  rooms: { [room: string]: { state: any; presence: any; events: { [event: string]: any } } };
 }
 
 type Collections<S extends SchemaShape> = S["collections"];
-type CollectionName<S extends SchemaShape> = keyof Collections<S> & string;
+/** The names of a schema's collections. */
+export type CollectionName<S extends SchemaShape> = keyof Collections<S> & string;
+/** The names of a schema's room types. */
+export type RoomName<S extends SchemaShape> = keyof S["rooms"] & string;
 type ProcedureName<S extends SchemaShape> = keyof S["procedures"] & string;
 type LiveProcedureName<S extends SchemaShape> = {
   [P in keyof S["procedures"]]: S["procedures"][P]["kind"] extends "live" ? P : never
@@ -268,13 +283,20 @@ export interface Room<State, Presence, Events extends { [event: string]: unknown
   on<E extends keyof Events & string>(event: E, listener: (data: Events[E], from: string | null) => void): () => void;
 }
 
+/** A room of type `R`, typed by the schema's declaration of it. */
+export type RoomOf<S extends SchemaShape, R extends RoomName<S>> =
+  Room<S["rooms"][R]["state"], S["rooms"][R]["presence"], S["rooms"][R]["events"]>;
+
 // ---------------------------------------------------------------------------------------------
 // The client.
 
 export type ConnectionState = "connecting" | "open" | "reconnecting" | "closed";
 
 export interface ConnectOptions {
-  /** The server's WebSocket URL; by default `/live` on the host that served this module. */
+  /**
+   * The server's WebSocket URL; by default `/live` on the host that served this module, and for
+   * the npm package (@dev.live/client), `/live` on the page's origin.
+   */
   url?: string;
   /** A credential sent as the `access_token` query parameter of the WebSocket upgrade (browsers cannot set its headers), which the server's `handshake.bearerToken()` reads; asked again on every connection attempt. */
   token?: string | null | (() => string | null | Promise<string | null>);
@@ -324,9 +346,11 @@ export interface LiveClient<S extends SchemaShape = AnySchema> {
       : [input: S["procedures"][P]["input"], listener: (rows: S["procedures"][P]["output"], info: ResultInfo) => void,
          onError?: (error: LiveError) => void]): Subscription;
 
-  /** The room `<type>:<key>`; its types come from the server's room type (docs/rooms.md). */
-  room<State = unknown, Presence = unknown, Events extends { [event: string]: unknown } = { [event: string]: unknown }>(
-    type: string, key: string): Room<State, Presence, Events>;
+  /**
+   * The room `<type>:<key>`, typed by the room type's `@LiveRoom` declaration (docs/rooms.md): its
+   * state, its members' presence and its events.
+   */
+  room<R extends RoomName<S>>(type: R, key: string): RoomOf<S, R>;
 
   /** Closes the connection; subscriptions end, waiting requests fail with CLOSED. */
   close(): void;

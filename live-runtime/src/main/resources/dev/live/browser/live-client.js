@@ -612,8 +612,11 @@ function endpoints(url) {
     http = new URL(ws);
     http.protocol = ws.protocol === "wss:" ? "https:" : "http:";
   } else {
-    // This module is served at <base>/client.js: the server is at <base>.
-    http = new URL(".", import.meta.url);
+    // This module is served at <base>/client.js: the server is at <base>. The module's URL goes
+    // through a variable: bundlers (Vite, webpack) take `new URL("<literal>", import.meta.url)` for
+    // an asset, and would copy the client into the application's output a second time.
+    const here = import.meta.url;
+    http = new URL(".", here);
     if (http.protocol !== "http:" && http.protocol !== "https:") {
       throw new LiveError("INVALID_VALUE", "connect({url}) names the server (ws://host:port/live) when the client"
         + " is not loaded from it");

@@ -1,5 +1,6 @@
 package dev.live.examples.board;
 
+import dev.live.annotations.LiveRoom;
 import dev.live.procedure.DataAccess;
 import dev.live.room.EventType;
 import dev.live.room.RoomRule;
@@ -8,10 +9,13 @@ import java.util.List;
 
 /**
  * The board's rooms: one per board ({@code board:b1}) where signed-in viewers see each other,
- * see who is typing, and share a topic and pinned tasks.
+ * see who is typing, and share a topic and pinned tasks. Declared with {@code @LiveRoom}, so the
+ * browser's {@code room("board", id)} is typed by the generated AppSchema.d.ts.
  */
+@LiveRoom(name = "board", state = BoardRoomState.class, presence = Viewer.class,
+    events = @LiveRoom.Event(name = "typing", type = Typing.class))
 public final class BoardRooms {
-  public static final EventType<Typing> TYPING = new EventType<>("typing", TypingJson.CODEC);
+  public static final EventType<Typing> TYPING = BoardRooms_.TYPING;
 
   public static final RoomType<BoardRoomState, Viewer> BOARD = board(RoomRule.authenticated());
 
@@ -30,9 +34,6 @@ public final class BoardRooms {
 
   /** The board room type with another rule (the app checks the team; tests try others). */
   public static RoomType<BoardRoomState, Viewer> board(RoomRule rule) {
-    return RoomType.builder("board", BoardRoomStateJson.CODEC, new BoardRoomState(null, List.of()), ViewerJson.CODEC)
-        .event(TYPING)
-        .allow(rule)
-        .build();
+    return BoardRooms_.builder(new BoardRoomState(null, List.of())).allow(rule).build();
   }
 }

@@ -6,13 +6,15 @@ import java.util.Map;
 
 /**
  * Everything one compilation declares: collections (sorted by name), relations, procedure
- * classes (sorted by class name), the records and enums they use, and the registry's name.
+ * classes (sorted by class name), room types (sorted by name), the records and enums they use,
+ * and the registry's name.
  */
 public record SchemaModel(
     ClassName registry,
     List<CollectionModel> collections,
     List<RelationModel> relations,
     List<ProcedureClassModel> procedureClasses,
+    List<RoomModel> rooms,
     Map<ClassName, RecordModel> records,
     Map<ClassName, EnumModel> enums) {
 
@@ -20,6 +22,7 @@ public record SchemaModel(
     collections = List.copyOf(collections);
     relations = List.copyOf(relations);
     procedureClasses = List.copyOf(procedureClasses);
+    rooms = List.copyOf(rooms);
     records = Map.copyOf(records);
     enums = Map.copyOf(enums);
   }

@@ -9,6 +9,7 @@ public final class LiveAnnotations {
   public static final String REF = "dev.live.annotations.Ref";
   public static final String PROCEDURE = "dev.live.annotations.Procedure";
   public static final String MESSAGE = "dev.live.annotations.LiveMessage";
+  public static final String ROOM = "dev.live.annotations.LiveRoom";
   public static final String PROCEDURE_CONTEXT = "dev.live.procedure.ProcedureContext";
 
   private LiveAnnotations() {}

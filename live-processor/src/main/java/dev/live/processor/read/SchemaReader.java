@@ -9,6 +9,7 @@ import dev.live.processor.model.ProcedureClassModel;
 import dev.live.processor.model.ProcedureModel;
 import dev.live.processor.model.RefModel;
 import dev.live.processor.model.RelationModel;
+import dev.live.processor.model.RoomModel;
 import dev.live.processor.model.SchemaModel;
 import dev.live.processor.model.TypeModel;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public final class SchemaReader {
   }
 
   public Optional<SchemaModel> read(List<TypeElement> collectionElements, List<ExecutableElement> procedureMethods,
-      List<TypeElement> messageElements) {
+      List<TypeElement> messageElements, List<TypeElement> roomElements) {
     int errorsBefore = diagnostics.errorCount();
     Set<ClassName> collectionNames = collectionElements.stream()
         .filter(e -> e.getKind() == ElementKind.RECORD).map(ClassName::get).collect(Collectors.toSet());
@@ -71,13 +72,22 @@ public final class SchemaReader {
     for (TypeElement message : sortedByName(messageElements)) {
       readMessage(message, types);
     }
-    Optional<ClassName> registry = registry(collectionElements, procedureMethods, messageElements);
+    RoomReader roomReader = new RoomReader(diagnostics, types);
+    List<RoomModel> rooms = new ArrayList<>();
+    for (TypeElement element : sortedByName(roomElements)) {
+      roomReader.read(element).ifPresent(rooms::add);
+    }
+    checkRoomNames(rooms);
+    List<TypeElement> declarations = new ArrayList<>(messageElements);
+    declarations.addAll(roomElements);
+    Optional<ClassName> registry = registry(collectionElements, procedureMethods, declarations);
 
     if (diagnostics.errorCount() > errorsBefore || registry.isEmpty()) {
       return Optional.empty();
     }
     collections.sort(Comparator.comparing(CollectionModel::name));
-    return Optional.of(new SchemaModel(registry.get(), collections, relations, procedureClasses,
+    rooms.sort(Comparator.comparing(RoomModel::name));
+    return Optional.of(new SchemaModel(registry.get(), collections, relations, procedureClasses, rooms,
         types.records(), types.enums()));
   }
 
@@ -211,6 +221,16 @@ public final class SchemaReader {
   private static boolean sameIdType(TypeModel reference, TypeModel id) {
     return reference instanceof TypeModel.ScalarType a && id instanceof TypeModel.ScalarType b
         && a.scalar() == b.scalar();
+  }
+
+  private void checkRoomNames(List<RoomModel> rooms) {
+    Map<String, RoomModel> byName = new HashMap<>();
+    for (RoomModel room : rooms) {
+      RoomModel other = byName.putIfAbsent(room.name(), room);
+      if (other != null) {
+        diagnostics.error(room.element(), Message.ROOM_NAME_DUPLICATE, room.name(), other.type().canonicalName());
+      }
+    }
   }
 
   private void checkProcedureNames(List<ProcedureClassModel> classes) {

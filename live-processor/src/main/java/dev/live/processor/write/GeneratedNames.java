@@ -3,6 +3,7 @@ package dev.live.processor.write;
 import com.palantir.javapoet.ClassName;
 import dev.live.processor.model.CollectionModel;
 import dev.live.processor.model.ProcedureClassModel;
+import dev.live.processor.model.RoomModel;
 import dev.live.processor.model.SchemaModel;
 
 /**
@@ -78,6 +79,11 @@ public final class GeneratedNames {
 
   static ClassName client(ProcedureClassModel owner) {
     return sibling(owner.type(), "Client");
+  }
+
+  /** The descriptor of a {@code @LiveRoom} declaration: its events and the room type's builder. */
+  static ClassName room(RoomModel room) {
+    return sibling(room.type(), "_");
   }
 
   private static ClassName sibling(ClassName type, String suffix) {

@@ -57,6 +57,10 @@ final class RuntimeTypes {
   static final ClassName SUBSCRIBABLE = ClassName.get("dev.live.subscription", "Subscribable");
   static final ClassName PROCEDURE_GROUP = ClassName.get("dev.live.procedure", "ProcedureGroup");
 
+  static final ClassName ROOM_TYPE = ClassName.get("dev.live.room", "RoomType");
+  static final ClassName ROOM_TYPE_BUILDER = ROOM_TYPE.nestedClass("Builder");
+  static final ClassName EVENT_TYPE = ClassName.get("dev.live.room", "EventType");
+
   static final ClassName NULLABLE = ClassName.get("org.jspecify.annotations", "Nullable");
   static final ClassName SERIALIZED_STRING = ClassName.get("com.fasterxml.jackson.core.io", "SerializedString");
   static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");

@@ -7,6 +7,7 @@ import dev.live.processor.model.CollectionModel;
 import dev.live.processor.model.EnumModel;
 import dev.live.processor.model.ProcedureClassModel;
 import dev.live.processor.model.RecordModel;
+import dev.live.processor.model.RoomModel;
 import dev.live.processor.model.SchemaModel;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,37 +27,51 @@ import javax.tools.StandardLocation;
 
 /**
  * Writes every generated type of a schema, in a fixed order, and its TypeScript declarations
- * ({@code AppSchema.d.ts}, a resource beside the registry's class).
+ * ({@code AppSchema.d.ts}, a resource beside the registry's class, and a copy in the folder of
+ * option {@code live.typescript.dir} when given).
  */
 public final class SchemaWriter {
   private final JavaFiles files;
   private final Filer filer;
   private final Diagnostics diagnostics;
 
-  /** {@code userTypes}: qualified names of the compilation's own top-level types. */
-  public SchemaWriter(Filer filer, Elements elements, Diagnostics diagnostics, Set<String> userTypes) {
+  private final Optional<String> typeScriptDir;
+
+  /**
+   * {@code userTypes}: qualified names of the compilation's own top-level types; {@code
+   * typeScriptDir}: option {@code live.typescript.dir}, a folder to write the declarations to as well.
+   */
+  public SchemaWriter(Filer filer, Elements elements, Diagnostics diagnostics, Set<String> userTypes,
+      Optional<String> typeScriptDir) {
     this.files = new JavaFiles(filer, elements, diagnostics, userTypes);
     this.filer = filer;
     this.diagnostics = diagnostics;
+    this.typeScriptDir = typeScriptDir;
   }
 
   /**
-   * Writes every file, or none when a generated name is taken: a Java one by a type of the
-   * user's, or a TypeScript one (both are checked, so that every problem is reported at once).
+   * Writes every file, or none when a generated name is taken (a Java one by a type of the user's,
+   * or a TypeScript one) or the TypeScript folder cannot be written; all are checked, so that every
+   * problem is reported at once.
    */
   public void write(SchemaModel schema) {
     Optional<TypeScriptNames> typeScript = TypeScriptNames.of(schema, diagnostics);
     List<JavaFiles.Planned> planned = plan(schema);
-    if (files.checkNames(planned) && typeScript.isPresent()) {
+    String declarations = schema.registry().simpleName() + ".d.ts";
+    Optional<TypeScriptFolder> folder =
+        typeScriptDir.flatMap(dir -> TypeScriptFolder.prepare(dir, declarations, diagnostics));
+    boolean folderReady = typeScriptDir.isEmpty() || folder.isPresent();
+    if (files.checkNames(planned) && typeScript.isPresent() && folderReady) {
       planned.forEach(files::write);
-      writeDeclarations(schema, typeScript.get());
+      writeDeclarations(schema, typeScript.get(), folder);
     }
   }
 
-  private void writeDeclarations(SchemaModel schema, TypeScriptNames names) {
+  private void writeDeclarations(SchemaModel schema, TypeScriptNames names, Optional<TypeScriptFolder> folder) {
     ClassName registry = schema.registry();
     String name = registry.simpleName() + ".d.ts";
     byte[] text = new TypeScriptWriter(schema, names).write().getBytes(StandardCharsets.UTF_8);
+    folder.ifPresent(f -> f.write(name, text));
     try {
       FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, registry.packageName(), name,
           origins(schema));
@@ -108,6 +123,10 @@ public final class SchemaWriter {
       files.add(new JavaFiles.Planned(GeneratedNames.dispatcher(owner), procedures.dispatcher(owner), origin));
       files.add(new JavaFiles.Planned(GeneratedNames.client(owner), procedures.client(owner), origin));
     }
+    RoomWriter rooms = new RoomWriter(code);
+    for (RoomModel room : schema.rooms()) {
+      files.add(new JavaFiles.Planned(GeneratedNames.room(room), rooms.write(room), room.element()));
+    }
     files.add(new JavaFiles.Planned(schema.registry(), new RegistryWriter().write(schema), origins(schema)));
     return files;
   }
@@ -116,6 +135,7 @@ public final class SchemaWriter {
     List<Element> all = new ArrayList<>();
     schema.collections().forEach(c -> all.add(c.element()));
     schema.procedureClasses().forEach(p -> all.add(p.element()));
+    schema.rooms().forEach(r -> all.add(r.element()));
     return all.toArray(new Element[0]);
   }
 }
