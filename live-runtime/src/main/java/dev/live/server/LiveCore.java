@@ -161,19 +161,30 @@ final class LiveCore {
     return rooms;
   }
 
-  /** Closes the connection when its session ends (its credentials' expiry), if they say when; null if not. */
+  /**
+   * Closes the connection when its session ends (its credentials' expiry), if they say when; null
+   * if not. Never before the expiry by the wall clock: the timer runs on the monotonic clock, which
+   * may run ahead of the wall clock, so a timer that fires early waits again for what is left.
+   */
   java.util.concurrent.@org.jspecify.annotations.Nullable ScheduledFuture<?> closeOnExpiry(Connection connection) {
     if (connection.auth().expiresAt().isEmpty()) {
       return null;
     }
+    java.time.Instant expiry = connection.auth().expiresAt().get();
     long delay;
     try {
-      delay = Math.max(0, java.time.Duration.between(java.time.Instant.now(), connection.auth().expiresAt().get()).toMillis());
+      // Rounded up to the next millisecond: Instant.now() has finer steps than the timer.
+      delay = Math.max(0, java.time.Duration.between(java.time.Instant.now(), expiry).plusNanos(999_999).toMillis());
     } catch (ArithmeticException farAway) {
       return null; // beyond any connection's life
     }
-    return timer.schedule(() -> workers.execute(() -> connection.close(StatusCode.POLICY_VIOLATION,
-        "the session expired; sign in again")), delay, TimeUnit.MILLISECONDS);
+    return timer.schedule(() -> {
+      if (!connection.auth().isExpired(java.time.Instant.now())) {
+        closeOnExpiry(connection);
+        return;
+      }
+      workers.execute(() -> connection.close(StatusCode.POLICY_VIOLATION, "the session expired; sign in again"));
+    }, delay, TimeUnit.MILLISECONDS);
   }
 
   /**
