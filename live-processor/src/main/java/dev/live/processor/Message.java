@@ -92,6 +92,10 @@ public enum Message {
       + " name; choose another with @Procedure(name = ...)"),
   PROCEDURE_NAME_DUPLICATE("procedure name '%s' is also used by %s; procedure names are unique"
       + " within an application; rename one with @Procedure(name = ...)"),
+  PROCEDURE_ROLE_INVALID("role \"%s\" of @Procedure method %s is not allowed: a role is a letter"
+      + " followed by letters, digits, '_', '-', '.' or ':', at most 64 characters, such as ADMIN or"
+      + " billing:admin"),
+  PROCEDURE_ROLE_DUPLICATE("role '%s' is named twice in @Procedure method %s; name each role once"),
   SCHEMA_NAME_INVALID("option live.schema=%s is not a qualified class name such as"
       + " com.example.AppSchema"),
   SCHEMA_PACKAGE_UNKNOWN("the collections and procedures share no named package to put the schema"
