@@ -58,8 +58,8 @@ public record ProcedureDescriptor<I, O>(
   }
 
   /**
-   * This procedure, callable only by callers with one of {@code roles}; generated for {@code
-   * @Procedure(roles = ...)}.
+   * This procedure, callable only by callers with one of {@code roles}; the processor generates
+   * it for {@code @Procedure(roles = ...)}.
    *
    * @throws IllegalArgumentException for a role of another shape than {@link ProcedureRoles#isValid} accepts, or one named twice
    */
