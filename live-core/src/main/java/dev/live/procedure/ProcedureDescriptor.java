@@ -3,8 +3,8 @@ package dev.live.procedure;
 import dev.live.annotations.Procedure;
 import dev.live.query.TypedQuery;
 import dev.live.schema.CollectionSchema;
-import java.util.Objects;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -61,7 +61,8 @@ public record ProcedureDescriptor<I, O>(
    * This procedure, callable only by callers with one of {@code roles}; the processor generates
    * it for {@code @Procedure(roles = ...)}.
    *
-   * @throws IllegalArgumentException for a role of another shape than {@link ProcedureRoles#isValid} accepts, or one named twice
+   * @throws IllegalArgumentException for a role of another shape than {@link ProcedureRoles#isValid}
+   *     accepts, or one named twice
    */
   public ProcedureDescriptor<I, O> withRoles(String... roles) {
     return new ProcedureDescriptor<>(name, kind, input, output, liveQuery,
