@@ -4,7 +4,7 @@
 // `@ts-expect-error` marks a mistake the types must catch; should the types grow too loose to catch
 // it, tsc reports the directive as unused and the check fails.
 
-import { connect } from "../../../../live-runtime/src/main/resources/dev/live/browser/live-client";
+import { connect, LiveError } from "../../../../live-runtime/src/main/resources/dev/live/browser/live-client";
 import type { Room, SchemaShape } from "../../../../live-runtime/src/main/resources/dev/live/browser/live-client";
 import type {
   AppSchema, BoardRoomState, Task, TaskWithRelations, Typing, Viewer,
@@ -53,6 +53,11 @@ const openCount: number = await client.call("countOpen", "b1");
 const archived: null = await client.call("archiveBoard", "b1");
 const mine = await client.call("myTasks");
 const mineAreRows: Exactly<typeof mine, readonly TaskWithRelations[]> = true;
+
+// An application's refusal: Live's code REJECTED, and the application's own in appCode.
+const refusal = await client.call("complete", { taskId: "t3" }).catch((error: unknown) =>
+  error instanceof LiveError && error.code === "REJECTED" ? error.appCode : undefined);
+const appCodeIsOptional: Exactly<LiveError["appCode"], string | undefined> = true;
 
 // Live query procedures: rows as the procedure's return type says.
 client.live("openTasks", "b1", rows => {
@@ -103,4 +108,4 @@ await room.setPresence({ name: "Ann" });
 // @ts-expect-error no room type is called "team"
 client.room("team", "t1");
 
-export { fits, completed, openCount, archived, mineAreRows, pinned, roomIsTyped };
+export { fits, completed, openCount, archived, mineAreRows, pinned, roomIsTyped, refusal, appCodeIsOptional };

@@ -38,6 +38,20 @@ public @interface Procedure {
    */
   String name() default "";
 
+  /**
+   * The roles that may call the procedure: a caller needs at least one of them ({@code
+   * AuthContext.hasRole}), or the server answers {@code FORBIDDEN} without running it. Empty, the
+   * default, lets every caller in. Each role is a letter followed by letters, digits, {@code _},
+   * {@code -}, {@code .} or {@code :}, at most 64 characters, and named once; the processor checks
+   * them and generates them into the procedure's descriptor.
+   *
+   * <pre>{@code
+   * @Procedure(name = "archiveBoard", roles = "ADMIN")
+   * public void archive(String boardId, ProcedureContext context) { ... }
+   * }</pre>
+   */
+  String[] roles() default {};
+
   /** What a procedure does to data. */
   enum Kind {
     /** Reads data; never writes. */

@@ -137,22 +137,34 @@ final class ServerMessage {
 
   private static LiveException error(JsonParser in) throws IOException {
     String code = null;
+    String appCode = null;
     String message = "";
     for (String name = in.nextFieldName(); name != null; name = in.nextFieldName()) {
       in.nextToken();
       if (name.equals("code")) {
         code = in.getText();
+      } else if (name.equals("appCode")) {
+        appCode = in.getText();
       } else if (name.equals("message")) {
         message = in.getText();
       } else {
         in.skipChildren();
       }
     }
-    return toException(code, message);
+    return toException(code, appCode, message);
   }
 
-  /** The server's error as an exception with its code; a code this client does not know is {@code UNKNOWN_ERROR}. */
-  static LiveException toException(@Nullable String code, String message) {
+  /**
+   * The server's error as an exception with its code; a code this client does not know is {@code
+   * UNKNOWN_ERROR}. An application's code comes with {@code REJECTED}; one of another shape (not
+   * from a Live server) is left out, and named in the message.
+   */
+  static LiveException toException(@Nullable String code, @Nullable String appCode, String message) {
+    if (appCode != null && ErrorCode.REJECTED.name().equals(code)) {
+      return LiveException.isValidAppCode(appCode) ? LiveException.of(appCode, message)
+          : new LiveException(ErrorCode.REJECTED, "the server answered REJECTED with an application code that is"
+              + " not one (" + abbreviated(appCode) + "): " + message);
+    }
     if (code != null) {
       for (ErrorCode known : ErrorCode.values()) {
         if (known.name().equals(code)) {

@@ -1,5 +1,6 @@
 package dev.live.auth;
 
+import dev.live.error.LiveException;
 import dev.live.query.Condition;
 import dev.live.query.Field;
 import dev.live.query.ValueField;
@@ -31,6 +32,9 @@ import java.util.Set;
  * kind takes every such write, unless {@link Builder#denyUnlistedWrites()} was called. Rules are
  * not applied to server code (procedures, the data API): it is trusted. A rule that throws
  * refuses; a read rule's failure is logged at WARN with its cause, at most once per 10 s per rule.
+ * A write rule may refuse with a reason the client can act on by throwing an application's error
+ * ({@code throw LiveException.of("BOARD_LOCKED", "the board is locked for the release")}): the
+ * write is rejected with it, as when a procedure throws it.
  */
 public final class Rules {
   private static final Rules NONE = new Rules(new Builder());
@@ -102,11 +106,19 @@ public final class Rules {
 
   /**
    * A write rule's answer; a rule that throws refuses, and is logged at a bounded rate (a client
-   * can send writes that reach it over and over).
+   * can send writes that reach it over and over). A rule that refuses with an application code
+   * ({@link LiveException#of(String, String)}) means to: the write is rejected with that error, and
+   * nothing is logged.
    */
   private boolean allows(String kind, CollectionSchema<?> collection, java.util.function.BooleanSupplier rule) {
     try {
       return rule.getAsBoolean();
+    } catch (LiveException e) {
+      if (e.appCode().isPresent()) {
+        throw e;
+      }
+      failures.failed(kind, collection.name(), "refused with FORBIDDEN", e);
+      return false;
     } catch (RuntimeException e) {
       failures.failed(kind, collection.name(), "refused with FORBIDDEN", e);
       return false;

@@ -2,10 +2,13 @@ package dev.live.procedure;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import dev.live.error.LiveException;
 import dev.live.json.LiveJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * Task done = tasks.complete(new CompleteTask("t1")).join();
  * }</pre>
  *
- * <p>Futures complete exceptionally with the same typed errors a server would send. A live query
+ * <p>Futures complete exceptionally with the same typed errors a server would send, {@code
+ * FORBIDDEN} for a context without one of the procedure's roles too. A live query
  * procedure completes with the query it returned: there is no server here to run it with read
  * rules, so the caller runs it (on a store, say) as it sees fit.
  */
@@ -36,6 +40,12 @@ public final class InProcessCaller implements ProcedureCaller {
   @Override
   public <I, O> CompletableFuture<O> call(ProcedureDescriptor<I, O> procedure, @Nullable I input) {
     try {
+      // The dispatcher's descriptor decides, as on a server: it is the one the processor generated.
+      Set<String> roles = dispatcher.procedure(procedure.name()).map(ProcedureDescriptor::roles).orElse(Set.of());
+      Optional<LiveException> forbidden = ProcedureRoles.missing(procedure.name(), roles, context.auth());
+      if (forbidden.isPresent()) {
+        return CompletableFuture.failedFuture(forbidden.get());
+      }
       ProcedureResult result = dispatch(procedure, input);
       if (procedure.isLiveQuery()) {
         @SuppressWarnings("unchecked") // a live query procedure's output type is the query type

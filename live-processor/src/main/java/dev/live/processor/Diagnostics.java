@@ -2,6 +2,7 @@ package dev.live.processor;
 
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
@@ -23,6 +24,13 @@ public final class Diagnostics {
   public void error(Element element, AnnotationMirror annotation, Message message, Object... arguments) {
     errors++;
     messager.printMessage(Diagnostic.Kind.ERROR, message.format(arguments), element, annotation);
+  }
+
+  /** An error pointing at one value of an annotation of {@code element} (an element of an array, say). */
+  public void error(Element element, AnnotationMirror annotation, AnnotationValue value, Message message,
+      Object... arguments) {
+    errors++;
+    messager.printMessage(Diagnostic.Kind.ERROR, message.format(arguments), element, annotation, value);
   }
 
   /** An error with no element to point at. */

@@ -92,6 +92,10 @@ public enum Message {
       + " name; choose another with @Procedure(name = ...)"),
   PROCEDURE_NAME_DUPLICATE("procedure name '%s' is also used by %s; procedure names are unique"
       + " within an application; rename one with @Procedure(name = ...)"),
+  PROCEDURE_ROLE_INVALID("role \"%s\" of @Procedure method %s is not allowed: a role is a letter"
+      + " followed by letters, digits, '_', '-', '.' or ':', at most 64 characters, such as ADMIN or"
+      + " billing:admin"),
+  PROCEDURE_ROLE_DUPLICATE("role '%s' is named twice in @Procedure method %s; name each role once"),
   ROOM_NAME_INVALID("room type name \"%s\" is not allowed: use a letter followed by up to 31 letters,"
       + " digits, _ and -"),
   ROOM_NAME_DUPLICATE("room type name \"%s\" is also declared by %s; room type names are unique within an"

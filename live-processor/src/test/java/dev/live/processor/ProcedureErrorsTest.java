@@ -418,4 +418,93 @@ class ProcedureErrorsTest {
             + " its qualified name")
         .inFile(ambiguous).onLineContaining("public TaskQuery<com.example.a.Task> all()");
   }
+
+  @Test
+  void roleOfAnotherShapeIsRejectedOnThatRole() {
+    JavaFileObject procedures = source("Procedures",
+        "public class Procedures {",
+        "  @Procedure(roles = {",
+        "      \"ADMIN\",",
+        "      \"team admin\"})",
+        "  public void archive(String boardId) {}",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(procedures);
+
+    assertThat(compilation).hadErrorContaining("[PROCEDURE_ROLE_INVALID] role \"team admin\" of @Procedure method"
+            + " Procedures.archive is not allowed: a role is a letter followed by letters, digits, '_', '-', '.' or"
+            + " ':', at most 64 characters, such as ADMIN or billing:admin")
+        .inFile(procedures).onLineContaining("\"team admin\"");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "1admin", "_admin", "admin!", "rôle",
+      "a1234567890123456789012345678901234567890123456789012345678901234"})
+  void blankMalformedOrOverlongRolesAreRejected(String role) {
+    JavaFileObject procedures = source("Procedures",
+        "public class Procedures {",
+        "  @Procedure(roles = \"" + role + "\")",
+        "  public void archive(String boardId) {}",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(procedures);
+
+    assertThat(compilation).hadErrorContaining("[PROCEDURE_ROLE_INVALID] role \"" + role + "\" of @Procedure method"
+            + " Procedures.archive is not allowed")
+        .inFile(procedures).onLineContaining("@Procedure(roles");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void roleNamedTwiceIsRejectedOnTheSecond() {
+    JavaFileObject procedures = source("Procedures",
+        "public class Procedures {",
+        "  @Procedure(kind = Procedure.Kind.QUERY, roles = {",
+        "      \"billing:admin\",",
+        "      \"ADMIN\",",
+        "      \"billing:admin\" /* again */})",
+        "  public int count() {",
+        "    return 0;",
+        "  }",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(procedures);
+
+    assertThat(compilation).hadErrorContaining("[PROCEDURE_ROLE_DUPLICATE] role 'billing:admin' is named twice in"
+            + " @Procedure method Procedures.count; name each role once")
+        .inFile(procedures).onLineContaining("/* again */");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void everyBadRoleOfOneProcedureIsReported() {
+    JavaFileObject procedures = source("Procedures",
+        "public class Procedures {",
+        "  @Procedure(roles = {\"ADMIN\", \"\", \"ADMIN\"})",
+        "  public void archive(String boardId) {}",
+        "}");
+
+    Compilation compilation = compileExpectingErrors(procedures);
+
+    assertThat(compilation).hadErrorContaining("[PROCEDURE_ROLE_INVALID] role \"\" of @Procedure method");
+    assertThat(compilation).hadErrorContaining("[PROCEDURE_ROLE_DUPLICATE] role 'ADMIN' is named twice");
+    assertThat(compilation).hadErrorCount(2);
+  }
+
+  @Test
+  void rolesFromConstantsAreRead() {
+    JavaFileObject procedures = source("Procedures",
+        "public class Procedures {",
+        "  public static final String ADMIN = \"ADMIN\";",
+        "  @Procedure(roles = {ADMIN, \"team-lead\"})",
+        "  public void archive(String boardId) {}",
+        "}");
+
+    Compilation compilation = Fixtures.compile(procedures);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).generatedSourceFile("com.example.Procedures_").contentsAsUtf8String()
+        .contains(".withRoles(\"ADMIN\", \"team-lead\")");
+  }
 }

@@ -604,7 +604,7 @@ public final class Connection implements Session.Listener {
           error);
     } else {
       log.atDebug().setMessage("request refused").addKeyValue("client", clientId).addKeyValue("request", request)
-          .addKeyValue("code", error.code()).log();
+          .addKeyValue("code", error.code()).addKeyValue("appCode", error.appCode().orElse("-")).log();
     }
     if (!isClientsDoing(error)) {
       return;
@@ -623,10 +623,13 @@ public final class Connection implements Session.Listener {
    * failing or stopped server or database, or a conflict with other writers, is not: those would
    * close every client at once when the database falters. A procedure that failed is, since a
    * client's input can make it throw over and over (values storage cannot hold are refused when
-   * decoded, before they reach it).
+   * decoded, before they reach it). An application's refusal with its own code ({@code
+   * LiveException.of("NO_CREDITS", ...)}) is not either: it is an answer the application gives
+   * clients in normal use, and costs the server no more than a call that succeeds, which the rate
+   * limit bounds already.
    */
   private static boolean isClientsDoing(LiveException error) {
-    return error.code() != ErrorCode.TIMEOUT && error.code() != ErrorCode.CONFLICT
+    return error.appCode().isEmpty() && error.code() != ErrorCode.TIMEOUT && error.code() != ErrorCode.CONFLICT
         && error.code() != ErrorCode.SERVER_STOPPED && error.code() != ErrorCode.STORAGE_FAILED;
   }
 

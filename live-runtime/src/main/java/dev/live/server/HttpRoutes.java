@@ -104,7 +104,7 @@ final class HttpRoutes extends Handler.Abstract {
       core.failures().failed(counter, "HTTP caller " + address, route, error);
     } else {
       log.atDebug().setMessage("HTTP request refused").addKeyValue("route", route).addKeyValue("code", error.code())
-          .log();
+          .addKeyValue("appCode", error.appCode().orElse("-")).log();
     }
   }
 

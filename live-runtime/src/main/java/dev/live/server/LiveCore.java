@@ -98,6 +98,12 @@ final class LiveCore {
         throw new IllegalArgumentException("roles are set for procedure '" + name + "', which the server does not"
             + " run; it runs: " + String.join(", ", byName.keySet()));
       }
+      Set<String> declared = byName.get(name).procedure(name).orElseThrow().roles();
+      if (!declared.isEmpty()) {
+        throw new IllegalArgumentException("roles are set on the builder for procedure '" + name + "', which declares"
+            + " its own with @Procedure(roles = ...): " + String.join(", ", declared.stream().sorted().toList())
+            + "; keep them in one place, the annotation");
+      }
     }
     this.dispatchers = Map.copyOf(byName);
     this.jsonFactory = JsonFactory.builder().streamReadConstraints(config.options().readConstraints()).build();

@@ -5,6 +5,7 @@ import dev.live.auth.Authenticator;
 import dev.live.auth.Rules;
 import dev.live.procedure.DataAccess;
 import dev.live.procedure.ProcedureDescriptor;
+import dev.live.procedure.ProcedureRoles;
 import dev.live.room.RoomOptions;
 import dev.live.room.RoomType;
 import dev.live.schema.CollectionSchema;
@@ -201,12 +202,22 @@ public final class LiveServer implements AutoCloseable {
       return this;
     }
 
-    /** Callers of {@code procedure} need at least one of {@code roles} ({@code FORBIDDEN} otherwise). */
+    /**
+     * Callers of {@code procedure} need at least one of {@code roles} ({@code FORBIDDEN} otherwise).
+     * The server checks at start that it runs {@code procedure}, and refuses roles set here for a
+     * procedure that declares its own.
+     *
+     * @deprecated declare the roles on the procedure, {@code @Procedure(roles = "ADMIN")}: they
+     *     stay beside the code they guard, the processor checks them, and no procedure name is
+     *     spelt twice. This method goes in a later version.
+     */
+    @Deprecated(forRemoval = true)
     public Builder roles(String procedure, String... roles) {
       if (roles.length == 0) {
         throw new IllegalArgumentException("name at least one role for procedure " + procedure);
       }
-      procedureRoles.put(Objects.requireNonNull(procedure, "procedure"), Set.of(roles));
+      procedureRoles.put(Objects.requireNonNull(procedure, "procedure"),
+          ProcedureRoles.checked(procedure, Arrays.asList(roles)));
       return this;
     }
 

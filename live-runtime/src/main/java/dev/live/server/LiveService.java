@@ -16,6 +16,7 @@ import dev.live.procedure.ProcedureCall;
 import dev.live.procedure.ProcedureContext;
 import dev.live.procedure.ProcedureDispatcher;
 import dev.live.procedure.ProcedureResult;
+import dev.live.procedure.ProcedureRoles;
 import dev.live.query.Cardinality;
 import dev.live.query.Field;
 import dev.live.query.QueryJson;
@@ -234,14 +235,16 @@ final class LiveService {
     return spec.get();
   }
 
+  /**
+   * {@code FORBIDDEN} for a caller without one of the procedure's roles: those its descriptor
+   * declares ({@code @Procedure(roles = ...)}), or else those set on the builder (deprecated;
+   * {@link LiveCore} refuses both at once).
+   */
   private Optional<LiveException> missingRole(AuthContext auth, ProcedureCall call) {
     String name = call.procedure().name();
-    Set<String> roles = procedureRoles.getOrDefault(name, Set.of());
-    if (!roles.isEmpty() && roles.stream().noneMatch(auth::hasRole)) {
-      return Optional.of(new LiveException(ErrorCode.FORBIDDEN, "procedure '" + name
-          + "' needs one of the roles " + String.join(", ", roles.stream().sorted().toList())));
-    }
-    return Optional.empty();
+    Set<String> declared = call.procedure().roles();
+    Set<String> roles = declared.isEmpty() ? procedureRoles.getOrDefault(name, Set.of()) : declared;
+    return ProcedureRoles.missing(name, roles, auth);
   }
 
   /** Calls the procedure through the middlewares, with what it and they write checked by the write quotas. */

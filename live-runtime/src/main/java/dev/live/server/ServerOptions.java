@@ -55,8 +55,9 @@ import java.util.Set;
  * @param userMessageBurst messages all connections of one user may send at once (600)
  * @param rateLimitStrikes strikes a connection may have within 10 s: messages refused for the rate,
  *     and requests answered with an error the client may have caused (every error but {@code
- *     TIMEOUT}, {@code CONFLICT}, {@code STORAGE_FAILED} and {@code SERVER_STOPPED}); one more
- *     closes it with 1008 (policy violation) (50; at most 10,000)
+ *     TIMEOUT}, {@code CONFLICT}, {@code STORAGE_FAILED}, {@code SERVER_STOPPED} and an
+ *     application's refusal with its own code, {@code LiveException.of}); one more closes it with
+ *     1008 (policy violation) (50; at most 10,000)
  * @param maxSubscriptionsPerUser subscriptions open at once for one user across all their
  *     connections, those kept for resuming included; anonymous clients are counted per client
  *     (2,000)

@@ -13,7 +13,8 @@ import java.util.Objects;
  * Code that runs around every write to a collection, whoever makes it: a client, a procedure, or
  * server code through the data API. Before-hooks see the value about to be written and may
  * return a different one, or refuse the write by throwing ({@link #reject(String)} gives the
- * usual error). After-hooks see the value as stored. All of them run inside the write's
+ * usual error; {@code LiveException.of("OUT_OF_STOCK", reason)} one with the application's own
+ * code, which reaches the client beside {@code REJECTED}). After-hooks see the value as stored. All of them run inside the write's
  * transaction and may read and write through it; if any throws, the transaction rolls back.
  *
  * <pre>{@code

@@ -203,15 +203,20 @@ export interface Subscription {
 
 export interface ErrorInfo {
   code: string;
+  appCode?: string;
   message: string;
   path?: string;
 }
 
 /** An error the server answered, or the client's own (`code` "CLOSED", "OFFLINE_QUEUE_FULL", "MUTATION_EXPIRED", ...). */
 export declare class LiveError extends Error {
+  /** Live's code (docs/protocol.md, "Errors"); an application's refusal is `REJECTED`. */
   readonly code: string;
+  /** The path of the offending value, for decoding errors. */
   readonly path?: string;
-  constructor(code: string, message: string, path?: string);
+  /** The application's own code (`NO_CREDITS`), when the server refused with `LiveException.of`; with `code` `REJECTED`. */
+  readonly appCode?: string;
+  constructor(code: string, message: string, path?: string, appCode?: string);
 }
 
 /** A query of many rows, built step by step; every step returns a new query. */

@@ -16,10 +16,16 @@ import java.util.List;
  * exist, which is what the read rules make of it for clients too.
  */
 public class TaskProcedures {
-  /** Marks a task done. */
+  /**
+   * Marks a task done; a task done already is refused with the application's code {@code
+   * ALREADY_DONE}, which a page can tell apart from Live's own errors (someone else was quicker).
+   */
   @Procedure
   public Task complete(CompleteTask input, ProcedureContext context) {
     Task task = teamTask(context, input.taskId());
+    if (task.status() == Status.DONE) {
+      throw LiveException.of("ALREADY_DONE", "task '" + task.id() + "' is done already");
+    }
     return context.data().update(task.id(),
         TaskUpdate.of().status(Status.DONE).revision(task.revision() + 1));
   }
@@ -49,12 +55,12 @@ public class TaskProcedures {
         .and(Task_.status.ne(Status.DONE))).size();
   }
 
-  /** Removes every task of a board with their comments; for admins of the board's team only. */
-  @Procedure(name = "archiveBoard")
+  /**
+   * Removes every task of a board with their comments; for admins (the server refuses other callers
+   * with {@code FORBIDDEN} before the procedure runs) of the board's team only.
+   */
+  @Procedure(name = "archiveBoard", roles = Role.ADMIN_ROLE)
   public void archive(String boardId, ProcedureContext context) {
-    if (!context.auth().hasRole(Role.ADMIN.name())) {
-      throw new LiveException(ErrorCode.FORBIDDEN, "archiving a board needs the role ADMIN");
-    }
     DataAccess data = context.data();
     if (data.find(BoardQuery.where(TeamScope.boards(context.auth())).one(boardId)).isEmpty()) {
       throw new LiveException(ErrorCode.NOT_FOUND, "no board with id '" + boardId + "'");

@@ -71,13 +71,14 @@ class ProcedureTest {
   }
 
   @Test
-  void voidProcedureCompletesWithNullAndTheContextCarriesTheCaller() {
+  void voidProcedureCompletesWithNullAndItsRolesApplyInProcessToo() {
     assertThatThrownBy(() -> client(BOB).archiveBoard("b1").join())
         .isInstanceOf(CompletionException.class)
         .cause().isInstanceOfSatisfying(LiveException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN);
-          assertThat(e.getMessage()).isEqualTo("archiving a board needs the role ADMIN");
+          assertThat(e.getMessage()).isEqualTo("procedure 'archiveBoard' needs the role ADMIN");
         });
+    assertThat(store.list(TaskQuery.where(Task_.boardId.eq("b1")))).as("refused before it ran").hasSize(3);
     assertThat(client(ANN).archiveBoard("b1").join()).isNull();
     assertThat(store.list(TaskQuery.where(Task_.boardId.eq("b1")))).isEmpty();
     assertThat(store.list(CommentQuery.where(Comment_.taskId.in(List.of("t1", "t3"))))).as("their comments")
@@ -91,6 +92,17 @@ class ProcedureTest {
           assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
           assertThat(e.getMessage()).isEqualTo("no task with id 'nope'");
         });
+  }
+
+  @Test
+  void anApplicationsRefusalKeepsItsOwnCodeApartFromLivesCode() {
+    assertThatThrownBy(() -> client(BOB).complete(new CompleteTask("t3")).join())
+        .cause().isInstanceOfSatisfying(LiveException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.REJECTED);
+          assertThat(e.appCode()).contains("ALREADY_DONE");
+          assertThat(e.getMessage()).isEqualTo("task 't3' is done already");
+        });
+    assertThat(store.find(TaskQuery.all().one("t3"))).contains(BoardData.T3);
   }
 
   @Test
@@ -158,6 +170,9 @@ class ProcedureTest {
     assertThat(TaskProcedures_.archiveBoard.output()).isEmpty();
     assertThat(TaskProcedures_.overdue.output().orElseThrow().typeName()).isEqualTo("List<Task>");
     assertThat(TaskProcedures_.countOpen.input().orElseThrow().typeName()).isEqualTo("String");
+    assertThat(TaskProcedures_.archiveBoard.roles()).as("@Procedure(roles = Role.ADMIN_ROLE)")
+        .containsExactly(Role.ADMIN.name());
+    assertThat(TaskProcedures_.complete.roles()).as("no roles: every caller").isEmpty();
     assertThat(dispatcher.procedures()).extracting(p -> p.name())
         .containsExactly("complete", "move", "overdue", "countOpen", "archiveBoard");
   }

@@ -13,6 +13,7 @@ import dev.live.examples.board.BoardRooms;
 import dev.live.examples.board.Board_;
 import dev.live.examples.board.Comment_;
 import dev.live.examples.board.Role;
+import dev.live.examples.board.TaskProcedures;
 import dev.live.examples.board.Task_;
 import dev.live.examples.storage.Backend;
 import dev.live.examples.storage.BoardData;
@@ -79,7 +80,7 @@ class JsClientTest {
         })
         .rules(teamRules())
         .rooms(BoardRooms.board((auth, room) -> team(auth).map(team -> BOARDS.get(team).contains(room)).orElse(false)))
-        .procedures(new BoardQueries())
+        .procedures(new BoardQueries(), new TaskProcedures())
         // Uncompressed, so that the fault proxy can find the server's messages in the bytes.
         .options(ServerOptions.builder().compression(false).build())
         .start();
@@ -159,11 +160,19 @@ class JsClientTest {
     run("procedures.mjs", Map.of());
   }
 
+  @Test
+  void applicationErrorCodesAndProcedureRoles() {
+    run("errors.mjs", Map.of());
+  }
+
   private static AuthContext user(String id, String team, Role role) {
     return new AuthContext(Optional.of(id), Set.of(role.name()), Map.of("team", team));
   }
 
-  /** Read rules by team; tasks titled "forbidden…" cannot be inserted; only admins delete tasks. */
+  /**
+   * Read rules by team; tasks titled "forbidden…" cannot be inserted, nor retitled "taken…" (refused
+   * with the application's code TITLE_TAKEN); only admins delete tasks.
+   */
   private static Rules teamRules() {
     return Rules.builder()
         .read(Board_.COLLECTION, auth -> team(auth).map(Board_.teamId::eq).orElse(Rules.nothing(Board_.COLLECTION)))
@@ -173,6 +182,12 @@ class JsClientTest {
             .map(team -> Comment_.task.is(Task_.board.is(Board_.teamId.eq(team))))
             .orElse(Rules.nothing(Comment_.COLLECTION)))
         .insert(Task_.COLLECTION, (auth, task) -> !task.title().startsWith("forbidden"))
+        .update(Task_.COLLECTION, (auth, before, after, changed) -> {
+          if (after.title().startsWith("taken")) {
+            throw LiveException.of("TITLE_TAKEN", "another task is titled '" + after.title() + "'");
+          }
+          return true;
+        })
         .delete(Task_.COLLECTION, (auth, task) -> auth.hasRole(Role.ADMIN.name()))
         .build();
   }

@@ -27,16 +27,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Optimistic mutations: shown at once (pending) where the query says they belong, confirmed with
- * the server's values, rolled back when a write rule rejects them, and rebased when another
+ * the server's values, rolled back when a write rule rejects them (with Live's code or the
+ * application's), and rebased when another
  * client's change arrives first. The proxy holds the client's messages back so that the pending
  * state can be seen.
  */
 class OptimisticTest extends ClientTestBase {
   @Override
   LiveServer.Builder configure(LiveServer.Builder builder) {
-    // Titles starting with "forbidden" may not be written.
+    // Titles starting with "forbidden" may not be written; "taken" ones are refused with the application's code.
     return builder.rules(Rules.builder()
-        .update(Task_.COLLECTION, (auth, before, after, changed) -> !after.title().startsWith("forbidden"))
+        .update(Task_.COLLECTION, (auth, before, after, changed) -> {
+          if (after.title().startsWith("taken")) {
+            throw LiveException.of("TITLE_TAKEN", "another task is titled '" + after.title() + "'");
+          }
+          return !after.title().startsWith("forbidden");
+        })
         .build());
   }
 
@@ -96,6 +102,29 @@ class OptimisticTest extends ClientTestBase {
     proxy.blackhole(false);
     org.assertj.core.api.Assertions.assertThatThrownBy(update::join).isInstanceOf(CompletionException.class)
         .cause().isInstanceOfSatisfying(LiveException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+    results.awaitLatest("rolled back", result -> result.equals(before));
+  }
+
+  @Test
+  void anUpdateRefusedWithTheApplicationsCodeIsRolledBackAndCarriesTheCode() {
+    LiveClient client = client("taker");
+    Results<Task> results = new Results<>();
+    client.query(boardTasks("b1")).subscribe(results);
+    QueryResult<Task> before = results.await("first result", result -> !result.rows().isEmpty());
+
+    proxy.blackhole(true); // as above: the rejection waits until the optimistic title was seen
+    CompletableFuture<Task> update = client.update(Task_.COLLECTION, "t1", TaskUpdate.of().title("taken title"));
+    results.awaitLatest("the optimistic title shown before the rejection",
+        result -> result.rows().stream().anyMatch(task -> task.title().equals("taken title")));
+    proxy.dropAll();
+    proxy.blackhole(false);
+    org.assertj.core.api.Assertions.assertThatThrownBy(update::join).isInstanceOf(CompletionException.class)
+        .cause().isInstanceOfSatisfying(LiveException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.REJECTED);
+          assertThat(e.appCode()).contains("TITLE_TAKEN");
+          assertThat(e.hasAppCode("TITLE_TAKEN")).isTrue();
+          assertThat(e.getMessage()).isEqualTo("another task is titled 'taken title'");
+        });
     results.awaitLatest("rolled back", result -> result.equals(before));
   }
 

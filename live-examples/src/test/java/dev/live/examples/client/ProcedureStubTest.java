@@ -1,6 +1,7 @@
 package dev.live.examples.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.live.auth.AuthContext;
 import dev.live.auth.Rules;
@@ -10,12 +11,14 @@ import dev.live.error.LiveException;
 import dev.live.examples.board.BoardQueries;
 import dev.live.examples.board.BoardQueriesClient;
 import dev.live.examples.board.CommentRow;
+import dev.live.examples.board.CompleteTask;
 import dev.live.examples.board.MoveTask;
 import dev.live.examples.board.Role;
 import dev.live.examples.board.Status;
 import dev.live.examples.board.Task;
 import dev.live.examples.board.TaskProcedures;
 import dev.live.examples.board.TaskProceduresClient;
+import dev.live.examples.board.TaskQuery;
 import dev.live.examples.board.TaskRow;
 import dev.live.examples.board.TaskUpdate;
 import dev.live.examples.board.Task_;
@@ -26,12 +29,14 @@ import dev.live.subscription.QueryResult;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
 /**
  * The generated procedure stubs over a live client: a live query procedure's stub method gives
  * typed, live results (includes too), its errors reach the subscriber, and the plain procedures
- * are called over the same connection.
+ * are called over the same connection, with their roles, and their refusals carrying the
+ * application's own codes.
  */
 class ProcedureStubTest extends ClientTestBase {
   private static final Map<String, AuthContext> USERS = Map.of(
@@ -96,5 +101,35 @@ class ProcedureStubTest extends ClientTestBase {
     Task moved = procedures.move(new MoveTask("t2", Status.DONE, 7)).join();
     assertThat(moved.status()).isEqualTo(Status.DONE);
     assertThat(procedures.countOpen("b1").join()).isEqualTo(1);
+  }
+
+  @Test
+  void anApplicationsRefusalReachesTheStubsCallerWithItsCode() {
+    TaskProceduresClient procedures = proceduresOf("u2");
+    assertThatThrownBy(() -> procedures.complete(new CompleteTask("t3")).join())
+        .isInstanceOf(CompletionException.class)
+        .cause().isInstanceOfSatisfying(LiveException.class, e -> {
+          assertThat(e.code()).as("Live's code").isEqualTo(ErrorCode.REJECTED);
+          assertThat(e.appCode()).as("the application's").contains("ALREADY_DONE");
+          assertThat(e).hasToString("dev.live.error.LiveException: REJECTED (ALREADY_DONE): task 't3' is done already");
+        });
+    assertThat(procedures.countOpen("b1").join()).as("the connection goes on").isEqualTo(2);
+  }
+
+  @Test
+  void rolesDeclaredOnTheProcedureRefuseAStubsCallerWithoutOne() {
+    TaskProceduresClient bob = proceduresOf("u2");
+    assertThatThrownBy(() -> bob.archiveBoard("b2").join())
+        .cause().isInstanceOfSatisfying(LiveException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN);
+          assertThat(e.getMessage()).isEqualTo("procedure 'archiveBoard' needs the role ADMIN");
+        });
+    TaskProceduresClient ann = proceduresOf("u1");
+    assertThat(ann.archiveBoard("b2").join()).isNull();
+    assertThat(store.list(TaskQuery.where(Task_.boardId.eq("b2")))).isEmpty();
+  }
+
+  private TaskProceduresClient proceduresOf(String user) {
+    return TaskProceduresClient.of(client(options().clientId(user).header("X-User", () -> user).build()));
   }
 }

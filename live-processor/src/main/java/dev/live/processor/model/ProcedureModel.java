@@ -12,7 +12,8 @@ import javax.lang.model.element.ExecutableElement;
  * record class of the collection its returned query reads; {@code liveQueryRow} is the type of
  * its result rows (that record, or the generated row type with includes) when the return type
  * says which ({@code TaskQuery<Task>}, not {@code TypedQuery<Task, ?>}), and {@code
- * liveQueryCardinality} whether its query answers a list or at most one row.
+ * liveQueryCardinality} whether its query answers a list or at most one row. {@code roles} are
+ * those of {@code @Procedure(roles = ...)}, checked and in the order written; empty for none.
  */
 public record ProcedureModel(
     ExecutableElement method,
@@ -25,7 +26,8 @@ public record ProcedureModel(
     Optional<ClassName> liveQuery,
     Optional<ClassName> liveQueryRow,
     Optional<Cardinality> liveQueryCardinality,
-    List<Parameter> parameters) {
+    List<Parameter> parameters,
+    List<String> roles) {
 
   /** What a parameter of the method receives. */
   public enum Parameter {
@@ -45,5 +47,6 @@ public record ProcedureModel(
 
   public ProcedureModel {
     parameters = List.copyOf(parameters);
+    roles = List.copyOf(roles);
   }
 }

@@ -8,6 +8,11 @@ import javax.lang.model.SourceVersion;
 /** Naming rules: what names are allowed, and how columns and relation names are derived. */
 public final class Names {
   private static final Pattern COLLECTION_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,62}");
+  /**
+   * The shape of a role: live-core's {@code ProcedureRoles} checks the same at run time (the
+   * processor does not depend on live-core); {@code NamesTest} keeps the two in step.
+   */
+  private static final Pattern ROLE = Pattern.compile("[A-Za-z][A-Za-z0-9_.:-]{0,63}");
 
   private Names() {}
 
@@ -20,6 +25,11 @@ public final class Names {
   public static boolean isValidMemberName(String name) {
     return !name.isEmpty() && Character.isLetter(name.charAt(0)) && SourceVersion.isName(name)
         && name.chars().allMatch(c -> c < 128);
+  }
+
+  /** A role of {@code @Procedure(roles = ...)}: a letter, then letters, digits, {@code _ - . :}; at most 64. */
+  public static boolean isValidRole(String role) {
+    return ROLE.matcher(role).matches();
   }
 
   /**

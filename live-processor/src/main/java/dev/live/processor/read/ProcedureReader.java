@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -78,6 +79,7 @@ final class ProcedureReader {
     Procedure.Kind kind = Annotations.value(annotation, "kind")
         .map(value -> Procedure.Kind.QUERY.name().equals(value.toString()) ? Procedure.Kind.QUERY : Procedure.Kind.MUTATION)
         .orElse(Procedure.Kind.MUTATION);
+    List<String> roles = roles(method, annotation, where);
 
     List<ProcedureModel.Parameter> parameters = new ArrayList<>();
     List<VariableElement> values = new ArrayList<>();
@@ -128,7 +130,31 @@ final class ProcedureReader {
       return Optional.empty();
     }
     return Optional.of(new ProcedureModel(method, name, method.getSimpleName().toString(), kind,
-        input, inputName, output, liveQuery, liveQueryRow, cardinality, parameters));
+        input, inputName, output, liveQuery, liveQueryRow, cardinality, parameters, roles));
+  }
+
+  /**
+   * The roles of {@code @Procedure(roles = ...)}, each checked where it is written: a role of
+   * another shape, or one named twice, is reported on that value.
+   */
+  private List<String> roles(ExecutableElement method, AnnotationMirror annotation, String where) {
+    Optional<Object> value = Annotations.value(annotation, "roles");
+    if (value.isEmpty() || !(value.get() instanceof List<?> values)) {
+      return List.of();
+    }
+    List<String> roles = new ArrayList<>();
+    for (Object element : values) {
+      AnnotationValue written = (AnnotationValue) element;
+      String role = String.valueOf(written.getValue());
+      if (!Names.isValidRole(role)) {
+        diagnostics.error(method, annotation, written, Message.PROCEDURE_ROLE_INVALID, role, where);
+      } else if (roles.contains(role)) {
+        diagnostics.error(method, annotation, written, Message.PROCEDURE_ROLE_DUPLICATE, role, where);
+      } else {
+        roles.add(role);
+      }
+    }
+    return roles;
   }
 
   private Optional<ClassName> liveQuery(ExecutableElement method, AnnotationMirror annotation, String where,

@@ -40,17 +40,29 @@ final class ProcedureWriters {
     for (ProcedureModel procedure : owner.procedures()) {
       FieldSpec.Builder descriptor = FieldSpec.builder(descriptorType(procedure), procedure.name(),
           Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
+      CodeBlock created;
       if (procedure.liveQuery().isPresent()) {
-        descriptor.addJavadoc("Live query procedure {@code $L}, calling {@link $T#$L}.\n", procedure.name(),
-                owner.type(), procedure.methodName())
-            .initializer("$T.liveQuery($S, $L, $T.COLLECTION)", RuntimeTypes.PROCEDURE_DESCRIPTOR, procedure.name(),
-                value(procedure.input()), GeneratedNames.metamodel(procedure.liveQuery().get()));
+        descriptor.addJavadoc("Live query procedure {@code $L}, calling {@link $T#$L}", procedure.name(),
+            owner.type(), procedure.methodName());
+        created = CodeBlock.of("$T.liveQuery($S, $L, $T.COLLECTION)", RuntimeTypes.PROCEDURE_DESCRIPTOR,
+            procedure.name(), value(procedure.input()), GeneratedNames.metamodel(procedure.liveQuery().get()));
       } else {
-        descriptor.addJavadoc("Procedure {@code $L} ($L), calling {@link $T#$L}.\n", procedure.name(),
-                procedure.kind().name().toLowerCase(java.util.Locale.ROOT), owner.type(), procedure.methodName())
-            .initializer("new $T<>($S, $T.$L, $L, $L)", RuntimeTypes.PROCEDURE_DESCRIPTOR, procedure.name(),
-                RuntimeTypes.PROCEDURE_KIND, procedure.kind().name(), value(procedure.input()),
-                value(procedure.output()));
+        descriptor.addJavadoc("Procedure {@code $L} ($L), calling {@link $T#$L}", procedure.name(),
+            procedure.kind().name().toLowerCase(java.util.Locale.ROOT), owner.type(), procedure.methodName());
+        // The diamond cannot infer the type arguments of an instance whose method is called next (withRoles).
+        CodeBlock instance = procedure.roles().isEmpty() ? CodeBlock.of("$T<>", RuntimeTypes.PROCEDURE_DESCRIPTOR)
+            : CodeBlock.of("$T", descriptorType(procedure));
+        created = CodeBlock.of("new $L($S, $T.$L, $L, $L)", instance, procedure.name(), RuntimeTypes.PROCEDURE_KIND,
+            procedure.kind().name(), value(procedure.input()), value(procedure.output()));
+      }
+      List<String> roles = procedure.roles();
+      if (roles.isEmpty()) {
+        descriptor.addJavadoc(".\n").initializer(created);
+      } else {
+        descriptor.addJavadoc("; callers need $L $L.\n", roles.size() == 1 ? "the role" : "one of the roles",
+                String.join(", ", roles))
+            .initializer("$L.withRoles($L)", created,
+                CodeBlock.join(roles.stream().map(role -> CodeBlock.of("$S", role)).toList(), ", "));
       }
       type.addField(descriptor.build());
       all.add(CodeBlock.of("$L", procedure.name()));

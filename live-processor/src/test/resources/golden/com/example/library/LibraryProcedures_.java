@@ -31,14 +31,14 @@ public final class LibraryProcedures_ {
   public static final ProcedureDescriptor<UUID, TypedQuery<Book, ?>> booksBy = ProcedureDescriptor.liveQuery("booksBy", Optional.of(new ProcedureValue<>(Codecs.UUID, false, "UUID")), Book_.COLLECTION);
 
   /**
-   * Live query procedure {@code openLoan}, calling {@link LibraryProcedures#openLoan}.
+   * Live query procedure {@code openLoan}, calling {@link LibraryProcedures#openLoan}; callers need the role librarian.
    */
-  public static final ProcedureDescriptor<UUID, TypedQuery<Loan, ?>> openLoan = ProcedureDescriptor.liveQuery("openLoan", Optional.of(new ProcedureValue<>(Codecs.UUID, false, "UUID")), Loan_.COLLECTION);
+  public static final ProcedureDescriptor<UUID, TypedQuery<Loan, ?>> openLoan = ProcedureDescriptor.liveQuery("openLoan", Optional.of(new ProcedureValue<>(Codecs.UUID, false, "UUID")), Loan_.COLLECTION).withRoles("librarian");
 
   /**
-   * Procedure {@code returnLoan} (mutation), calling {@link LibraryProcedures#giveBack}.
+   * Procedure {@code returnLoan} (mutation), calling {@link LibraryProcedures#giveBack}; callers need one of the roles librarian, ADMIN.
    */
-  public static final ProcedureDescriptor<Long, Void> returnLoan = new ProcedureDescriptor<>("returnLoan", Procedure.Kind.MUTATION, Optional.of(new ProcedureValue<>(Codecs.LONG, false, "long")), Optional.empty());
+  public static final ProcedureDescriptor<Long, Void> returnLoan = new ProcedureDescriptor<Long, Void>("returnLoan", Procedure.Kind.MUTATION, Optional.of(new ProcedureValue<>(Codecs.LONG, false, "long")), Optional.empty()).withRoles("librarian", "ADMIN");
 
   /**
    * Every procedure of the class, in declaration order.

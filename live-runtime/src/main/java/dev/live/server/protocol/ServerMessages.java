@@ -157,12 +157,18 @@ public final class ServerMessages {
     return "{\"type\":\"error\"" + id.map(value -> ",\"id\":" + value).orElse("") + ",\"error\":" + error(error) + "}";
   }
 
-  /** The error object: {@code code}, {@code message}, and for decoding errors {@code path}, {@code line}, {@code column}. */
+  /**
+   * The error object: {@code code}, for an application's refusal its {@code appCode}, {@code
+   * message}, and for decoding errors {@code path}, {@code line}, {@code column}.
+   */
   public static String error(LiveException error) {
     StringWriter text = new StringWriter();
     try (JsonGenerator out = LiveJson.factory().createGenerator(text)) {
       out.writeStartObject();
       out.writeStringField("code", error.code().name());
+      if (error.appCode().isPresent()) {
+        out.writeStringField("appCode", error.appCode().get());
+      }
       out.writeStringField("message", error.getMessage());
       if (error instanceof DecodeException decode) {
         if (!decode.path().isEmpty()) {
