@@ -15,6 +15,10 @@ live.from("messages").where((m) => m.room.eq("general")).orderBy("sentAt")
 document.getElementById("send").addEventListener("submit", async (event) => {
   event.preventDefault();
   const text = document.getElementById("text");
-  await live.call("send", { room: "general", text: text.value });
-  text.value = "";
+  try {
+    await live.call("send", { room: "general", text: text.value });
+    text.value = "";
+  } catch (error) {
+    text.placeholder = error.appCode === "EMPTY_MESSAGE" ? "Type something first" : error.message;
+  }
 });

@@ -13,7 +13,7 @@ public class ChatProcedures {
     String author = context.auth().userId()
         .orElseThrow(() -> new LiveException(ErrorCode.UNAUTHENTICATED, "sign in to chat"));
     if (input.text().isBlank()) {
-      throw new LiveException(ErrorCode.INVALID_VALUE, "a message needs some text");
+      throw LiveException.of("EMPTY_MESSAGE", "a message needs some text"); // the app's own error code
     }
     Message message = new Message(UUID.randomUUID().toString(), input.room(), author, input.text().strip(), Instant.now());
     return context.data().insert(MessageInsert.of(message));
