@@ -110,6 +110,11 @@ class MemoryBoundsTest extends ServerTestBase {
       delta = title.length() + 300; // the delta's text: the row, with this title, and its envelope
       update(writer, "tasks", "t1", "{'title':'" + title + "'}");
       most = Math.max(most, stats().path("clientBuffers").path("heldChars").asLong());
+      // The bystander reads each delta before the next write: its queue holds one at a time, as a
+      // client keeping up does, so only the logs could crowd its frames out (a starved reader on a
+      // loaded machine would otherwise let four deltas pile up in the half left to it).
+      int received = 2 + i;
+      await().atMost(Duration.ofSeconds(10)).until(() -> bystander.messagesOf("b").size() >= received);
     }
     // Half for the logs, give or take the delta being added when the stats were read; the rest
     // stays free for connected clients, whose frames are then never dropped for a reset.
