@@ -1,8 +1,8 @@
 package dev.live.procedure;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import dev.live.error.LiveException;
+import dev.live.json.DecodeException;
 import dev.live.json.LiveJson;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -67,13 +67,12 @@ public final class InProcessCaller implements ProcedureCaller {
   }
 
   private <I> ProcedureResult dispatch(ProcedureDescriptor<I, ?> procedure, @Nullable I input) throws IOException {
-    if (input == null || procedure.input().isEmpty()) {
-      return dispatcher.call(procedure.name(), null, context);
+    ProcedureCall call;
+    try {
+      call = dispatcher.decode(procedure, input);
+    } catch (DecodeException e) {
+      throw e.within("input");
     }
-    String json = LiveJson.encode(procedure.input().get().codec(), input);
-    try (JsonParser in = LiveJson.factory().createParser(json)) {
-      in.nextToken();
-      return dispatcher.call(procedure.name(), in, context);
-    }
+    return dispatcher.call(call, context);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
 import dev.live.json.DecodeException;
+import dev.live.json.LiveJson;
 import dev.live.query.TypedQuery;
 import dev.live.schema.CollectionSchema;
 import java.io.IOException;
@@ -72,6 +73,22 @@ public abstract class ProcedureDispatcher {
           + "'; this service has: " + String.join(", ", procedures.keySet()));
     }
     return new ProcedureCall(procedure, readInput(procedure, input));
+  }
+
+  /**
+   * Decodes a call of {@code procedure} with a typed {@code input} (null for none) through its
+   * JSON form, exactly as a client's call is decoded: what in-process callers use, so that they
+   * see the same checks and copies as a client would.
+   */
+  public final <I> ProcedureCall decode(ProcedureDescriptor<I, ?> procedure, @Nullable I input) throws IOException {
+    if (input == null || procedure.input().isEmpty()) {
+      return decode(procedure.name(), null);
+    }
+    String json = LiveJson.encode(procedure.input().get().codec(), input);
+    try (JsonParser in = LiveJson.factory().createParser(json)) {
+      in.nextToken();
+      return decode(procedure.name(), in);
+    }
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.live.server;
 
-import com.fasterxml.jackson.core.JsonParser;
 import dev.live.auth.AuthContext;
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
@@ -55,14 +54,7 @@ final class InProcessCalls {
   private static <I> ProcedureCall decode(ProcedureDispatcher dispatcher, ProcedureDescriptor<I, ?> procedure,
       @Nullable I input) {
     try {
-      if (input == null || procedure.input().isEmpty()) {
-        return dispatcher.decode(procedure.name(), null);
-      }
-      String json = LiveJson.encode(procedure.input().get().codec(), input);
-      try (JsonParser in = LiveJson.factory().createParser(json)) {
-        in.nextToken();
-        return dispatcher.decode(procedure.name(), in);
-      }
+      return dispatcher.decode(procedure, input);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
