@@ -132,7 +132,7 @@ final class HttpRoutes extends Handler.Abstract {
       return;
     }
     HttpReplies.json(response, callback, 200, "{\"status\":\"up\",\"version\":" + version + ",\"connections\":"
-        + core.connectionCount() + "}");
+        + core.connectionCount() + ",\"node\":" + core.nodesJson() + "}");
   }
 
   /** The server's figures, for callers the configured check lets in. */

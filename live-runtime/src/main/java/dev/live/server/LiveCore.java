@@ -9,6 +9,8 @@ import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
 import dev.live.procedure.ProcedureDispatcher;
 import dev.live.server.protocol.MessageReader;
+import dev.live.server.protocol.ServerMessages;
+import dev.live.storage.NodeRegistry;
 import dev.live.storage.Store;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,6 +77,7 @@ final class LiveCore {
   private ScheduledExecutorService timer;
   private ParkedSubscriptions parked;
   private RecentRejections rejections;
+  private NodeRegistry nodes;
   private final RoomHub rooms;
   private final ServerMetrics metrics = new ServerMetrics();
   private final FailureLog failures = new FailureLog();
@@ -134,6 +137,7 @@ final class LiveCore {
       fatal = new FatalErrors(config.options().fatalErrorPolicy(), this::closeAfterFatal, this::stop);
       fatal.start();
       engine = LiveEngine.start(store, config.options().engineOptions(), fatal::report);
+      nodes = NodeRegistry.join(store, config.options().nodeId());
       int size = config.options().workerThreads();
       // Each thread of the server reports what ends it: a dead worker or committer is a fatal error.
       workers = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -231,7 +235,8 @@ final class LiveCore {
     ServerMetrics.Rates rates = metrics.rates();
     long[] queued = queuedChars();
     dev.live.engine.EngineStats engine = service.engine().stats();
-    return "{\"connections\":" + connections.size()
+    return "{\"node\":" + nodesJson()
+        + ",\"connections\":" + connections.size()
         + ",\"subscriptions\":" + engine.subscriptions()
         + ",\"queryNodes\":" + engine.nodes()
         + ",\"engine\":{\"relationSets\":" + engine.relationSets() + ",\"cachedRows\":" + engine.cachedRows()
@@ -249,6 +254,18 @@ final class LiveCore {
         + ",\"max\":" + rates.processingMaxMicros() + "}"
         + ",\"heap\":" + HeapFigures.json()
         + ",\"windowSeconds\":" + ServerMetrics.WINDOW_SECONDS + "}";
+  }
+
+  /** This node's id, then the live nodes of its database: {@code "n1","nodes":["n1","n2"]}. */
+  String nodesJson() {
+    NodeRegistry registry = nodes;
+    StringBuilder json = new StringBuilder().append(ServerMessages.string(registry.id())).append(",\"nodes\":[");
+    List<String> live = registry.liveNodes();
+    for (int i = 0; i < live.size(); i++) {
+      // Ids of other nodes come from the database: written as JSON strings, whatever they hold.
+      json.append(i == 0 ? "" : ",").append(ServerMessages.string(live.get(i)));
+    }
+    return json.append(']').toString();
   }
 
   private static String round(double value) {
@@ -346,6 +363,9 @@ final class LiveCore {
     }
     if (engine != null) {
       engine.close();
+    }
+    if (nodes != null) {
+      nodes.close();
     }
     if (store != null) {
       config.closeStore(store);

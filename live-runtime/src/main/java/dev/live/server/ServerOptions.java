@@ -113,6 +113,10 @@ import java.util.Set;
  *     or its engine's reader): health goes red, connections close with 1011, and then the process
  *     exits with status 70 ({@link FatalErrorPolicy#exitProcess()}, the default) or the server
  *     stops and the JVM runs on ({@link FatalErrorPolicy#stopServer(java.util.function.Consumer)})
+ * @param nodeId this server's name among the nodes of one database ({@code /live/health} and
+ *     {@code /live/stats} show it with the other live nodes): 1 to 64 letters, digits and {@code
+ *     . _ : -}, unique among the running nodes (by default the host's name and 6 random hex
+ *     digits, new at every start)
  */
 public record ServerOptions(
     String path,
@@ -150,7 +154,10 @@ public record ServerOptions(
     Duration requestHeaderTimeout,
     long minRequestDataRate,
     long maxHeldRows,
-    FatalErrorPolicy fatalErrorPolicy) {
+    FatalErrorPolicy fatalErrorPolicy,
+    String nodeId) {
+  private static final java.util.regex.Pattern NODE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
   /** Bytes of maximum heap per subscription the default {@code maxSubscriptionsTotal} allows. */
   static final long SUBSCRIPTION_HEAP_SHARE = 32 * 1024;
   /** Bytes of maximum heap per connection the default {@code maxConnections} allows. */
@@ -225,6 +232,9 @@ public record ServerOptions(
     }
     requirePositive("maxHeldRows", maxHeldRows);
     Objects.requireNonNull(fatalErrorPolicy, "fatalErrorPolicy");
+    if (nodeId == null || !NODE_ID.matcher(nodeId).matches()) {
+      throw new IllegalArgumentException("a node id is 1 to 64 letters, digits and . _ : -, not " + nodeId);
+    }
   }
 
   private static void requireRate(String name, int perSecond) {
@@ -303,6 +313,7 @@ public record ServerOptions(
     private long minRequestDataRate = 1_024;
     private long maxHeldRows = Math.max(10_000, Runtime.getRuntime().maxMemory() / HELD_ROW_HEAP_SHARE);
     private FatalErrorPolicy fatalErrorPolicy = FatalErrorPolicy.exitProcess();
+    private String nodeId = NodeNames.generated();
 
     private Builder() {}
 
@@ -525,6 +536,12 @@ public record ServerOptions(
       return this;
     }
 
+    /** This server's name among the nodes of its database; see {@link ServerOptions#nodeId()}. */
+    public Builder nodeId(String nodeId) {
+      this.nodeId = nodeId;
+      return this;
+    }
+
     public ServerOptions build() {
       return new ServerOptions(path, maxMessageBytes, maxJsonDepth, maxStringLength, queryLimits,
           maxSubscriptions, maxRequestsInFlight, maxQueuedBytes, writeTimeout, idleTimeout, allowAnonymous,
@@ -532,7 +549,7 @@ public record ServerOptions(
           userMessagesPerSecond, userMessageBurst, rateLimitStrikes, maxSubscriptionsPerUser, maxQueriesPerUser,
           engineTimePerUser, compression, maxConnections, maxConnectionsPerAddress, maxConnectionsPerUser,
           clientAddressHeader, addressMessagesPerSecond, addressMessageBurst, maxSubscriptionsTotal, clientBufferBytes,
-          requestHeaderTimeout, minRequestDataRate, maxHeldRows, fatalErrorPolicy);
+          requestHeaderTimeout, minRequestDataRate, maxHeldRows, fatalErrorPolicy, nodeId);
     }
   }
 }

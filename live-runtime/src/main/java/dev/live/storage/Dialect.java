@@ -63,6 +63,9 @@ sealed interface Dialect permits H2Dialect, PostgresDialect {
    */
   String schemaLockSql();
 
+  /** An expression of the database's clock now, in milliseconds since the epoch (a BIGINT). */
+  String clockMillisSql();
+
   /**
    * Statements that set the current session's statement timeout to {@code statementMillis} and
    * its lock timeout to {@code lockMillis} (0: no statement timeout); see {@link StatementTimeouts}.

@@ -135,6 +135,11 @@ final class H2Dialect implements Dialect {
   }
 
   @Override
+  public String clockMillisSql() {
+    return "CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000 AS BIGINT)";
+  }
+
+  @Override
   public String schemaLockSql() {
     // One process owns an embedded database file; nothing to serialize with.
     return "";

@@ -121,6 +121,12 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public String clockMillisSql() {
+    // clock_timestamp(), not now(): the time of the statement, not of its transaction's start.
+    return "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
+  }
+
+  @Override
   public String schemaLockSql() {
     return "SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK_KEY + ")";
   }

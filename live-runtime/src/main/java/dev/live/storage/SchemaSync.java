@@ -72,6 +72,11 @@ final class SchemaSync {
           + " operation " + text + " NOT NULL, fields " + text + " NOT NULL, row_json "
           + dialect.documentType() + ")");
     }
+    if (!tableExists("live_nodes")) {
+      // Heartbeats in milliseconds of the database's clock (NodeRegistry).
+      sql.execute("CREATE TABLE " + SqlNames.NODES + " (id " + text + " NOT NULL PRIMARY KEY,"
+          + " started_at BIGINT NOT NULL, heartbeat_at BIGINT NOT NULL)");
+    }
     if (!tableExists("live_clients")) {
       sql.execute("CREATE TABLE " + SqlNames.CLIENTS + " (client_id " + text + " NOT NULL PRIMARY KEY,"
           + " last_seq BIGINT NOT NULL, " + ClientMutations.LAST_USED_COLUMN + ")");

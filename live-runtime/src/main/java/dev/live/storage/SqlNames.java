@@ -18,6 +18,7 @@ final class SqlNames {
   static final String CHANGES = quote(SYSTEM_PREFIX + "changes");
   static final String VERSION = quote(SYSTEM_PREFIX + "version");
   static final String CLIENTS = quote(SYSTEM_PREFIX + "clients");
+  static final String NODES = quote(SYSTEM_PREFIX + "nodes");
 
   private SqlNames() {}
 
