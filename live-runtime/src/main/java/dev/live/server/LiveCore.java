@@ -137,7 +137,7 @@ final class LiveCore {
       fatal = new FatalErrors(config.options().fatalErrorPolicy(), this::closeAfterFatal, this::stop);
       fatal.start();
       engine = LiveEngine.start(store, config.options().engineOptions(), fatal::report);
-      nodes = NodeRegistry.join(store, config.options().nodeId());
+      nodes = NodeRegistry.join(store, config.options().nodeId(), fatal.timer("live-node-heartbeat"));
       int size = config.options().workerThreads();
       // Each thread of the server reports what ends it: a dead worker or committer is a fatal error.
       workers = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),

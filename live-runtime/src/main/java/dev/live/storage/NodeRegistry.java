@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,24 +35,28 @@ public final class NodeRegistry implements AutoCloseable {
   private volatile List<String> live;
   private volatile long failedSince;
 
-  private NodeRegistry(Store store, String id) {
+  private NodeRegistry(Store store, String id, ScheduledExecutorService heartbeats) {
     this.store = store;
     this.id = id;
-    this.heartbeats = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "live-node-heartbeat");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.heartbeats = heartbeats;
   }
 
   /**
-   * Registers node {@code id} in {@code store}'s database and keeps its heartbeat until {@link
-   * #close()}. A row left by an earlier run under the same id is taken over: two running nodes
-   * must not share an id.
+   * Registers node {@code id} in {@code store}'s database and keeps its heartbeat on {@code
+   * heartbeats}, which the registry owns and shuts down at {@link #close()}: the server passes a
+   * scheduler whose errors are fatal, since a node that stopped beating is dead to the others
+   * while it still serves. A row left by an earlier run under the same id is taken over: two
+   * running nodes must not share an id.
    */
-  public static NodeRegistry join(Store store, String id) {
-    NodeRegistry registry = new NodeRegistry(Objects.requireNonNull(store, "store"), Objects.requireNonNull(id, "id"));
-    registry.beat();
+  public static NodeRegistry join(Store store, String id, ScheduledExecutorService heartbeats) {
+    NodeRegistry registry = new NodeRegistry(Objects.requireNonNull(store, "store"), Objects.requireNonNull(id, "id"),
+        Objects.requireNonNull(heartbeats, "heartbeats"));
+    try {
+      registry.beat();
+    } catch (RuntimeException e) {
+      heartbeats.shutdownNow();
+      throw e;
+    }
     long period = HEARTBEAT.toMillis();
     registry.heartbeats.scheduleWithFixedDelay(registry::beatQuietly, period, period, TimeUnit.MILLISECONDS);
     return registry;
