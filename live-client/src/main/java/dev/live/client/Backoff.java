@@ -26,9 +26,4 @@ final class Backoff {
     }
     return ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
   }
-
-  /** The longest delay at step 0: what a round over the nodes waits between its attempts at most. */
-  long initialMillis() {
-    return initialMillis;
-  }
 }

@@ -131,7 +131,8 @@ public final class LiveClient implements ProcedureCaller, ProcedureSubscriber, A
     Objects.requireNonNull(nodes, "nodes");
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(options, "options");
-    return new LiveClient(new ClientCore(nodes, schema, options));
+    // Checked before the client's HTTP client and threads exist, so that a bad list leaves none behind.
+    return new LiveClient(new ClientCore(NodeList.checked(nodes), schema, options));
   }
 
   /** Where the connection is now. */
