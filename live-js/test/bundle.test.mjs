@@ -15,17 +15,19 @@ const served = join(here, "../../live-runtime/src/main/resources/dev/live/browse
 const client = await import(join(packageDir, "index.js"));
 
 /** Stands in for the browser's fetch and WebSocket, recording what the client asks of them. */
-function fakeBrowser(location) {
-  const seen = { fetched: [], sockets: [] };
+function fakeBrowser(location, { down = [] } = {}) {
+  const seen = { fetched: [], sockets: [], opened: [] };
   const saved = { location: globalThis.location, fetch: globalThis.fetch, WebSocket: globalThis.WebSocket };
   globalThis.location = location;
   globalThis.fetch = async (url) => {
     seen.fetched.push(String(url));
+    if (down.includes(new URL(url).host)) throw new TypeError("fetch failed");
     return { ok: true, status: 200, text: async () => JSON.stringify({ collections: {}, procedures: {} }) };
   };
   globalThis.WebSocket = class {
     constructor(url) {
       seen.sockets.push(url);
+      seen.opened.push(this);
       this.readyState = 0;
     }
     send() {}
@@ -96,6 +98,55 @@ test("without a url or a web page there is no server to guess", async () => {
   const browser = fakeBrowser(undefined);
   try {
     await assert.rejects(client.connect(), (error) => error.code === "INVALID_VALUE" && /connect\(\{url\}\)/.test(error.message));
+    assert.deepEqual(browser.fetched, []);
+  } finally {
+    browser.restore();
+  }
+});
+
+test("a list of urls: the schema comes from a node that answers, and the client connects to that one", async () => {
+  const browser = fakeBrowser(new URL("http://localhost:5173/"), { down: ["127.0.0.1:8081"] });
+  try {
+    const live = await client.connect({ url: ["ws://127.0.0.1:8081/live", "ws://127.0.0.1:8082/live"],
+      shuffleNodes: false });
+    assert.deepEqual(browser.fetched, ["http://127.0.0.1:8081/live/schema.json", "http://127.0.0.1:8082/live/schema.json"]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    assert.deepEqual(browser.sockets, ["ws://127.0.0.1:8082/live"]);
+    assert.equal(live.node, "ws://127.0.0.1:8082/live");
+    live.close();
+  } finally {
+    browser.restore();
+  }
+});
+
+test("when its connection ends, a client given several nodes tries the next one", async () => {
+  const browser = fakeBrowser(new URL("http://localhost:5173/"));
+  try {
+    const live = await client.connect({ url: ["ws://127.0.0.1:8081/live", "ws://127.0.0.1:8082/live"],
+      shuffleNodes: false, backoff: { initialMs: 1, maxMs: 5 } });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    browser.opened[0].onclose();
+    const deadline = Date.now() + 5000;
+    while (browser.sockets.length < 3 && Date.now() < deadline) {
+      browser.opened.at(-1).onclose();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    assert.deepEqual(browser.sockets.slice(0, 3),
+      ["ws://127.0.0.1:8081/live", "ws://127.0.0.1:8082/live", "ws://127.0.0.1:8081/live"], "round the list");
+    live.close();
+  } finally {
+    browser.restore();
+  }
+});
+
+test("a list of urls names at least one server, each once", async () => {
+  const browser = fakeBrowser(new URL("http://localhost:5173/"));
+  try {
+    await assert.rejects(client.connect({ url: [] }), (error) => error.code === "INVALID_VALUE" && /empty list/.test(error.message));
+    await assert.rejects(client.connect({ url: ["ws://127.0.0.1:8081/live", "ws://127.0.0.1:8081/live"] }),
+      (error) => error.code === "INVALID_VALUE" && /twice/.test(error.message));
+    await assert.rejects(client.connect({ url: ["ws://127.0.0.1:8081/live", "http://127.0.0.1:8082/live"] }),
+      (error) => error.code === "INVALID_VALUE" && /ws: or wss:/.test(error.message));
     assert.deepEqual(browser.fetched, []);
   } finally {
     browser.restore();

@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * subscription is subscribed again (resuming from its version), waiting queries are sent, and
  * the mutations not yet acknowledged are sent again in order under their sequence numbers, then
  * the ones made while offline. A drop, or a heartbeat without an answer, leads to a new attempt
- * after a backoff.
+ * after a backoff, on the next node when there are several ({@link NodeList}): another node has
+ * none of this client's subscriptions to resume, and answers each with a reset snapshot, while the
+ * mutations stay exactly once, as their claims are in the database all nodes share.
  */
 final class ClientCore implements ClientSocket.Events {
   private static final Logger log = LoggerFactory.getLogger(ClientCore.class);
@@ -57,7 +59,7 @@ final class ClientCore implements ClientSocket.Events {
   /** A request waiting for its answer; sent again after a reconnect (it only reads). */
   private record Request(String message, Consumer<ServerMessage> onReply, Consumer<LiveException> onError) {}
 
-  private final URI uri;
+  private final NodeList nodes;
   private final LiveSchema schema;
   private final ClientOptions options;
   private final ClientSocket.Opener opener;
@@ -68,7 +70,6 @@ final class ClientCore implements ClientSocket.Events {
   private final ScheduledExecutorService loop;
   private final Executor listeners;
   private final List<Consumer<ConnectionState>> stateListeners = new CopyOnWriteArrayList<>();
-  private final Backoff backoff;
   private final RowCache cache = new RowCache();
   private final Map<String, ClientSubscription> subscriptions = new LinkedHashMap<>();
   private final Map<String, Request> requests = new LinkedHashMap<>();
@@ -76,6 +77,8 @@ final class ClientCore implements ClientSocket.Events {
   private final Optional<OutboxFile> outboxFile;
   private final CompletableFuture<Void> firstWelcome = new CompletableFuture<>();
   private volatile ConnectionState state = ConnectionState.CONNECTING;
+  /** The node of the current attempt or connection, for {@link #node()} on any thread. */
+  private volatile URI node;
   private @Nullable ClientSocket socket;
   private boolean welcomed;
   private String clientId;
@@ -90,17 +93,22 @@ final class ClientCore implements ClientSocket.Events {
   private long lastHeardNanos;
   private long pingSentNanos;
 
-  ClientCore(URI uri, LiveSchema schema, ClientOptions options) {
-    this(uri, schema, options, opener(HttpClient.newHttpClient(), uri, options));
+  ClientCore(List<URI> nodes, LiveSchema schema, ClientOptions options) {
+    this(nodes, schema, options, opener(HttpClient.newHttpClient(), options), java.util.concurrent.ThreadLocalRandom.current());
   }
 
-  /** A client whose connections {@code opener} opens: the JDK's WebSocket, or a test's stand-in. */
-  ClientCore(URI uri, LiveSchema schema, ClientOptions options, ClientSocket.Opener opener) {
+  /**
+   * A client whose connections {@code opener} opens (the JDK's WebSocket, or a test's stand-in),
+   * shuffling {@code nodes} with {@code random} (unless the options say not to).
+   */
+  ClientCore(List<URI> nodes, LiveSchema schema, ClientOptions options, ClientSocket.Opener opener,
+      java.util.Random random) {
     this.opener = opener;
-    this.uri = uri;
+    this.nodes = new NodeList(NodeList.checked(nodes), options.shuffleNodes(),
+        new Backoff(options.initialBackoff(), options.maxBackoff()), random);
+    this.node = this.nodes.current();
     this.schema = schema;
     this.options = options;
-    this.backoff = new Backoff(options.initialBackoff(), options.maxBackoff());
     this.loop = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, "live-client-loop");
       thread.setDaemon(true);
@@ -127,8 +135,8 @@ final class ClientCore implements ClientSocket.Events {
     }
   }
 
-  private static ClientSocket.Opener opener(HttpClient http, URI uri, ClientOptions options) {
-    return events -> ClientSocket.open(http, uri, options.headers(), options.connectTimeout(), events);
+  private static ClientSocket.Opener opener(HttpClient http, ClientOptions options) {
+    return (node, events) -> ClientSocket.open(http, node, options.headers(), options.connectTimeout(), events);
   }
 
   // ---- lifecycle ----
@@ -147,6 +155,16 @@ final class ClientCore implements ClientSocket.Events {
 
   String clientId() {
     return clientId;
+  }
+
+  /** The node the client is connected to, or the one it tries next. */
+  URI node() {
+    return node;
+  }
+
+  /** How many nodes the client may connect to. */
+  int nodeCount() {
+    return nodes.size();
   }
 
   void onStateChange(Consumer<ConnectionState> listener) {
@@ -210,7 +228,9 @@ final class ClientCore implements ClientSocket.Events {
     if (state == ConnectionState.CLOSED) {
       return;
     }
-    opener.open(this).whenComplete((opened, error) ->
+    URI uri = nodes.current();
+    node = uri;
+    opener.open(uri, this).whenComplete((opened, error) ->
         run(() -> {
           if (error != null) {
             log.debug("connecting to {} failed: {}", uri, error.toString());
@@ -260,7 +280,10 @@ final class ClientCore implements ClientSocket.Events {
     if (state == ConnectionState.OPEN) {
       setState(ConnectionState.RECONNECTING);
     }
-    loop.schedule(() -> guarded(this::connect), backoff.nextMillis(), TimeUnit.MILLISECONDS);
+    // The attempt on this node failed, or its connection ended: the next goes to the next node.
+    long delay = nodes.failed();
+    node = nodes.current();
+    loop.schedule(() -> guarded(this::connect), delay, TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -293,9 +316,9 @@ final class ClientCore implements ClientSocket.Events {
     if (state == ConnectionState.CLOSED) {
       return;
     }
-    log.debug("connection to {} ended: {} {}", uri, code, reason);
+    log.debug("connection to {} ended: {} {}", node, code, reason);
     if (code == 1002) { // the server does not speak this protocol: trying again cannot help
-      log.error("the server at {} refused this client's protocol: {}", uri, reason);
+      log.error("the server at {} refused this client's protocol: {}", node, reason);
       closeNow();
       return;
     }
@@ -316,7 +339,7 @@ final class ClientCore implements ClientSocket.Events {
     long now = System.nanoTime();
     if (socket != null && !welcomed
         && now - lastHeardNanos > options.connectTimeout().plus(options.heartbeatTimeout()).toNanos()) {
-      log.info("no welcome from {} within {} ms: reconnecting", uri,
+      log.info("no welcome from {} within {} ms: reconnecting", node,
           options.connectTimeout().plus(options.heartbeatTimeout()).toMillis());
       ClientSocket silent = socket;
       silent.abort();
@@ -324,7 +347,7 @@ final class ClientCore implements ClientSocket.Events {
     }
     if (socket != null && welcomed) {
       if (pingSentNanos != 0 && now - pingSentNanos > options.heartbeatTimeout().toNanos()) {
-        log.info("no answer from {} within {} ms of a ping: reconnecting", uri, options.heartbeatTimeout().toMillis());
+        log.info("no answer from {} within {} ms of a ping: reconnecting", node, options.heartbeatTimeout().toMillis());
         ClientSocket dead = socket;
         dead.abort();
         dropped(dead, 1006, "heartbeat timeout");
@@ -370,7 +393,7 @@ final class ClientCore implements ClientSocket.Events {
     }
     nextSeq = Math.max(nextSeq, message.lastMutation + 1);
     dropExpired(message.clientRetentionMillis);
-    backoff.reset();
+    nodes.connected();
     setState(ConnectionState.OPEN);
     for (ClientSubscription subscription : subscriptions.values()) {
       pacer.send(subscription.subscribeMessage());

@@ -33,12 +33,16 @@ import java.util.function.Supplier;
  * @param heartbeatTimeout how long after a ping without any message the connection counts as
  *     dead and is dropped and opened again (10 s)
  * @param initialBackoff the delay before the first reconnect attempt; it doubles on each failed
- *     attempt, with jitter (250 ms)
+ *     attempt (with several nodes, on each round in which every node failed), with jitter (250 ms)
  * @param maxBackoff the longest delay between reconnect attempts (15 s)
  * @param maxOfflineMutations mutations waiting for the server (unsent or unacknowledged) at
  *     most; beyond it a mutation fails at once with {@code OFFLINE_QUEUE_FULL} (10,000)
  * @param outboxFile where waiting mutations and the client id are kept, so that they survive a
  *     restart of the client (none: they live in memory)
+ * @param shuffleNodes whether a client given several nodes ({@link LiveClient#connect(java.util.List,
+ *     dev.live.schema.LiveSchema, ClientOptions)}) tries them in an order of its own, drawn at random,
+ *     so that clients spread over the nodes; off, it tries them as listed, the first one first
+ *     (on)
  */
 public record ClientOptions(
     Map<String, Supplier<String>> headers,
@@ -50,7 +54,8 @@ public record ClientOptions(
     Duration initialBackoff,
     Duration maxBackoff,
     int maxOfflineMutations,
-    Optional<Path> outboxFile) {
+    Optional<Path> outboxFile,
+    boolean shuffleNodes) {
 
   public ClientOptions {
     headers = Map.copyOf(headers);
@@ -93,6 +98,7 @@ public record ClientOptions(
     private Duration maxBackoff = Duration.ofSeconds(15);
     private int maxOfflineMutations = 10_000;
     private Optional<Path> outboxFile = Optional.empty();
+    private boolean shuffleNodes = true;
 
     private Builder() {}
 
@@ -145,9 +151,18 @@ public record ClientOptions(
       return this;
     }
 
+    /**
+     * Off: a client given several nodes tries them in the order listed (a preferred node first, the
+     * others as fallbacks) rather than in an order drawn at random.
+     */
+    public Builder shuffleNodes(boolean shuffleNodes) {
+      this.shuffleNodes = shuffleNodes;
+      return this;
+    }
+
     public ClientOptions build() {
       return new ClientOptions(headers, clientId, listenerExecutor, connectTimeout, heartbeatInterval,
-          heartbeatTimeout, initialBackoff, maxBackoff, maxOfflineMutations, outboxFile);
+          heartbeatTimeout, initialBackoff, maxBackoff, maxOfflineMutations, outboxFile, shuffleNodes);
     }
   }
 }

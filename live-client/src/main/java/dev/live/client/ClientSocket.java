@@ -23,9 +23,9 @@ final class ClientSocket {
     void closed(ClientSocket socket, int code, String reason);
   }
 
-  /** Opens a connection whose events go to the given {@link Events}: {@link #open}, or a test's own. */
+  /** Opens a connection to a node whose events go to the given {@link Events}: {@link #open}, or a test's own. */
   interface Opener {
-    CompletableFuture<ClientSocket> open(Events events);
+    CompletableFuture<ClientSocket> open(URI node, Events events);
   }
 
   private final WebSocket webSocket;

@@ -20,6 +20,7 @@ import dev.live.subscription.ProcedureSubscriber;
 import dev.live.subscription.Subscribable;
 import dev.live.subscription.Subscription;
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -58,31 +59,56 @@ public final class LiveClient implements ProcedureCaller, ProcedureSubscriber, A
   }
 
   /**
-   * Connects to the server at {@code uri} ({@code ws://host:port/live}) and returns once it said
-   * welcome.
+   * Connects to the server at {@code uri} ({@code ws://host:port/live}, or one URL in front of
+   * several nodes) and returns once it said welcome.
    *
    * @throws LiveException {@code UNAUTHENTICATED} when the server refuses the credentials, {@code
    *     DISCONNECTED} when no connection opened within the connect timeout (the client is closed)
    */
   public static LiveClient connect(URI uri, LiveSchema schema, ClientOptions options) {
-    LiveClient client = create(uri, schema, options);
+    return connect(List.of(Objects.requireNonNull(uri, "uri")), schema, options);
+  }
+
+  /**
+   * Connects to one of several nodes of one application ({@code docs/client.md}, "Several nodes")
+   * and returns once one said welcome. The client starts on a node drawn at random (see {@link
+   * ClientOptions#shuffleNodes()}), and when an attempt fails or its connection ends, tries the next
+   * one; its subscriptions and unacknowledged mutations follow it there.
+   *
+   * <pre>{@code
+   * LiveClient client = LiveClient.connect(List.of(URI.create("ws://10.0.0.1:8080/live"),
+   *     URI.create("ws://10.0.0.2:8080/live")), AppSchema.INSTANCE, ClientOptions.defaults());
+   * }</pre>
+   *
+   * <p>It waits for one round over the list: up to the connect timeout on each node, with the first
+   * backoff delay between them.
+   *
+   * @throws IllegalArgumentException when the list is empty, names a node twice, or holds a URL
+   *     that is not {@code ws:} or {@code wss:}
+   * @throws LiveException {@code UNAUTHENTICATED} when a node refuses the credentials, {@code
+   *     DISCONNECTED} when no node said welcome within that round (the client is closed)
+   */
+  public static LiveClient connect(List<URI> nodes, LiveSchema schema, ClientOptions options) {
+    LiveClient client = create(nodes, schema, options);
+    int count = client.core.nodeCount();
+    long waitMillis = options.connectTimeout().toMillis() * count + options.initialBackoff().toMillis() * (count - 1);
+    String where = count == 1 ? String.valueOf(client.core.node()) : "any of " + nodes;
     try {
       // Started once, here: starting again would open a second connection that takes over the
       // first, and a write sent on the first would be sent again on it (a call then fails ALREADY_APPLIED).
-      client.core.start().get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      client.core.start().get(waitMillis, TimeUnit.MILLISECONDS);
       return client;
     } catch (ExecutionException e) {
       client.close();
       throw e.getCause() instanceof LiveException live ? live
-          : new LiveException(ErrorCode.DISCONNECTED, "could not connect to " + uri + ": " + e.getCause(), e.getCause());
+          : new LiveException(ErrorCode.DISCONNECTED, "could not connect to " + where + ": " + e.getCause(), e.getCause());
     } catch (TimeoutException e) {
       client.close();
-      throw new LiveException(ErrorCode.DISCONNECTED, "could not connect to " + uri + " within "
-          + options.connectTimeout().toMillis() + " ms");
+      throw new LiveException(ErrorCode.DISCONNECTED, "could not connect to " + where + " within " + waitMillis + " ms");
     } catch (InterruptedException e) {
       client.close();
       Thread.currentThread().interrupt();
-      throw new LiveException(ErrorCode.DISCONNECTED, "interrupted while connecting to " + uri);
+      throw new LiveException(ErrorCode.DISCONNECTED, "interrupted while connecting to " + where);
     }
   }
 
@@ -91,16 +117,22 @@ public final class LiveClient implements ProcedureCaller, ProcedureSubscriber, A
    * queries wait and mutations queue until the server is reachable.
    */
   public static LiveClient start(URI uri, LiveSchema schema, ClientOptions options) {
-    LiveClient client = create(uri, schema, options);
+    return start(List.of(Objects.requireNonNull(uri, "uri")), schema, options);
+  }
+
+  /** {@link #start(URI, LiveSchema, ClientOptions)} over several nodes, as {@link #connect(List, LiveSchema, ClientOptions)} uses them. */
+  public static LiveClient start(List<URI> nodes, LiveSchema schema, ClientOptions options) {
+    LiveClient client = create(nodes, schema, options);
     client.core.start();
     return client;
   }
 
-  private static LiveClient create(URI uri, LiveSchema schema, ClientOptions options) {
-    Objects.requireNonNull(uri, "uri");
+  private static LiveClient create(List<URI> nodes, LiveSchema schema, ClientOptions options) {
+    Objects.requireNonNull(nodes, "nodes");
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(options, "options");
-    return new LiveClient(new ClientCore(uri, schema, options));
+    // Checked before the client's HTTP client and threads exist, so that a bad list leaves none behind.
+    return new LiveClient(new ClientCore(NodeList.checked(nodes), schema, options));
   }
 
   /** Where the connection is now. */
@@ -111,6 +143,14 @@ public final class LiveClient implements ProcedureCaller, ProcedureSubscriber, A
   /** Calls {@code listener} on every change of {@link #state()}. */
   public void onStateChange(Consumer<ConnectionState> listener) {
     core.onStateChange(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * The node the client is connected to, or while it is not, the one it tries next: with several
+   * nodes, where it went after a failure (for monitoring and tests).
+   */
+  public URI node() {
+    return core.node();
   }
 
   /** This client's identity on the server: the key of its mutation sequence numbers. */

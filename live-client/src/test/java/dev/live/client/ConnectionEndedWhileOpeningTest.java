@@ -72,7 +72,7 @@ class ConnectionEndedWhileOpeningTest {
   }
 
   private void startClient(FirstOpen firstOpen, ClientOptions.Builder options) {
-    ClientSocket.Opener opener = events -> {
+    ClientSocket.Opener opener = (node, events) -> {
       StandInSocket standIn = new StandInSocket();
       ClientSocket socket = new ClientSocket(standIn, events);
       standIn.socket = socket;
@@ -82,8 +82,8 @@ class ConnectionEndedWhileOpeningTest {
       opened.add(standIn);
       return CompletableFuture.completedFuture(socket);
     };
-    client = new ClientCore(URI.create("ws://127.0.0.1:1/live"), NO_COLLECTIONS, options
-        .clientId("c1").backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build(), opener);
+    client = new ClientCore(List.of(URI.create("ws://127.0.0.1:1/live")), NO_COLLECTIONS, options
+        .clientId("c1").backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build(), opener, new java.util.Random(1));
     client.subscribe("\"procedure\":\"board\",\"input\":{}", null, null, result -> { }, error -> { });
     client.start();
   }
@@ -111,67 +111,6 @@ class ConnectionEndedWhileOpeningTest {
   void closeClient() {
     if (client != null) {
       client.close();
-    }
-  }
-
-  /** A WebSocket that records what is sent on it; once its output is closed, sends fail as the JDK's do. */
-  private static final class StandInSocket implements WebSocket {
-    final BlockingQueue<String> sent = new LinkedBlockingQueue<>();
-    volatile ClientSocket socket;
-    volatile boolean outputClosed;
-
-    @Override
-    public CompletableFuture<WebSocket> sendText(CharSequence data, boolean last) {
-      if (outputClosed) {
-        return CompletableFuture.failedFuture(new java.io.IOException("Output closed"));
-      }
-      sent.add(data.toString());
-      return CompletableFuture.completedFuture(this);
-    }
-
-    @Override
-    public CompletableFuture<WebSocket> sendBinary(ByteBuffer data, boolean last) {
-      return CompletableFuture.completedFuture(this);
-    }
-
-    @Override
-    public CompletableFuture<WebSocket> sendPing(ByteBuffer message) {
-      return CompletableFuture.completedFuture(this);
-    }
-
-    @Override
-    public CompletableFuture<WebSocket> sendPong(ByteBuffer message) {
-      return CompletableFuture.completedFuture(this);
-    }
-
-    @Override
-    public CompletableFuture<WebSocket> sendClose(int statusCode, String reason) {
-      outputClosed = true;
-      return CompletableFuture.completedFuture(this);
-    }
-
-    @Override
-    public void request(long n) {
-    }
-
-    @Override
-    public String getSubprotocol() {
-      return "";
-    }
-
-    @Override
-    public boolean isOutputClosed() {
-      return outputClosed;
-    }
-
-    @Override
-    public boolean isInputClosed() {
-      return outputClosed;
-    }
-
-    @Override
-    public void abort() {
-      outputClosed = true;
     }
   }
 }

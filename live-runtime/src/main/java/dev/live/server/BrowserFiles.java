@@ -33,7 +33,7 @@ final class BrowserFiles {
 
   /** The client's modules: the entry point imports the others by relative paths under client/. */
   private static final List<String> CLIENT_MODULES = List.of("errors.js", "query.js", "match.js", "optimistic.js",
-      "results.js", "rooms.js", "pacing.js");
+      "results.js", "rooms.js", "pacing.js", "nodes.js");
 
   BrowserFiles(LiveSchema schema, String schemaJson) {
     Map<String, File> files = new HashMap<>();

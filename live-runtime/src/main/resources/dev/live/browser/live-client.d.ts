@@ -300,16 +300,25 @@ export type ConnectionState = "connecting" | "open" | "reconnecting" | "closed";
 export interface ConnectOptions {
   /**
    * The server's WebSocket URL; by default `/live` on the host that served this module, and for
-   * the npm package (@dev.live/client), `/live` on the page's origin.
+   * the npm package (@dev.live/client), `/live` on the page's origin. Several nodes of one
+   * application are a list: the client connects to one, and when it fails moves on to the next.
    */
-  url?: string;
+  url?: string | readonly string[];
+  /**
+   * Whether a client given several nodes tries them in an order of its own drawn at random, so
+   * that clients spread over them (default true); false tries them as listed, the first first.
+   */
+  shuffleNodes?: boolean;
   /** A credential sent as the `access_token` query parameter of the WebSocket upgrade (browsers cannot set its headers), which the server's `handshake.bearerToken()` reads; asked again on every connection attempt. */
   token?: string | null | (() => string | null | Promise<string | null>);
   /** This client's id (its mutation sequence's key); by default a new one per page load. */
   clientId?: string;
   /** How often to ping an idle connection, in milliseconds (default 20,000). */
   heartbeatMs?: number;
-  /** Reconnect backoff: the first delay and the cap, in milliseconds (defaults 250 and 10,000), with jitter. */
+  /**
+   * Reconnect backoff: the first delay and the cap, in milliseconds (defaults 250 and 10,000), with
+   * jitter. With several nodes it steps once per round in which every node failed.
+   */
   backoff?: { initialMs?: number; maxMs?: number };
   /** At most this many writes wait while offline (default 1,000); beyond, writes fail with OFFLINE_QUEUE_FULL. */
   maxOfflineWrites?: number;
@@ -318,6 +327,8 @@ export interface ConnectOptions {
 export interface LiveClient<S extends SchemaShape = AnySchema> {
   readonly state: ConnectionState;
   readonly clientId: string;
+  /** The WebSocket URL of the node the client is connected to, or of the one it tries next. */
+  readonly node: string;
   /** Calls `listener` on every change of `state`; returns a function that stops it. */
   onState(listener: (state: ConnectionState) => void): () => void;
 

@@ -4,7 +4,8 @@
 // at once and confirmed or rolled back by the server, procedures, rooms; and when the connection
 // drops, it reconnects with backoff, resumes its queries from where they were, and sends the
 // writes the server has not acknowledged again under their sequence numbers, so that each
-// applies exactly once. See docs/client.md.
+// applies exactly once. Given several nodes of one application, it connects to one and moves on to
+// the next when that one fails (client/nodes.js). See docs/browser.md.
 
 import { LiveError, listed } from "./client/errors.js";
 import { Query, collectionOf } from "./client/query.js";
@@ -12,6 +13,7 @@ import { LiveResult } from "./client/results.js";
 import { KnownRows, applyWrite, frozen } from "./client/optimistic.js";
 import { Room, roomName } from "./client/rooms.js";
 import { Backoff, Pacer } from "./client/pacing.js";
+import { Nodes, nodeUrls } from "./client/nodes.js";
 
 export { LiveError };
 
@@ -20,14 +22,16 @@ const ACKED_GRACE_MS = 5000;
 
 /** Creates a client and starts connecting; resolves once the schema is known. */
 export async function connect(options = {}) {
-  const urls = endpoints(options.url);
-  const schema = await loadSchema(urls.http);
-  return new LiveClient(schema, urls, options);
+  const backoff = new Backoff(options.backoff?.initialMs, options.backoff?.maxMs);
+  const nodes = new Nodes(options.url ? nodeUrls(options.url, endpoints) : [endpoints(null)],
+    options.shuffleNodes !== false, backoff);
+  const schema = await loadSchema(nodes);
+  return new LiveClient(schema, nodes, options);
 }
 
 class LiveClient {
   #schema;
-  #urls;
+  #nodes;
   #options;
   #socket = null;
   #state = "connecting";
@@ -48,24 +52,27 @@ class LiveClient {
   #known = new KnownRows();
   #pendingRows = new WeakSet();
   #pacer;
-  #backoff;
   #heartbeat = null;
   #lastHeard = 0;
   #context;
 
-  constructor(schema, urls, options) {
+  constructor(schema, nodes, options) {
     this.#schema = schema;
-    this.#urls = urls;
+    this.#nodes = nodes;
     this.#options = options;
     this.clientId = options.clientId ?? "web-" + randomId();
     this.#pacer = new Pacer((text) => this.#socket?.readyState === 1 && this.#socket.send(text));
-    this.#backoff = new Backoff(options.backoff?.initialMs, options.backoff?.maxMs);
     this.#context = { schema, known: this.#known, mark: (row) => (this.#pendingRows.add(row), row) };
     this.#open();
   }
 
   get state() {
     return this.#state;
+  }
+
+  /** The WebSocket URL of the node the client is connected to, or of the one it tries next. */
+  get node() {
+    return this.#nodes.current.ws;
   }
 
   onState(listener) {
@@ -171,7 +178,7 @@ class LiveClient {
       console.warn("Live: the token function failed; connecting without a token", error);
     }
     if (this.#closed) return;
-    const url = new URL(this.#urls.ws);
+    const url = new URL(this.#nodes.current.ws);
     // The parameter Handshake.bearerToken() reads (RFC 6750 section 2.3): a browser cannot set an
     // Authorization header on a WebSocket.
     if (token) url.searchParams.set("access_token", token);
@@ -207,7 +214,9 @@ class LiveClient {
     }
     this.#unsubscribing.clear();
     this.#setState("reconnecting");
-    setTimeout(() => this.#open(), this.#backoff.next());
+    // The attempt on this node failed, or its connection ended: the next goes to the next node,
+    // which has nothing of this client's to resume: its results come back as reset snapshots.
+    setTimeout(() => this.#open(), this.#nodes.failed());
   }
 
   #startHeartbeat() {
@@ -292,7 +301,7 @@ class LiveClient {
     this.#nextSeq = Math.max(this.#nextSeq, (message.lastMutation ?? 0) + 1);
     this.#dropExpired(message.clientRetention ?? 0);
     this.#pacer.limit(message.rate);
-    this.#backoff.reset();
+    this.#nodes.connected();
     this.#setState("open");
     this.#startHeartbeat();
     // Rooms first: the requests below may be room requests that need the membership.
@@ -607,7 +616,8 @@ function endpoints(url) {
   if (url) {
     const ws = new URL(url);
     if (ws.protocol !== "ws:" && ws.protocol !== "wss:") {
-      throw new LiveError("INVALID_VALUE", `the server's url is a ws: or wss: URL such as ws://localhost:8080/live, not ${url}`);
+      throw new LiveError("INVALID_VALUE", `the server's url is a ws: or wss: URL such as ws://localhost:8080/live (or a list`
+        + ` of them), not ${url}`);
     }
     http = new URL(ws);
     http.protocol = ws.protocol === "wss:" ? "https:" : "http:";
@@ -626,21 +636,35 @@ function endpoints(url) {
   return { http: base, ws: base.replace(/^http/, "ws") };
 }
 
-async function loadSchema(http) {
-  const key = "live.schema " + http;
-  try {
-    const response = await fetch(http + "/schema.json");
-    if (!response.ok) throw new Error("HTTP " + response.status);
-    const text = await response.text();
-    const schema = JSON.parse(text);
-    storage()?.setItem(key, text);
-    return schema;
-  } catch (error) {
-    const kept = storage()?.getItem(key);
-    if (kept) return JSON.parse(kept);
-    throw new LiveError("UNREACHABLE", `the schema could not be loaded from ${http}/schema.json (${error.message}),`
-      + " and no earlier visit kept it");
+/**
+ * The schema, from the first node in the client's order that answers (the client then starts on
+ * that one), or else from the copy an earlier visit kept of any of them.
+ */
+async function loadSchema(nodes) {
+  const problems = [];
+  for (const node of nodes.all) {
+    try {
+      const response = await fetch(node.http + "/schema.json");
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      const text = await response.text();
+      const schema = JSON.parse(text);
+      storage()?.setItem(schemaKey(node), text);
+      nodes.startAt(node);
+      return schema;
+    } catch (error) {
+      problems.push(`${node.http}/schema.json (${error.message})`);
+    }
   }
+  for (const node of nodes.all) {
+    const kept = storage()?.getItem(schemaKey(node));
+    if (kept) return JSON.parse(kept);
+  }
+  throw new LiveError("UNREACHABLE", `the schema could not be loaded from ${problems.join(", ")},`
+    + " and no earlier visit kept it");
+}
+
+function schemaKey(node) {
+  return "live.schema " + node.http;
 }
 
 function storage() {

@@ -75,7 +75,7 @@ class BrowserFilesTest {
     assertThat(client.statusCode()).isEqualTo(200);
     assertThat(client.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
     assertThat(client.body()).contains("export async function connect(").contains("from \"./client/query.js\"");
-    for (String module : new String[] {"errors", "query", "match", "optimistic", "results", "rooms", "pacing"}) {
+    for (String module : new String[] {"errors", "query", "match", "optimistic", "results", "rooms", "pacing", "nodes"}) {
       assertThat(get("/live/client/" + module + ".js").statusCode()).as(module).isEqualTo(200);
     }
     assertThat(get("/live/client/nope.js").statusCode()).isEqualTo(404);

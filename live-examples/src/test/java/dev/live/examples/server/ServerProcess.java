@@ -24,9 +24,10 @@ import java.util.concurrent.TimeUnit;
  * A server in a JVM of its own, at {@code -Xmx256m} with the serial collector, for tests that must
  * see the process itself: its exit status, its heap, its log. The main class prints {@code READY
  * <port>} once listening and then takes commands on standard input, one a line, {@code exit}
- * among them. Its standard error (the log) goes to a file, which {@link #close} deletes.
+ * among them. Its standard error (the log) goes to a file, which {@link #close} deletes. Public for
+ * the client tests that kill a node ({@code FailoverTest}).
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
   static final String MAX_HEAP = "-Xmx256m";
   private static final String END = "\u0000end";
 
@@ -49,7 +50,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Starts {@code main} with {@code args} and waits up to {@code startWait} for it to listen. */
-  static ServerProcess start(Class<?> main, List<String> args, Duration startWait) throws Exception {
+  public static ServerProcess start(Class<?> main, List<String> args, Duration startWait) throws Exception {
     Path log = Files.createTempFile("live-server-", ".log");
     List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", MAX_HEAP,
         "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), main.getName()));
@@ -76,15 +77,15 @@ final class ServerProcess implements AutoCloseable {
     output.add(END);
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create((path.equals("/live") ? "ws" : "http") + "://127.0.0.1:" + port + path);
   }
 
-  Process process() {
+  public Process process() {
     return process;
   }
 

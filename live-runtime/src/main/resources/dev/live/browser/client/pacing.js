@@ -60,22 +60,19 @@ export class Pacer {
   }
 }
 
-/** Exponential backoff with full jitter, capped; reset by a successful connection. */
+/**
+ * Exponential backoff, capped, each delay drawn between half and all of it. Which step an attempt
+ * is at is the node list's to say (client/nodes.js): it steps once per round over the nodes.
+ */
 export class Backoff {
-  #attempt = 0;
-
   constructor(initialMs = 250, maxMs = 10000) {
     this.initialMs = initialMs;
     this.maxMs = maxMs;
   }
 
-  next() {
-    const ceiling = Math.min(this.maxMs, this.initialMs * 2 ** Math.min(this.#attempt, 30));
-    this.#attempt++;
+  /** The delay at `step` (0 for the first), in milliseconds. */
+  delay(step) {
+    const ceiling = Math.min(this.maxMs, this.initialMs * 2 ** Math.min(Math.max(step, 0), 30));
     return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
-  }
-
-  reset() {
-    this.#attempt = 0;
   }
 }
