@@ -8,6 +8,7 @@ import dev.live.benchmarks.suite.SummaryTable;
 import dev.live.server.LiveServer;
 import dev.live.server.ServerOptions;
 import dev.live.storage.Database;
+import dev.live.storage.StoreOptions;
 import dev.live.storage.WakeupStats;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +24,10 @@ import java.util.function.IntConsumer;
  * process are two nodes on one PostgreSQL schema, each with a {@link Database} and a pool of its
  * own, with the default store options (the tails poll every second; other nodes' commits wake
  * them by NOTIFY). Half of the subscribers (500 by default) connect to each node, from a load
- * client process per node; each subscribes to {@code todos where title = "hot"}, 10 rows, and
- * each write updates one of them with its send time.
+ * client process per node; each subscribes to {@code todos where title = "hot"}, 100 rows, and
+ * each write updates one of them with its send time. Every row a delta carries is timed by its
+ * own send time ({@link LoadClient}'s {@code live-each} mode), so a delta that gathers several
+ * writes counts the oldest too.
  *
  * <p>In each phase one node takes every write, at 50 writes/s: its own subscribers measure the
  * single-node latency and the other node's subscribers the cross-node latency of the same writes,
@@ -33,11 +36,17 @@ import java.util.function.IntConsumer;
  *
  * <p>Run: {@code java -cp live-benchmarks/target/benchmarks.jar
  * dev.live.benchmarks.server.CrossNodeLatencyBenchmark [subscribers, 1000] [rounds, 3] [seconds
- * per phase, 15] [writes/s, 50]}; a round is two phases, one per writing node.
+ * per phase, 15] [writes/s, 50] [wakeups | polling]}; a round is two phases, one per writing node.
+ * {@code polling} turns the wake-ups off ({@code StoreOptions.crossNodeWakeups}), for the figure
+ * without them: other nodes' writes then wait for the tails' poll.
  */
 public final class CrossNodeLatencyBenchmark {
   private static final String AREA = "cluster";
-  private static final int HOT_ROWS = 10;
+  /**
+   * Each write updates one of these, in turn: at 50 writes/s a row is written again after 2 s, so
+   * even a tail that only polls (every second) delivers every write, none overwritten by the next.
+   */
+  private static final int HOT_ROWS = 100;
   private static final double TARGET = 1.5;
 
   private CrossNodeLatencyBenchmark() {}
@@ -47,11 +56,17 @@ public final class CrossNodeLatencyBenchmark {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
     int rate = args.length > 3 ? Integer.parseInt(args[3]) : 50;
-    SummaryTable.print(System.out, figures(subscribers, rounds, seconds, rate));
+    boolean wakeups = args.length <= 4 || !args[4].equals("polling");
+    SummaryTable.print(System.out, figures(subscribers, rounds, seconds, rate, wakeups));
   }
 
-  /** The cross-node figures against one node, as the suite runs them. */
+  /** The cross-node figures against one node, with the wake-ups on, as the suite runs them. */
   public static List<Figure> figures(int subscribers, int rounds, int seconds, int rate) throws Exception {
+    return figures(subscribers, rounds, seconds, rate, true);
+  }
+
+  private static List<Figure> figures(int subscribers, int rounds, int seconds, int rate, boolean wakeups)
+      throws Exception {
     Optional<String> problem = BenchDatabase.postgresProblem();
     if (problem.isPresent()) {
       return List.of(Figure.notMeasurable(AREA, "write → subscriber, other node vs same node", problem.get()));
@@ -60,16 +75,16 @@ public final class CrossNodeLatencyBenchmark {
     long writes;
     long notifies;
     try (BenchDatabase database = BenchDatabase.postgres();
-        LiveServer nodeA = node(database.database());
-        LiveServer nodeB = node(database.anotherNode())) {
+        LiveServer nodeA = node(database.database(), wakeups);
+        LiveServer nodeB = node(database.anotherNode(), wakeups)) {
       for (int i = 0; i < HOT_ROWS; i++) {
         nodeA.data().insert(Todos.insert("t" + i, "hot"));
       }
       AtomicInteger revisions = new AtomicInteger();
       IntConsumer writeOnA = n -> touch(nodeA, revisions.incrementAndGet());
       IntConsumer writeOnB = n -> touch(nodeB, revisions.incrementAndGet());
-      try (LoadSession onA = LoadSession.start("node A", uri(nodeA), subscribers / 2, "live");
-          LoadSession onB = LoadSession.start("node B", uri(nodeB), subscribers - subscribers / 2, "live")) {
+      try (LoadSession onA = LoadSession.start("node A", uri(nodeA), subscribers / 2, "live-each");
+          LoadSession onB = LoadSession.start("node B", uri(nodeB), subscribers - subscribers / 2, "live-each")) {
         LoadSession.drive(writeOnA, rate, 5); // warm-up: both write paths, both kinds of delivery
         LoadSession.drive(writeOnB, rate, 5);
         long writesBefore = revisions.get();
@@ -90,14 +105,15 @@ public final class CrossNodeLatencyBenchmark {
         notifies = notifies(nodeA) + notifies(nodeB) - notifiesBefore;
       }
     }
-    return figures(phases, subscribers, seconds, rate, writes, notifies);
+    return figures(phases, subscribers, seconds, rate, writes, notifies, wakeups);
   }
 
   private static List<Figure> figures(List<Phase> phases, int subscribers, int seconds, int rate, long writes,
-      long notifies) {
+      long notifies, boolean wakeups) {
     String setup = String.format(Locale.ROOT, "%d phases of %d s, the writing node alternating; %d writes/s;"
         + " %,d subscribers, half on each node, load clients in processes of their own; PostgreSQL local,"
-        + " tailPollInterval 1 s", phases.size(), seconds, rate, subscribers);
+        + " tailPollInterval 1 s%s", phases.size(), seconds, rate, subscribers,
+        wakeups ? "" : "; WAKE-UPS OFF: other nodes' writes wait for the poll");
     Spread sameP50 = new Spread(phases.stream().map(p -> p.same.p50()).toList());
     Spread otherP50 = new Spread(phases.stream().map(p -> p.other.p50()).toList());
     Spread sameP99 = new Spread(phases.stream().map(p -> p.same.p99()).toList());
@@ -121,8 +137,9 @@ public final class CrossNodeLatencyBenchmark {
     return figures;
   }
 
-  private static LiveServer node(Database database) {
+  private static LiveServer node(Database database, boolean wakeups) {
     return LiveServer.builder().schema(AppSchema.INSTANCE).database(database).host("127.0.0.1").port(0)
+        .storeOptions(StoreOptions.builder().crossNodeWakeups(wakeups).build())
         // The load clients never speak after subscribing, and wait through warm-up and pauses.
         .options(OneAddressLoad.lift(ServerOptions.builder()).idleTimeout(Duration.ofMinutes(10)).build())
         .start();
