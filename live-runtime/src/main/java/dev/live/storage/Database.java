@@ -89,7 +89,12 @@ public final class Database implements AutoCloseable {
         "h2:mem:" + name);
   }
 
-  /** A PostgreSQL database reached through a JDBC URL with a user and password, pooled by Live. */
+  /**
+   * A PostgreSQL database reached through a JDBC URL with a user and password, pooled by Live. A
+   * {@link Store} on it also holds two connections of its own outside the pool, with the same URL
+   * and credentials, while it is open: to hear of other nodes' commits and tell them of its own
+   * (docs/scale-out.md).
+   */
   public static Database postgres(String jdbcUrl, String user, String password) {
     if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException("a PostgreSQL JDBC URL starts with jdbc:postgresql:, not "

@@ -144,8 +144,8 @@ final class WakeListener implements AutoCloseable {
         return false;
       }
       if (!connection.isWrapperFor(PGConnection.class)) {
-        log.warn("the connections of {} are not pgjdbc's, so this node cannot LISTEN for other nodes' commits;"
-            + " it sees them at the tails' poll (tailPollInterval)", channel.name());
+        log.warn("the database's connections do not unwrap to pgjdbc's PGConnection, so this node cannot LISTEN"
+            + " on {} for other nodes' commits; it sees them at the tails' poll (tailPollInterval)", channel.name());
         return false;
       }
       PGConnection notifications = connection.unwrap(PGConnection.class);
