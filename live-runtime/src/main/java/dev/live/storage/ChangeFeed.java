@@ -1,6 +1,7 @@
 package dev.live.storage;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
@@ -101,13 +102,38 @@ public final class ChangeFeed {
         "onError"), store.options().tailBatchSize(), store.options().tailPollInterval());
     tails.add(tail);
     tail.start();
+    store.wakeups().ifPresent(wakeups -> wakeups.listen(this));
     return tail;
   }
 
-  /** After a local commit: tails look at the log now rather than at their next poll. */
+  /**
+   * What this store's wake-ups across nodes have done: on PostgreSQL, where its commits are
+   * NOTIFYed to other nodes and theirs wake its tails (docs/scale-out.md); empty on H2, whose
+   * single process needs none, and when {@link StoreOptions#crossNodeWakeups()} is off.
+   */
+  public Optional<WakeupStats> wakeups() {
+    return store.wakeups().map(NodeWakeups::stats);
+  }
+
+  /**
+   * After a local commit, or when the listener for other nodes' commits (re)connects: tails look
+   * at the log now rather than at their next poll.
+   */
   void wake() {
     for (ChangeTail tail : tails) {
       tail.wake();
+    }
+  }
+
+  /**
+   * Another node committed up to {@code version}: the tails that have not read that far look at
+   * the log now. Those that have (this node's own commits come back this way too) sleep on.
+   */
+  void wakeBehind(long version) {
+    for (ChangeTail tail : tails) {
+      if (tail.position() < version) {
+        tail.wake();
+      }
     }
   }
 

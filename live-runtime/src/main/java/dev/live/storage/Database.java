@@ -10,13 +10,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Where a Live application keeps its data: embedded H2 (a file, or memory for tests) by default,
  * PostgreSQL in production. Connections are pooled by HikariCP (10 at most), also those of a
- * {@code DataSource} the application passes in.
+ * {@code DataSource} the application passes in. On PostgreSQL a {@link Store} holds two more
+ * connections outside that pool, to hear of other nodes' commits and tell them of its own
+ * (docs/scale-out.md): the pool stays as large as it was sized.
  *
  * <pre>{@code
  * Database.h2File(Path.of("data/app"))                    // ./data/app.mv.db
@@ -29,8 +33,14 @@ public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
   private static final int DEFAULT_POOL_SIZE = 10;
   private static final int H2_LOCK_TIMEOUT_MILLIS = 10_000;
+  private static final int UNPOOLED_LOGIN_TIMEOUT_SECONDS = 10;
 
   private final HikariDataSource dataSource;
+  /**
+   * Where connections outside the pool come from (PostgreSQL): a connection held for as long as
+   * the store is open, taken from the pool, would leave the application's requests one short.
+   */
+  private final @Nullable DataSource unpooled;
   private final Dialect dialect;
   private final String description;
   /** For a database only this process writes (embedded H2): what identifies it in this JVM. */
@@ -42,9 +52,10 @@ public final class Database implements AutoCloseable {
   /** Set by the first close: the server closes a database it was given, and so may its owner. */
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Database(HikariDataSource dataSource, Dialect dialect, String description, String embeddedKey,
-      boolean endsOnClose) {
+  private Database(HikariDataSource dataSource, @Nullable DataSource unpooled, Dialect dialect, String description,
+      String embeddedKey, boolean endsOnClose) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.unpooled = unpooled;
     this.dialect = dialect;
     this.description = description;
     this.embeddedKey = embeddedKey;
@@ -78,7 +89,12 @@ public final class Database implements AutoCloseable {
         "h2:mem:" + name);
   }
 
-  /** A PostgreSQL database reached through a JDBC URL with a user and password, pooled by Live. */
+  /**
+   * A PostgreSQL database reached through a JDBC URL with a user and password, pooled by Live. A
+   * {@link Store} on it also holds two connections of its own outside the pool, with the same URL
+   * and credentials, while it is open: to hear of other nodes' commits and tell them of its own
+   * (docs/scale-out.md).
+   */
   public static Database postgres(String jdbcUrl, String user, String password) {
     if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException("a PostgreSQL JDBC URL starts with jdbc:postgresql:, not "
@@ -87,21 +103,34 @@ public final class Database implements AutoCloseable {
     HikariConfig config = poolConfig(jdbcUrl);
     config.setUsername(user);
     config.setPassword(password);
+    PGSimpleDataSource unpooled = new PGSimpleDataSource();
+    unpooled.setURL(jdbcUrl);
+    if (user != null) { // else the URL's own, as the pool's driver reads it
+      unpooled.setUser(user);
+    }
+    if (password != null) {
+      unpooled.setPassword(password);
+    }
+    // pgjdbc waits for a login without end by default; a reconnect that hangs would stall the
+    // thread that hears of other nodes' commits (connecting is bounded at 10 s already).
+    unpooled.setLoginTimeout(UNPOOLED_LOGIN_TIMEOUT_SECONDS);
     // Credentials may sit in the URL; only its host part goes to logs.
-    return new Database(new HikariDataSource(config), PostgresDialect.INSTANCE,
+    return new Database(new HikariDataSource(config), unpooled, PostgresDialect.INSTANCE,
         "PostgreSQL " + withoutQuery(jdbcUrl), null, false);
   }
 
   /**
    * A PostgreSQL database behind the application's own {@code DataSource}, whose connections
    * Live pools with HikariCP. The application keeps and closes its {@code DataSource}; closing
-   * this {@code Database} closes only Live's pool.
+   * this {@code Database} closes only Live's pool. A {@link Store} on it also takes two
+   * connections from {@code dataSource} directly, outside Live's pool, and keeps them while it is
+   * open (docs/scale-out.md): if {@code dataSource} is itself a pool, size it for them.
    */
   public static Database postgres(DataSource dataSource) {
     HikariConfig config = poolConfig(null);
     config.setDataSource(Objects.requireNonNull(dataSource, "dataSource"));
-    return new Database(new HikariDataSource(config), PostgresDialect.INSTANCE, "PostgreSQL (application DataSource)",
-        null, false);
+    return new Database(new HikariDataSource(config), dataSource, PostgresDialect.INSTANCE,
+        "PostgreSQL (application DataSource)", null, false);
   }
 
   /**
@@ -150,12 +179,20 @@ public final class Database implements AutoCloseable {
     config.setDataSource(dataSource);
     config.setConnectionInitSql("SET LOCK_TIMEOUT " + H2_LOCK_TIMEOUT_MILLIS);
     String key = location.startsWith("mem:") || location.startsWith("file:") ? location : "file:" + location;
-    return new Database(new HikariDataSource(config), H2Dialect.INSTANCE, "H2 (application DataSource, " + key + ")",
-        "h2:" + key, false);
+    return new Database(new HikariDataSource(config), null, H2Dialect.INSTANCE,
+        "H2 (application DataSource, " + key + ")", "h2:" + key, false);
   }
 
   DataSource dataSource() {
     return dataSource;
+  }
+
+  /**
+   * Where a store opens the connections it keeps outside the pool: the driver itself for a URL,
+   * the application's {@code DataSource} when it gave one; empty on H2, whose stores need none.
+   */
+  Optional<DataSource> unpooled() {
+    return Optional.ofNullable(unpooled);
   }
 
   Dialect dialect() {
@@ -222,7 +259,7 @@ public final class Database implements AutoCloseable {
   }
 
   private static Database h2(String url, String description, String embeddedKey) {
-    return new Database(new HikariDataSource(poolConfig(url)), H2Dialect.INSTANCE, description, embeddedKey,
+    return new Database(new HikariDataSource(poolConfig(url)), null, H2Dialect.INSTANCE, description, embeddedKey,
         embeddedKey.startsWith("h2:mem:"));
   }
 

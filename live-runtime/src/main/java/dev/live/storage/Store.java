@@ -10,7 +10,9 @@ import dev.live.query.RowShape;
 import dev.live.schema.CollectionSchema;
 import dev.live.schema.LiveSchema;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +48,11 @@ public final class Store implements DataAccess, AutoCloseable {
   private final ChangeFeed changes;
   private final ClientSweep clientSweep = new ClientSweep(this);
   private final AtomicBoolean closed = new AtomicBoolean();
+  /**
+   * On PostgreSQL, telling other nodes of commits and hearing of theirs; set by {@link #open}
+   * before the store is handed out, null on H2 or when switched off.
+   */
+  private volatile @Nullable NodeWakeups wakeups;
   /** The unit this thread runs on this store, if any: calling the store from inside it is a mistake. */
   private final ThreadLocal<Transaction> unitRunning = new ThreadLocal<>();
   /** The session settings of every statement run for requests, the change tail and the engine. */
@@ -84,9 +91,9 @@ public final class Store implements DataAccess, AutoCloseable {
       // Without a statement timeout: creating an index or a foreign key on a large table, or
       // waiting for another node's synchronization, may rightly take long, and happens once.
       // Before any setting of the session: those of another product would fail less clearly.
-      store.read("checking the database", null, sql -> {
+      String sqlSchema = store.read("checking the database", null, sql -> {
         checkProduct(sql, database);
-        return null;
+        return database.isEmbedded() ? null : currentSchema(sql);
       });
       store.read("synchronizing the schema", store.untimed, sql -> {
         new SchemaSync(sql).run(schema);
@@ -96,6 +103,10 @@ public final class Store implements DataAccess, AutoCloseable {
         }
         return null;
       });
+      if (options.crossNodeWakeups() && database.unpooled().isPresent()) {
+        store.wakeups = new NodeWakeups(new WakeConnections(database.unpooled().get()),
+            WakeChannel.forSchema(sqlSchema == null ? "" : sqlSchema));
+      }
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -205,20 +216,29 @@ public final class Store implements DataAccess, AutoCloseable {
     return context;
   }
 
+  /** Wake-ups across nodes: present on PostgreSQL unless switched off. */
+  Optional<NodeWakeups> wakeups() {
+    return Optional.ofNullable(wakeups);
+  }
+
   /** The clock of an embedded database's versions; empty when the database keeps them itself. */
   Optional<VersionClock> clock() {
     return context.clock();
   }
 
   /**
-   * Stops the change tails; later calls fail. The {@link Database} stays open: its owner closes
-   * it. Closing again does nothing.
+   * Stops the change tails and, on PostgreSQL, the threads that tell other nodes of commits and
+   * hear of theirs (closing their connections); later calls fail. The {@link Database} stays
+   * open: its owner closes it. Closing again does nothing.
    */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
       clientSweep.close();
       changes.closeAll();
+      if (wakeups != null) {
+        wakeups.close();
+      }
       context.clock().ifPresent(VersionClock::release);
     }
   }
@@ -253,6 +273,10 @@ public final class Store implements DataAccess, AutoCloseable {
     }
     if (!committed.isEmpty()) {
       changes.wake();
+      if (wakeups != null) {
+        // After the commit, never in it: other nodes are told once it is visible to them.
+        wakeups.committed(committed.get(committed.size() - 1).version());
+      }
     }
     for (Consumer<List<Change>> listener : listeners) {
       try {
@@ -338,6 +362,14 @@ public final class Store implements DataAccess, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new LiveException(ErrorCode.CONFLICT, "interrupted while waiting to run a conflicting transaction again");
+    }
+  }
+
+  /** The schema Live's tables are in on PostgreSQL: what tells this application's channel apart. */
+  private static @Nullable String currentSchema(Sql sql) throws SQLException {
+    try (Statement statement = sql.connection().createStatement();
+        ResultSet result = statement.executeQuery("SELECT current_schema()")) {
+      return result.next() ? result.getString(1) : null;
     }
   }
 

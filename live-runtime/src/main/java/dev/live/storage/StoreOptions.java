@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param maxRetries how many times a transaction that hit a serialization failure or a deadlock
  *     is run again before {@code CONFLICT} is reported; 5 by default
  * @param tailPollInterval how long a change tail waits for a wake-up before it looks at the change
- *     log anyway (writes of this store wake it at once; those of other nodes are seen at the
- *     latest after this); 1 second by default
+ *     log anyway; 1 second by default. Writes of this store wake it at once. On PostgreSQL those of
+ *     other nodes wake it too, by NOTIFY ({@code crossNodeWakeups}), and the poll is the safety
+ *     net for a notification lost or a listener reconnecting; without wake-ups (H2 has no other
+ *     nodes; {@code crossNodeWakeups} off) other nodes' writes are seen at the latest after this
  * @param tailBatchSize at most this many changes are read and delivered at once; 1000 by default
  * @param statementObserver sees every statement's SQL; none by default
  * @param statementTimeout how long one SQL statement may run, waiting for locks included, before
@@ -24,6 +26,11 @@ import java.util.Objects;
  * @param clientRetention how long the record of a client's mutations is kept after its last
  *     mutation; within it a retried mutation applies at most once, after it the record is deleted.
  *     1 hour to 10 years, 30 days by default. See docs/storage.md
+ * @param crossNodeWakeups on PostgreSQL, whether commits are NOTIFYed to the other nodes on the
+ *     database and this store LISTENs for theirs, on two connections outside the pool; true by
+ *     default. Turn it off behind a pooler that cannot LISTEN (PgBouncer in transaction mode) or
+ *     when one node is all there is; other nodes' writes are then seen at {@code
+ *     tailPollInterval}. No effect on H2. See docs/scale-out.md
  */
 public record StoreOptions(
     Hooks hooks,
@@ -32,7 +39,8 @@ public record StoreOptions(
     int tailBatchSize,
     StatementObserver statementObserver,
     Duration statementTimeout,
-    Duration clientRetention) {
+    Duration clientRetention,
+    boolean crossNodeWakeups) {
   /** The longest {@link #statementTimeout()}: past it a request is better failed than waited for. */
   public static final Duration MAX_STATEMENT_TIMEOUT = Duration.ofHours(1);
   /** The shortest {@link #clientRetention()}: a client offline for a moment must not lose its record. */
@@ -80,6 +88,7 @@ public record StoreOptions(
     private StatementObserver statementObserver = StatementObserver.NONE;
     private Duration statementTimeout = Duration.ofSeconds(30);
     private Duration clientRetention = Duration.ofDays(30);
+    private boolean crossNodeWakeups = true;
 
     private Builder() {}
 
@@ -93,6 +102,11 @@ public record StoreOptions(
       return this;
     }
 
+    /**
+     * How long a tail waits for a wake-up before it reads the log anyway; 1 second by default. On
+     * PostgreSQL other nodes' commits wake it by NOTIFY, so this bounds only how late a change is
+     * when a notification is lost or the listener reconnects.
+     */
     public Builder tailPollInterval(Duration tailPollInterval) {
       this.tailPollInterval = tailPollInterval;
       return this;
@@ -120,9 +134,18 @@ public record StoreOptions(
       return this;
     }
 
+    /**
+     * On PostgreSQL, whether this store NOTIFYs other nodes of its commits and LISTENs for theirs;
+     * true by default (see docs/scale-out.md). No effect on H2.
+     */
+    public Builder crossNodeWakeups(boolean crossNodeWakeups) {
+      this.crossNodeWakeups = crossNodeWakeups;
+      return this;
+    }
+
     public StoreOptions build() {
       return new StoreOptions(hooks, maxRetries, tailPollInterval, tailBatchSize, statementObserver,
-          statementTimeout, clientRetention);
+          statementTimeout, clientRetention, crossNodeWakeups);
     }
   }
 }

@@ -22,6 +22,11 @@ import org.HdrHistogram.Recorder;
  * (in {@code live} mode) or just listens (in {@code raw} mode), and counts the messages that
  * carry a row, recording for each the delay since the row's {@code createdAt}. Driven by lines on
  * stdin: {@code START} resets the counts, {@code STOP} prints {@code RESULT ...}, {@code EXIT} ends.
+ *
+ * <p>In {@code live} mode a delta is one delivery, timed by the first row it carries. In {@code
+ * live-each} mode (subscribed as in {@code live}) every row a delta carries is a delivery, timed
+ * by its own {@code createdAt}: a delta that gathers several writes (a tail that read them in one
+ * batch) then counts each, the oldest included, rather than only its first row's.
  */
 public final class LoadClient {
   private static final String QUERY = "{\"collection\":\"todos\",\"where\":{\"op\":\"eq\",\"field\":\"title\",\"value\":\"hot\"}}";
@@ -29,13 +34,19 @@ public final class LoadClient {
   private final Recorder latencies = new Recorder(3);
   private final AtomicLong deliveries = new AtomicLong();
 
-  private LoadClient() {}
 
   public static void main(String[] args) throws Exception {
     URI uri = URI.create(args[0]);
     int clients = Integer.parseInt(args[1]);
-    boolean live = args[2].equals("live");
-    new LoadClient().run(uri, clients, live);
+    boolean live = args[2].startsWith("live");
+    new LoadClient(args[2].equals("live-each")).run(uri, clients, live);
+  }
+
+  /** Whether each row of a delta is timed, or only its first. */
+  private final boolean eachRow;
+
+  private LoadClient(boolean eachRow) {
+    this.eachRow = eachRow;
   }
 
   private void run(URI uri, int clients, boolean live) throws Exception {
@@ -104,13 +115,18 @@ public final class LoadClient {
         if (subscribed != null && !subscribed.isDone() && text.startsWith("{\"type\":\"snapshot\"")) {
           subscribed.complete(null);
         }
-        int at = text.indexOf("\"createdAt\":\"");
-        if (at >= 0 && text.startsWith("{\"type\":\"delta\"")) {
-          int from = at + 13;
-          Instant sent = Instant.parse(text.substring(from, text.indexOf('"', from)));
-          long micros = Duration.between(sent, Instant.now()).toNanos() / 1_000;
-          latencies.recordValue(Math.max(0, micros));
-          deliveries.incrementAndGet();
+        if (text.startsWith("{\"type\":\"delta\"")) {
+          Instant now = Instant.now();
+          for (int at = text.indexOf("\"createdAt\":\""); at >= 0; at = text.indexOf("\"createdAt\":\"", at + 13)) {
+            int from = at + 13;
+            Instant sent = Instant.parse(text.substring(from, text.indexOf('"', from)));
+            long micros = Duration.between(sent, now).toNanos() / 1_000;
+            latencies.recordValue(Math.max(0, micros));
+            deliveries.incrementAndGet();
+            if (!eachRow) {
+              break;
+            }
+          }
         }
       }
       socket.request(1);

@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,18 +52,36 @@ final class LoadSession implements AutoCloseable {
    * second for {@code seconds} while the load client measures; returns its figures.
    */
   Result phase(String label, IntConsumer mutation, int rate, int seconds) throws Exception {
+    return phase(List.of(this), label, mutation, rate, seconds).get(0);
+  }
+
+  /**
+   * As {@link #phase(String, IntConsumer, int, int)}, with several load clients measuring the same
+   * mutations at once (on different servers, say); their figures in the order of {@code sessions}.
+   */
+  static List<Result> phase(List<LoadSession> sessions, String label, IntConsumer mutation, int rate, int seconds)
+      throws Exception {
     Thread.sleep(3_000); // a phase must not measure the backlog of the one before
-    System.out.println(name + " " + label + " starts at " + java.time.Instant.now());
-    in.println("START");
+    for (LoadSession session : sessions) {
+      System.out.println(session.name + " " + label + " starts at " + java.time.Instant.now());
+      session.in.println("START");
+    }
     drive(mutation, rate, seconds);
     Thread.sleep(500); // let the last deliveries land
-    in.println("STOP");
-    String line = expect("RESULT");
-    Result result = new Result(Double.parseDouble(value(line, "deliveries")) / Double.parseDouble(value(line, "seconds")),
-        Double.parseDouble(value(line, "p50")), Double.parseDouble(value(line, "p99")),
-        Double.parseDouble(value(line, "max")));
-    System.out.println(name + " " + label + ": " + result);
-    return result;
+    for (LoadSession session : sessions) {
+      session.in.println("STOP");
+    }
+    List<Result> results = new ArrayList<>();
+    for (LoadSession session : sessions) {
+      String line = session.expect("RESULT");
+      Result result = new Result(
+          Double.parseDouble(value(line, "deliveries")) / Double.parseDouble(value(line, "seconds")),
+          Double.parseDouble(value(line, "p50")), Double.parseDouble(value(line, "p99")),
+          Double.parseDouble(value(line, "max")));
+      System.out.println(session.name + " " + label + ": " + result);
+      results.add(result);
+    }
+    return results;
   }
 
   /** Calls {@code mutation} at {@code rate} per second for {@code seconds}, from 4 threads. */

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,15 +25,19 @@ public final class BenchDatabase implements AutoCloseable {
 
   private final Database database;
   private final Runnable drop;
+  /** The JDBC URL of the PostgreSQL schema, for {@link #anotherNode()}; null on H2. */
+  private final String url;
+  private final List<Database> others = new ArrayList<>();
 
-  private BenchDatabase(Database database, Runnable drop) {
+  private BenchDatabase(Database database, Runnable drop, String url) {
     this.database = database;
     this.drop = drop;
+    this.url = url;
   }
 
   /** A new H2 database in memory. */
   public static BenchDatabase h2() {
-    return new BenchDatabase(Database.h2Memory(freshName()), () -> {});
+    return new BenchDatabase(Database.h2Memory(freshName()), () -> {}, null);
   }
 
   /** A new schema in PostgreSQL; call {@link #postgresProblem()} first, this fails when it is unreachable. */
@@ -41,7 +47,7 @@ public final class BenchDatabase implements AutoCloseable {
     String url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     try {
       return new BenchDatabase(Database.postgres(url, PG_USER, PG_PASSWORD),
-          () -> adminExecute("DROP SCHEMA " + schema + " CASCADE"));
+          () -> adminExecute("DROP SCHEMA " + schema + " CASCADE"), url);
     } catch (RuntimeException e) {
       adminExecute("DROP SCHEMA " + schema + " CASCADE");
       throw e;
@@ -66,9 +72,23 @@ public final class BenchDatabase implements AutoCloseable {
     return database;
   }
 
+  /**
+   * Another {@code Database} on the same PostgreSQL schema, with a pool of its own: what a second
+   * node of the application opens. Closed with this one (closing it before does no harm).
+   */
+  public Database anotherNode() {
+    if (url == null) {
+      throw new IllegalStateException("only PostgreSQL has other nodes; an H2 database in memory is this process's");
+    }
+    Database other = Database.postgres(url, PG_USER, PG_PASSWORD);
+    others.add(other);
+    return other;
+  }
+
   @Override
   public void close() {
     try {
+      others.forEach(Database::close);
       database.close();
     } finally {
       drop.run();

@@ -3,6 +3,7 @@ package dev.live.benchmarks.suite;
 import dev.live.benchmarks.board.BoardBenchmark;
 import dev.live.benchmarks.codec.CodecFigures;
 import dev.live.benchmarks.neighbour.NeighbourBenchmark;
+import dev.live.benchmarks.server.CrossNodeLatencyBenchmark;
 import dev.live.benchmarks.server.FanoutBenchmark;
 import dev.live.benchmarks.server.IdleConnectionsBenchmark;
 import dev.live.benchmarks.server.MutationThroughputBenchmark;
@@ -22,7 +23,7 @@ import java.util.Set;
  * area runs alone on the machine: they would disturb each other's figures.
  *
  * <p>Run: {@code java -cp live-benchmarks/target/benchmarks.jar dev.live.benchmarks.suite.BenchmarkSuite
- * [area,area,...]}, areas: codec, storage, mutations, fanout, scaling, board, neighbour, idle (default all).
+ * [area,area,...]}, areas: codec, storage, mutations, fanout, scaling, board, neighbour, idle, cluster (default all).
  */
 public final class BenchmarkSuite {
   private BenchmarkSuite() {}
@@ -43,6 +44,7 @@ public final class BenchmarkSuite {
     areas.put("board", BoardBenchmark::figures);
     areas.put("neighbour", NeighbourBenchmark::figures);
     areas.put("idle", () -> IdleConnectionsBenchmark.figures(0)); // 0: the most the fd limit allows
+    areas.put("cluster", () -> CrossNodeLatencyBenchmark.figures(1_000, 3, 15, 50));
     Set<String> chosen = args.length > 0 ? Set.of(args[0].split(",")) : areas.keySet();
     for (String name : chosen) {
       if (!areas.containsKey(name)) {

@@ -124,6 +124,8 @@ class RoomTest extends ServerTestBase {
         + "\"toSelf\":true,\"data\":{\"taskId\":\"t2\",\"typing\":false}}");
     assertThat(toAll.path("delivered").asInt()).isEqualTo(2);
     ann.next(m -> m.path("type").asText().equals("roomEvent") && m.path("data").path("taskId").asText().equals("t2"));
+    // The reply counts e2 as delivered to bob once queued for him, not once he read it.
+    bob.next(m -> m.path("type").asText().equals("roomEvent") && m.path("data").path("taskId").asText().equals("t2"));
 
     assertError(cyd.request("e3", "{\"type\":\"emit\",\"id\":\"e3\",\"room\":\"board:b1\",\"event\":\"typing\","
         + "\"data\":{\"taskId\":\"t1\",\"typing\":true}}"), "NOT_IN_ROOM");

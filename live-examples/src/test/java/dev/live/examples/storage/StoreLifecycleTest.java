@@ -11,6 +11,7 @@ import dev.live.error.ErrorCode;
 import dev.live.storage.Change;
 import dev.live.storage.StorageException;
 import dev.live.storage.Store;
+import dev.live.storage.WakeupStats;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -79,6 +80,16 @@ class StoreLifecycleTest extends StoreTestBase {
     assertThat(store.list(TeamQuery.all())).as("nothing committed; the pool replaced the dead connection").isEmpty();
     store.insert(team("c"));
     assertThat(store.list(TeamQuery.all())).extracting(Team::id).containsExactly("c");
+  }
+
+  @Test
+  void onlyAStoreOnPostgresTellsOtherNodesOfItsCommits() {
+    if (backend == Backend.H2) {
+      assertThat(store.changes().wakeups()).as("only this process writes an embedded database").isEmpty();
+    } else {
+      assertThat(store.changes().wakeups()).get().extracting(WakeupStats::channel).asString()
+          .as("the channel of the schema the tables are in").startsWith("live_changes:live_t");
+    }
   }
 
   private static TeamInsert team(String id) {
