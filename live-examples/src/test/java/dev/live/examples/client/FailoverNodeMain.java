@@ -19,7 +19,7 @@ public final class FailoverNodeMain {
 
   public static void main(String[] args) throws Exception {
     Database database = Database.postgres(args[0], args[1], args.length > 2 ? args[2] : "");
-    Store store = Store.open(database, AppSchema.INSTANCE, FailoverTest.NODE_STORE);
+    Store store = Store.open(database, AppSchema.INSTANCE, TwoNodes.NODE_STORE);
     LiveServer server = LiveServer.builder().schema(AppSchema.INSTANCE).store(store).rules(Rules.none())
         .host("127.0.0.1").port(0).start();
     System.out.println("READY " + server.port());

@@ -3,8 +3,6 @@ package dev.live.examples.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.live.auth.Rules;
-import dev.live.client.ClientOptions;
 import dev.live.client.ClientStats;
 import dev.live.client.ConnectionState;
 import dev.live.client.LiveClient;
@@ -13,13 +11,7 @@ import dev.live.examples.board.Task;
 import dev.live.examples.board.TaskUpdate;
 import dev.live.examples.board.Task_;
 import dev.live.examples.server.ServerProcess;
-import dev.live.examples.storage.Backend;
-import dev.live.examples.storage.BoardData;
-import dev.live.examples.storage.TestDatabase;
 import dev.live.server.LiveServer;
-import dev.live.storage.Database;
-import dev.live.storage.Store;
-import dev.live.storage.StoreOptions;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,87 +35,40 @@ import org.junit.jupiter.api.Test;
  * acknowledged is sent again and applied exactly once, as its claim is in the shared database.
  */
 class FailoverTest {
-  /** Each node's store: other nodes' commits are seen within 50 ms. */
-  static final StoreOptions NODE_STORE = StoreOptions.builder().tailPollInterval(Duration.ofMillis(50)).build();
-
-  private TestDatabase database;
-  private Database secondDatabase;
-  private Store store1;
-  private Store store2;
-  private LiveServer node1;
-  private LiveServer node2;
-  private FaultProxy proxy1;
+  private TwoNodes nodes;
   private final List<LiveClient> clients = new ArrayList<>();
 
   @BeforeEach
   void startTwoNodes() throws Exception {
-    database = Backend.POSTGRESQL.create();
-    store1 = Store.open(database.database(), AppSchema.INSTANCE, NODE_STORE);
-    BoardData.seed(store1);
-    secondDatabase = Database.postgres(database.jdbcUrl(), database.user(), database.password());
-    store2 = Store.open(secondDatabase, AppSchema.INSTANCE, NODE_STORE);
-    node1 = node(store1);
-    node2 = node(store2);
-    // Node 1 is reached through a proxy, so that a test can lose what it sends or answers as it dies.
-    proxy1 = FaultProxy.start(node1.port());
-  }
-
-  private static LiveServer node(Store store) {
-    return LiveServer.builder().schema(AppSchema.INSTANCE).store(store).rules(Rules.none()).host("127.0.0.1").port(0)
-        .start();
+    nodes = TwoNodes.start();
   }
 
   @AfterEach
   void stopNodes() {
     clients.forEach(LiveClient::close);
-    if (proxy1 != null) {
-      proxy1.close();
-    }
-    stopNode1();
-    if (node2 != null) {
-      node2.close();
-    }
-    if (store2 != null) {
-      store2.close();
-    }
-    if (secondDatabase != null) {
-      secondDatabase.close();
-    }
-    if (database != null) {
-      database.close();
-    }
-  }
-
-  /** Node 1 stops: its server and its store (its database stays: node 2 uses the same). */
-  private void stopNode1() {
-    if (node1 != null) {
-      node1.close();
-      node1 = null;
-    }
-    if (store1 != null) {
-      store1.close();
-      store1 = null;
+    if (nodes != null) {
+      nodes.close();
     }
   }
 
   @Test
   void whenItsNodeStopsTheClientMovesToTheOtherGetsAResetAndThenDeltasAndItsLostMutationAppliesOnce()
       throws Exception {
-    LiveClient client = client(List.of(via(proxy1), uri(node2)), "mover");
-    assertThat(client.node()).as("node 1, listed first").isEqualTo(via(proxy1));
+    LiveClient client = client(List.of(via(nodes.proxy1), uri(nodes.node2)), "mover");
+    assertThat(client.node()).as("node 1, listed first").isEqualTo(via(nodes.proxy1));
     Results<Task> results = new Results<>();
     client.query(ClientTestBase.boardTasks("b1")).subscribe(results);
     results.await("the first result", result -> !result.rows().isEmpty());
 
     // Node 1 dies with the client's insert on its way: the insert never reaches it.
-    proxy1.blackhole(true);
+    nodes.proxy1.blackhole(true);
     CompletableFuture<Task> insert = client.insert(ClientTestBase.newTask("x1", "b1", 200));
-    proxy1.refuse(true);
-    stopNode1();
-    proxy1.dropAll();
+    nodes.proxy1.refuse(true);
+    nodes.stopNode1();
+    nodes.proxy1.dropAll();
 
     assertThat(insert.join().id()).isEqualTo("x1");
-    assertThat(client.node()).as("the client moved to node 2").isEqualTo(uri(node2));
+    assertThat(client.node()).as("the client moved to node 2").isEqualTo(uri(nodes.node2));
     assertThat(rowsWithId("x1")).as("the insert, applied once").isEqualTo(1);
     List<Task> fresh = fresh("b1");
     results.awaitLatest("the result equals a fresh query on node 2", result -> !result.hasPending()
@@ -133,7 +78,7 @@ class FailoverTest {
     assertThat(moved.resumes()).as("nothing resumed: node 2 keeps nothing of node 1's").isZero();
 
     // Then the subscription follows writes made on node 2, as deltas.
-    LiveClient writer = client(List.of(uri(node2)), "writer");
+    LiveClient writer = client(List.of(uri(nodes.node2)), "writer");
     writer.update(Task_.COLLECTION, "t1", TaskUpdate.of().title("Written on node 2")).join();
     writer.insert(ClientTestBase.newTask("x2", "b1", 201)).join();
     List<Task> after = fresh("b1");
@@ -145,18 +90,18 @@ class FailoverTest {
 
   @Test
   void aMutationWhoseAckDiedWithItsNodeIsAppliedOnceAndAnsweredOnTheOther() throws Exception {
-    LiveClient client = client(List.of(via(proxy1), uri(node2)), "ack-lost");
-    long start = store2.changes().latestVersion();
+    LiveClient client = client(List.of(via(nodes.proxy1), uri(nodes.node2)), "ack-lost");
+    long start = nodes.store2.changes().latestVersion();
     // Node 1 commits the update, and its connection dies before the ack gets out; so does node 1.
-    proxy1.refuse(true);
-    proxy1.dropWhenServerSends("\"type\":\"ack\"");
+    nodes.proxy1.refuse(true);
+    nodes.proxy1.dropWhenServerSends("\"type\":\"ack\"");
     CompletableFuture<Task> update = client.update(Task_.COLLECTION, "t1", TaskUpdate.of().title("Exactly once"));
-    proxy1.awaitTriggered(ClientTestBase.WAIT);
-    stopNode1();
+    nodes.proxy1.awaitTriggered(ClientTestBase.WAIT);
+    nodes.stopNode1();
 
     assertThat(update.join().title()).as("answered by node 2 (a duplicate: it reads the row)").isEqualTo("Exactly once");
-    assertThat(client.node()).isEqualTo(uri(node2));
-    assertThat(store2.changes().readAfter(start, 1000)).as("the update committed once")
+    assertThat(client.node()).isEqualTo(uri(nodes.node2));
+    assertThat(nodes.store2.changes().readAfter(start, 1000)).as("the update committed once")
         .filteredOn(change -> change.id().equals("t1")).hasSize(1);
     assertThat(client.pendingMutations()).isZero();
   }
@@ -164,8 +109,8 @@ class FailoverTest {
   @Test
   void whenItsNodeIsKilledTheClientMovesToTheOtherAndItsMutationAppliesOnce() throws Exception {
     try (ServerProcess killed = ServerProcess.start(FailoverNodeMain.class,
-        List.of(database.jdbcUrl(), database.user(), database.password()), Duration.ofSeconds(60))) {
-      LiveClient client = client(List.of(killed.uri("/live"), uri(node2)), "killed");
+        List.of(nodes.database.jdbcUrl(), nodes.database.user(), nodes.database.password()), Duration.ofSeconds(60))) {
+      LiveClient client = client(List.of(killed.uri("/live"), uri(nodes.node2)), "killed");
       assertThat(client.node()).isEqualTo(killed.uri("/live"));
       Results<Task> results = new Results<>();
       client.query(ClientTestBase.boardTasks("b1")).subscribe(results);
@@ -177,9 +122,9 @@ class FailoverTest {
       assertThat(killed.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
       assertThat(insert.join().id()).isEqualTo("k1");
-      assertThat(client.node()).isEqualTo(uri(node2));
+      assertThat(client.node()).isEqualTo(uri(nodes.node2));
       assertThat(rowsWithId("k1")).as("the insert, applied once").isEqualTo(1);
-      LiveClient writer = client(List.of(uri(node2)), "writer");
+      LiveClient writer = client(List.of(uri(nodes.node2)), "writer");
       writer.insert(ClientTestBase.newTask("k2", "b1", 301)).join();
       List<Task> fresh = fresh("b1");
       results.awaitLatest("the result equals a fresh query on node 2, with both inserts",
@@ -192,7 +137,7 @@ class FailoverTest {
   @Test
   void clientsGivenBothNodesSpreadOverThem() {
     // Each client shuffles the list for itself: all 30 on one node has a chance of 2 in 2^30.
-    List<URI> both = List.of(via(proxy1), uri(node2));
+    List<URI> both = List.of(via(nodes.proxy1), uri(nodes.node2));
     Map<URI, Long> perNode = new java.util.HashMap<>();
     for (int i = 0; i < 30; i++) {
       LiveClient client = track(LiveClient.connect(both, AppSchema.INSTANCE,
@@ -204,15 +149,15 @@ class FailoverTest {
 
   @Test
   void aNodeListWhoseFirstNodeIsDownStillConnects() {
-    proxy1.refuse(true); // node 1 as seen from the clients: down
-    LiveClient listed = client(List.of(via(proxy1), uri(node2)), "first-down");
-    assertThat(listed.node()).isEqualTo(uri(node2));
+    nodes.proxy1.refuse(true); // node 1 as seen from the clients: down
+    LiveClient listed = client(List.of(via(nodes.proxy1), uri(nodes.node2)), "first-down");
+    assertThat(listed.node()).isEqualTo(uri(nodes.node2));
     assertThat(listed.state()).isEqualTo(ConnectionState.OPEN);
     assertThat(listed.query(ClientTestBase.boardTasks("b1")).get().join()).isNotEmpty();
 
-    LiveClient shuffled = track(LiveClient.connect(List.of(via(proxy1), uri(node2)), AppSchema.INSTANCE,
+    LiveClient shuffled = track(LiveClient.connect(List.of(via(nodes.proxy1), uri(nodes.node2)), AppSchema.INSTANCE,
         ClientTestBase.options().clientId("shuffled").build()));
-    assertThat(shuffled.node()).isEqualTo(uri(node2));
+    assertThat(shuffled.node()).isEqualTo(uri(nodes.node2));
   }
 
   /** A client on {@code nodes}, tried as listed, with quick heartbeats and reconnects. */
@@ -228,12 +173,12 @@ class FailoverTest {
 
   /** The tasks of {@code boardId} as a one-shot query on node 2 reads them now. */
   private List<Task> fresh(String boardId) {
-    return client(List.of(uri(node2)), "fresh-" + System.nanoTime()).query(ClientTestBase.boardTasks(boardId)).get()
+    return client(List.of(uri(nodes.node2)), "fresh-" + System.nanoTime()).query(ClientTestBase.boardTasks(boardId)).get()
         .join();
   }
 
   private int rowsWithId(String id) throws SQLException {
-    try (Connection connection = database.connect();
+    try (Connection connection = nodes.database.connect();
         PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM tasks WHERE id = ?")) {
       count.setString(1, id);
       try (ResultSet result = count.executeQuery()) {

@@ -1,13 +1,5 @@
 package dev.live.examples.client;
 
-import dev.live.auth.Rules;
-import dev.live.examples.board.AppSchema;
-import dev.live.examples.storage.Backend;
-import dev.live.examples.storage.BoardData;
-import dev.live.examples.storage.TestDatabase;
-import dev.live.server.LiveServer;
-import dev.live.storage.Database;
-import dev.live.storage.Store;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -20,32 +12,14 @@ import org.junit.jupiter.api.Test;
  * in CI): it spreads, passes over a dead node, and moves to node 2 when node 1 stops.
  */
 class JsFailoverTest {
-  private TestDatabase database;
-  private Database secondDatabase;
-  private Store store1;
-  private Store store2;
-  private LiveServer node1;
-  private LiveServer node2;
-  private FaultProxy proxy1;
+  private TwoNodes nodes;
   private FaultProxy dead;
 
   @BeforeEach
   void startTwoNodes() throws Exception {
-    database = Backend.POSTGRESQL.create();
-    store1 = Store.open(database.database(), AppSchema.INSTANCE, FailoverTest.NODE_STORE);
-    BoardData.seed(store1);
-    secondDatabase = Database.postgres(database.jdbcUrl(), database.user(), database.password());
-    store2 = Store.open(secondDatabase, AppSchema.INSTANCE, FailoverTest.NODE_STORE);
-    node1 = node(store1);
-    node2 = node(store2);
-    proxy1 = FaultProxy.start(node1.port());
-    dead = FaultProxy.start(node1.port());
+    nodes = TwoNodes.start();
+    dead = FaultProxy.start(nodes.node1Port());
     dead.refuse(true); // a node that is down: every connection is reset at once, schema requests too
-  }
-
-  private static LiveServer node(Store store) {
-    return LiveServer.builder().schema(AppSchema.INSTANCE).store(store).rules(Rules.none()).host("127.0.0.1").port(0)
-        .start();
   }
 
   @AfterEach
@@ -53,46 +27,22 @@ class JsFailoverTest {
     if (dead != null) {
       dead.close();
     }
-    if (proxy1 != null) {
-      proxy1.close();
-    }
-    stopNode1();
-    if (node2 != null) {
-      node2.close();
-    }
-    if (store2 != null) {
-      store2.close();
-    }
-    if (secondDatabase != null) {
-      secondDatabase.close();
-    }
-    if (database != null) {
-      database.close();
-    }
-  }
-
-  private void stopNode1() {
-    if (node1 != null) {
-      node1.close();
-      node1 = null;
-    }
-    if (store1 != null) {
-      store1.close();
-      store1 = null;
+    if (nodes != null) {
+      nodes.close();
     }
   }
 
   @Test
   void browserClientGivenSeveralNodesSpreadsPassesOverADeadOneAndMovesOnWhenItsNodeStops() {
     NodeScripts.run("failover.mjs", Map.of(
-        "blackhole-node-1", () -> proxy1.blackhole(true),
+        "blackhole-node-1", () -> nodes.proxy1.blackhole(true),
         "stop-node-1", () -> {
-          proxy1.refuse(true);
-          stopNode1();
-          proxy1.dropAll();
+          nodes.proxy1.refuse(true);
+          nodes.stopNode1();
+          nodes.proxy1.dropAll();
         }), Map.of(
-        "LIVE_NODE_1", ws(proxy1.port()).toString(),
-        "LIVE_NODE_2", ws(node2.port()).toString(),
+        "LIVE_NODE_1", ws(nodes.proxy1.port()).toString(),
+        "LIVE_NODE_2", ws(nodes.node2.port()).toString(),
         "LIVE_DEAD_NODE", ws(dead.port()).toString()));
   }
 
