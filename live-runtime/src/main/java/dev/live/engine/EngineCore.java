@@ -31,6 +31,8 @@ final class EngineCore {
   final ValueOrder values;
   final ReentrantLock lock = new ReentrantLock();
   final Condition workArrived = lock.newCondition();
+  /** Signalled when {@link #position} moves on, for those waiting for the engine to reach a version. */
+  final Condition advanced = lock.newCondition();
   final Map<NodeQuery<?>, QueryNode<?>> nodes = new HashMap<>();
   final CandidateIndex index;
   final RowCache cache = new RowCache();

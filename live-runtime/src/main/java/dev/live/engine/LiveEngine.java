@@ -203,6 +203,31 @@ public final class LiveEngine implements AutoCloseable {
     return core.position;
   }
 
+  /**
+   * Waits, at most {@code max}, until the engine has applied every change up to {@code version},
+   * and says whether it has: a client that comes from another node may hold results of versions
+   * this node has not read yet, and a snapshot older than those would take it back in time.
+   * Interrupted, it stops waiting (the interrupt is kept).
+   */
+  public boolean awaitPosition(long version, java.time.Duration max) {
+    if (core.position >= version) {
+      return true;
+    }
+    long remaining = max.toNanos();
+    core.lock.lock();
+    try {
+      while (core.position < version && remaining > 0) {
+        remaining = core.advanced.awaitNanos(remaining);
+      }
+      return core.position >= version;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return core.position >= version;
+    } finally {
+      core.lock.unlock();
+    }
+  }
+
   /** The number of distinct queries maintained. */
   public int nodeCount() {
     core.lock.lock();

@@ -48,6 +48,7 @@ final class TailApplier {
       }
     } finally {
       core.position = to;
+      core.advanced.signalAll();
       // Every node touched is finished, whatever happened, or it would never be again.
       finishAll(touched, to);
       finishAll(touchedHeavy, to);

@@ -2,6 +2,7 @@ package dev.live.server;
 
 import dev.live.auth.AuthContext;
 import dev.live.engine.EngineSubscription;
+import dev.live.engine.LiveEngine;
 import dev.live.error.ErrorCode;
 import dev.live.error.LiveException;
 import dev.live.error.ReportWindow;
@@ -36,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class Connection implements Session.Listener {
   private static final Logger log = LoggerFactory.getLogger(Connection.class);
   private static final CompletionStage<?> DONE = java.util.concurrent.CompletableFuture.completedFuture(null);
+  /** How long a reset waits for this node to read up to what the client holds (milliseconds, with the wake-ups). */
+  static final java.time.Duration RESET_CATCH_UP = java.time.Duration.ofSeconds(2);
 
   private final LiveCore core;
   private final AuthContext auth;
@@ -701,6 +704,24 @@ public final class Connection implements Session.Listener {
         core.service().store().options().clientRetention()));
   }
 
+  /**
+   * Before a reset for a client that holds results at {@code from}: waits, within a bound, until
+   * this node's engine has read that far. A client that moved from another node may hold versions
+   * this one has not read yet (it hears of other nodes' commits a moment later), and a snapshot
+   * older than what it held would take its rows back in time. Only for a version the database
+   * really has: a client cannot make a worker wait with a made-up one.
+   */
+  private void catchUpTo(long from) {
+    LiveEngine engine = core.service().engine();
+    if (engine.position() >= from || from > core.service().store().changes().latestVersion()) {
+      return;
+    }
+    if (!engine.awaitPosition(from, RESET_CATCH_UP)) {
+      log.debug("a reset for version {} went out at {}: the engine had not read that far within {} ms", from,
+          engine.position(), RESET_CATCH_UP.toMillis());
+    }
+  }
+
   private void subscribe(ClientMessage.Subscribe subscribe) {
     if (subscriptions.size() >= core.options().maxSubscriptions()) {
       throw new LiveException(ErrorCode.LIMIT_EXCEEDED, "a connection has at most "
@@ -716,6 +737,7 @@ public final class Connection implements Session.Listener {
         return;
       }
       reset = true; // the client holds results this snapshot replaces
+      catchUpTo(subscribe.from().getAsLong());
     }
     core.makeRoomForSubscription(); // after the resume: its parked subscription is counted already
     QuerySpec<?> query;
