@@ -87,6 +87,9 @@ final class LiveCore {
   /** Whether stop() ran since the last start: after a fatal error the server stops itself, and the application again. */
   private boolean stopped;
 
+  /** The control message that ends a user's sessions on every node: {@code end-sessions <node> <user>}. */
+  private static final String END_SESSIONS = "end-sessions";
+
   LiveCore(ServerConfig config) {
     this.config = config;
     Map<String, ProcedureDispatcher> byName = new HashMap<>();
@@ -138,6 +141,7 @@ final class LiveCore {
       fatal.start();
       engine = LiveEngine.start(store, config.options().engineOptions(), fatal::report);
       nodes = NodeRegistry.join(store, config.options().nodeId(), fatal.timer("live-node-heartbeat"));
+      store.changes().onControl(this::controlMessage);
       int size = config.options().workerThreads();
       // Each thread of the server reports what ends it: a dead worker or committer is a fatal error.
       workers = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -198,10 +202,32 @@ final class LiveCore {
   }
 
   /**
-   * Ends every session of user {@code userId}: their connections are closed with 1008, and the
-   * subscriptions they left for resuming are ended; how many connections were closed.
+   * Ends every session of user {@code userId}, on every node of the database: their connections
+   * are closed with 1008, and the subscriptions they left for resuming are ended. The other nodes
+   * hear of it by a control message (docs/scale-out.md); how many connections this node closed.
    */
   int endSessions(String userId) {
+    int closed = endLocalSessions(userId);
+    service.store().changes().sendControl(END_SESSIONS + " " + config.options().nodeId() + " " + userId);
+    return closed;
+  }
+
+  /** A control message from a node of this database (this one's come back too, and are skipped). */
+  private void controlMessage(String text) {
+    String[] parts = text.split(" ", 3);
+    if (parts.length < 3 || parts[1].equals(config.options().nodeId())) {
+      return;
+    }
+    if (parts[0].equals(END_SESSIONS)) {
+      // On a worker: the listener's thread only hands messages on.
+      ThreadPoolExecutor pool = workers;
+      if (pool != null && !pool.isShutdown()) {
+        pool.execute(() -> endLocalSessions(parts[2]));
+      }
+    }
+  }
+
+  private int endLocalSessions(String userId) {
     int closed = 0;
     for (Connection connection : List.copyOf(connections)) {
       if (connection.auth().userId().filter(userId::equals).isPresent()) {

@@ -119,7 +119,9 @@ public final class LiveServer implements AutoCloseable {
 
   /**
    * Ends every session of user {@code userId} (signed out, or blocked): their connections are
-   * closed with 1008 and what they kept for resuming is dropped; how many connections were closed.
+   * closed with 1008 and what they kept for resuming is dropped, on this node and, on PostgreSQL
+   * with the cross-node wake-ups on, on every other node of the database, which hear of it within
+   * milliseconds (docs/scale-out.md); how many connections this node closed.
    */
   public int endSessions(String userId) {
     return handler.core().endSessions(userId);

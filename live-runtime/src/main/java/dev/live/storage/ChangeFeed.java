@@ -116,6 +116,24 @@ public final class ChangeFeed {
   }
 
   /**
+   * Who takes the control messages the nodes of this database send each other ({@link
+   * #sendControl}); they arrive on the listener's thread, so the handler hands work on. On H2, and
+   * with the wake-ups off, there are none.
+   */
+  public void onControl(Consumer<String> handler) {
+    store.wakeups().ifPresent(wakeups -> wakeups.onControl(handler));
+  }
+
+  /**
+   * Sends {@code text} to every node of this database (this one included: tell your own apart),
+   * at most 4,000 bytes; whether it went out. False on H2 and with the wake-ups off, where this
+   * node is the only one that listens.
+   */
+  public boolean sendControl(String text) {
+    return store.wakeups().map(wakeups -> wakeups.sendControl(text)).orElse(false);
+  }
+
+  /**
    * After a local commit, or when the listener for other nodes' commits (re)connects: tails look
    * at the log now rather than at their next poll.
    */

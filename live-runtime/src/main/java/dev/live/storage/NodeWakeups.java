@@ -18,7 +18,17 @@ import org.jspecify.annotations.Nullable;
  * never notifies.
  */
 final class NodeWakeups implements AutoCloseable {
+  /**
+   * What starts a control message on the channel (a commit's payload is a version, a number):
+   * what one node asks the others to do, such as ending a user's sessions ({@link #sendControl}).
+   */
+  static final String CONTROL_PREFIX = "control:";
+  /** NOTIFY's payload limit is 8,000 bytes; a control message stays well within it. */
+  static final int MAX_CONTROL_BYTES = 4_000;
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NodeWakeups.class);
+
   private final WakeConnections connections;
+  private volatile java.util.function.Consumer<String> control = text -> {};
   private final WakeChannel channel;
   private final String node;
   private final WakeNotifier notifier;
@@ -44,8 +54,37 @@ final class NodeWakeups implements AutoCloseable {
       return;
     }
     listener = new WakeListener(connections, channel, applicationName("live-listen"), "live-change-listener-" + node,
-        feed::wakeBehind, feed::wake);
+        feed::wakeBehind, feed::wake, text -> control.accept(text));
     listener.start();
+  }
+
+  /** Who takes the control messages other nodes send (this node's own come back too: tell them apart). */
+  void onControl(java.util.function.Consumer<String> handler) {
+    this.control = java.util.Objects.requireNonNull(handler, "handler");
+  }
+
+  /**
+   * Sends {@code text} to every node listening on the channel, this one included, on a connection
+   * of its own (control messages are rare: sign-outs, clients moving between nodes). Whether it
+   * went out: a message too long, or a failure of the database, is logged and dropped.
+   */
+  boolean sendControl(String text) {
+    String payload = CONTROL_PREFIX + text;
+    if (payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_CONTROL_BYTES) {
+      log.warn("a control message of {} characters is too long for NOTIFY; the other nodes do not get it",
+          payload.length());
+      return false;
+    }
+    try (java.sql.Connection connection = connections.open(applicationName("live-control"));
+        java.sql.PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+      notify.setString(1, channel.name());
+      notify.setString(2, payload);
+      notify.execute();
+      return true;
+    } catch (java.sql.SQLException | RuntimeException e) {
+      log.warn("could not send a control message to the other nodes ({}): {}", e.getMessage(), text);
+      return false;
+    }
   }
 
   synchronized WakeupStats stats() {

@@ -40,6 +40,7 @@ final class WakeListener implements AutoCloseable {
   private final String applicationName;
   private final LongConsumer notified;
   private final Runnable listening;
+  private final java.util.function.Consumer<String> control;
   private final Thread thread;
   private final RetryBackoff backoff = new RetryBackoff(250, 10_000);
   private final ReportWindow failureReports = new ReportWindow(REPORT_WINDOW_NANOS);
@@ -57,14 +58,17 @@ final class WakeListener implements AutoCloseable {
    * @param notified takes the highest version of each batch of notifications (a payload that is
    *     not a version counts as {@code Long.MAX_VALUE}: wake everyone)
    * @param listening runs each time the listener (again) listens: wakes every tail
+   * @param control takes the text of each control message ({@link NodeWakeups#CONTROL_PREFIX}),
+   *     on this thread: it hands the work on rather than doing it here
    */
   WakeListener(WakeConnections connections, WakeChannel channel, String applicationName, String threadName,
-      LongConsumer notified, Runnable listening) {
+      LongConsumer notified, Runnable listening, java.util.function.Consumer<String> control) {
     this.connections = connections;
     this.channel = channel;
     this.applicationName = applicationName;
     this.notified = notified;
     this.listening = listening;
+    this.control = control;
     this.thread = new Thread(this::run, threadName);
     this.thread.setDaemon(true);
   }
@@ -193,11 +197,24 @@ final class WakeListener implements AutoCloseable {
           continue;
         }
         received.incrementAndGet();
-        highest = Math.max(highest, version(notification.getParameter()));
+        String payload = notification.getParameter();
+        if (payload.startsWith(NodeWakeups.CONTROL_PREFIX)) {
+          controlMessage(payload.substring(NodeWakeups.CONTROL_PREFIX.length()));
+          continue;
+        }
+        highest = Math.max(highest, version(payload));
       }
       if (highest > 0) {
         notified.accept(highest);
       }
+    }
+  }
+
+  private void controlMessage(String text) {
+    try {
+      control.accept(text);
+    } catch (RuntimeException e) {
+      log.warn("a control message from another node failed here: {}", text, e);
     }
   }
 
