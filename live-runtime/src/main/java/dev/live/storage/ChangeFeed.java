@@ -102,7 +102,7 @@ public final class ChangeFeed {
         "onError"), store.options().tailBatchSize(), store.options().tailPollInterval());
     tails.add(tail);
     tail.start();
-    store.wakeups().ifPresent(wakeups -> wakeups.listen(this));
+    store.wakeups().ifPresent(wakeups -> wakeups.listen(this, onError));
     return tail;
   }
 

@@ -29,6 +29,12 @@ final class NodeWakeups implements AutoCloseable {
 
   private final WakeConnections connections;
   private volatile java.util.function.Consumer<String> control = text -> {};
+  /**
+   * Where the end of either thread by a bug or an {@code Error} goes: the first tail's error
+   * handler, as for the tail itself (a server stops on it rather than serve without the
+   * cross-node wake-ups and control messages it counts on); logged until a tail starts.
+   */
+  private volatile java.util.function.Consumer<? super Throwable> onError = e -> {};
   private final WakeChannel channel;
   private final String node;
   private final WakeNotifier notifier;
@@ -39,7 +45,7 @@ final class NodeWakeups implements AutoCloseable {
     this.connections = connections;
     this.channel = channel;
     this.node = String.format("%08x", ThreadLocalRandom.current().nextInt());
-    this.notifier = new WakeNotifier(connections, channel, applicationName("live-notify"),
+    this.notifier = new WakeNotifier(connections, channel, e -> onError.accept(e), applicationName("live-notify"),
         "live-change-notifier-" + node);
   }
 
@@ -49,12 +55,13 @@ final class NodeWakeups implements AutoCloseable {
   }
 
   /** Starts listening for {@code feed}'s tails, unless it does already. */
-  synchronized void listen(ChangeFeed feed) {
+  synchronized void listen(ChangeFeed feed, java.util.function.Consumer<? super Throwable> tailError) {
     if (closed || listener != null) {
       return;
     }
+    onError = tailError;
     listener = new WakeListener(connections, channel, applicationName("live-listen"), "live-change-listener-" + node,
-        feed::wakeBehind, feed::wake, text -> control.accept(text));
+        feed::wakeBehind, feed::wake, text -> control.accept(text), e -> onError.accept(e));
     listener.start();
   }
 

@@ -41,6 +41,7 @@ final class WakeListener implements AutoCloseable {
   private final LongConsumer notified;
   private final Runnable listening;
   private final java.util.function.Consumer<String> control;
+  private final java.util.function.Consumer<? super Throwable> stopped;
   private final Thread thread;
   private final RetryBackoff backoff = new RetryBackoff(250, 10_000);
   private final ReportWindow failureReports = new ReportWindow(REPORT_WINDOW_NANOS);
@@ -60,15 +61,18 @@ final class WakeListener implements AutoCloseable {
    * @param listening runs each time the listener (again) listens: wakes every tail
    * @param control takes the text of each control message ({@link NodeWakeups#CONTROL_PREFIX}),
    *     on this thread: it hands the work on rather than doing it here
+   * @param stopped hears what ended the thread when a bug or an {@code Error} did
    */
   WakeListener(WakeConnections connections, WakeChannel channel, String applicationName, String threadName,
-      LongConsumer notified, Runnable listening, java.util.function.Consumer<String> control) {
+      LongConsumer notified, Runnable listening, java.util.function.Consumer<String> control,
+      java.util.function.Consumer<? super Throwable> stopped) {
     this.connections = connections;
     this.channel = channel;
     this.applicationName = applicationName;
     this.notified = notified;
     this.listening = listening;
     this.control = control;
+    this.stopped = stopped;
     this.thread = new Thread(this::run, threadName);
     this.thread.setDaemon(true);
   }
@@ -129,9 +133,9 @@ final class WakeListener implements AutoCloseable {
         }
         pause(backoff.nextMillis());
       }
-    } catch (RuntimeException | Error e) { // a bug: polling goes on without the wake-ups
-      log.error("the listener for other nodes' commits on {} stops; they are seen at the tails' poll from now on",
-          channel.name(), e);
+    } catch (RuntimeException | Error e) { // a bug, or the JVM failing: not a node to go on serving
+      log.error("the listener for other nodes' commits and control messages on {} stopped", channel.name(), e);
+      stopped.accept(e);
     }
   }
 

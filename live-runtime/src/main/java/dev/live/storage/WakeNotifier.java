@@ -36,6 +36,7 @@ final class WakeNotifier implements AutoCloseable {
   private final WakeChannel channel;
   private final String applicationName;
   private final String threadName;
+  private final java.util.function.Consumer<? super Throwable> stopped;
   private final RetryBackoff backoff = new RetryBackoff(250, 10_000);
   private final ReportWindow failureReports = new ReportWindow(REPORT_WINDOW_NANOS);
   private final AtomicLong sent = new AtomicLong();
@@ -53,7 +54,10 @@ final class WakeNotifier implements AutoCloseable {
   private volatile @Nullable Connection connection;
   private @Nullable PreparedStatement notify;
 
-  WakeNotifier(WakeConnections connections, WakeChannel channel, String applicationName, String threadName) {
+  /** @param stopped hears what ended the thread when a bug or an {@code Error} did */
+  WakeNotifier(WakeConnections connections, WakeChannel channel, java.util.function.Consumer<? super Throwable> stopped,
+      String applicationName, String threadName) {
+    this.stopped = stopped;
     this.connections = connections;
     this.channel = channel;
     this.applicationName = applicationName;
@@ -146,6 +150,9 @@ final class WakeNotifier implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (RuntimeException | Error e) { // a bug, or the JVM failing: the other nodes would hear nothing more
+      log.error("the notifier of this node's commits on {} stopped", channel.name(), e);
+      stopped.accept(e);
     } finally {
       disconnect();
     }

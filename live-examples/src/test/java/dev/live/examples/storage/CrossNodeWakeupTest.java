@@ -198,6 +198,31 @@ class CrossNodeWakeupTest {
     }
   }
 
+  @Test
+  void aControlMessageReachesEveryNodeAndAnErrorEndingTheListenerReachesTheTailsErrorHandler() {
+    List<String> heardOnA = Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.CompletableFuture<Throwable> tailError = new java.util.concurrent.CompletableFuture<>();
+    nodeA.changes().onControl(text -> {
+      heardOnA.add(text);
+      if (text.equals("die")) {
+        throw new OutOfMemoryError("in the control handler"); // what a server counts as fatal
+      }
+    });
+    try (ChangeTail tail = nodeA.changes().tail(nodeA.changes().latestVersion(), seenOnA::addAll,
+        tailError::complete)) {
+      awaitListening(nodeA, 1);
+      assertThat(nodeB.changes().sendControl("hello A")).isTrue();
+      await().atMost(WELL_BEFORE_THE_POLL).until(() -> heardOnA.contains("hello A"));
+
+      assertThat(nodeB.changes().sendControl("die")).isTrue();
+      // The listener ends, and says so where the tail's own end would go: a server stops on it
+      // rather than go on without the wake-ups and control messages it counts on.
+      assertThat(tailError).succeedsWithin(WELL_BEFORE_THE_POLL)
+          .isInstanceOf(OutOfMemoryError.class);
+      await().atMost(WELL_BEFORE_THE_POLL).until(() -> !stats(nodeA).listening());
+    }
+  }
+
   private ChangeTail tailOnA() {
     return nodeA.changes().tail(nodeA.changes().latestVersion(), seenOnA::addAll);
   }
